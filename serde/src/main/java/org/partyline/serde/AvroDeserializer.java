@@ -86,14 +86,11 @@ public class AvroDeserializer<T> implements Deserializer<T> {
             return client.schemaById(id);
         } catch (RegistryException e) {
             String prefix = "cannot deserialize record from topic '" + topic + "': ";
-            if (e.unreachable()) {
-                throw new SerializationException(prefix + "cannot fetch schema id " + id + ": " + e.getMessage(), e);
-            }
-            if (e.notFound()) {
+            if (!e.unreachable() && e.notFound()) {
                 throw new SerializationException(prefix + "unknown schema id " + id + ", not found in schema registry "
                         + client.url() + " (" + e.getMessage() + ")", e);
             }
-            throw new SerializationException(prefix + "cannot fetch schema id " + id + ": " + e.getMessage(), e);
+            throw new SerializationException(prefix + e.getMessage(), e);
         }
     }
 }

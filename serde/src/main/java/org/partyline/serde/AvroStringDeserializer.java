@@ -63,7 +63,7 @@ public class AvroStringDeserializer implements Deserializer<String> {
             String what = e.notFound() && !e.unreachable()
                     ? "unknown schema id " + id + ", not found in schema registry " + client.url() + " ("
                             + e.getMessage() + ")"
-                    : "cannot fetch schema id " + id + ": " + e.getMessage();
+                    : e.getMessage();
             throw new SerializationException("cannot deserialize string from topic '" + topic + "': " + what, e);
         }
         if (writer.getType() != Schema.Type.STRING && writer.getType() != Schema.Type.BYTES) {

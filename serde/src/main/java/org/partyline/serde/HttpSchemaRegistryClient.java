@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +45,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
     private volatile int preferred = 0;
 
     public HttpSchemaRegistryClient(String baseUrl) {
@@ -49,11 +54,17 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     public HttpSchemaRegistryClient(List<String> baseUrls) {
+        this(baseUrls, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    }
+
+    HttpSchemaRegistryClient(List<String> baseUrls, Duration connectTimeout, Duration requestTimeout) {
         if (baseUrls.isEmpty()) {
             throw new IllegalArgumentException("no schema registry URL given");
         }
         this.baseUrls = baseUrls.stream().map(HttpSchemaRegistryClient::stripSlash).toList();
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        this.connectTimeout = connectTimeout;
+        this.requestTimeout = requestTimeout;
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     }
 
     @Override
@@ -149,8 +160,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             try {
                 response = http.send(request(method, requestUrl, body), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
-                lastUnreachable = RegistryException.unreachable(requestUrl, e);
-                LOG.warn("Cannot {}: schema registry at {} unreachable: {}", what, requestUrl, e.toString());
+                lastUnreachable = RegistryException.unreachable(requestUrl, describe(e), e);
+                LOG.warn("Cannot {}: {}", what, lastUnreachable.getMessage());
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -164,9 +175,23 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 RegistryException.NO_STATUS, RegistryException.NO_ERROR_CODE, lastUnreachable.getCause());
     }
 
+    private String describe(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return "no connection within " + connectTimeout.toMillis() + " ms";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no answer within " + requestTimeout.toMillis() + " ms";
+        }
+        if (e instanceof ConnectException) {
+            return e.getMessage() == null ? "connection refused" : "connection failed (" + e.getMessage() + ")";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+                + e.getMessage();
+    }
+
     private HttpRequest request(String method, String url, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(requestTimeout)
                 .header("Accept", ACCEPT);
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();

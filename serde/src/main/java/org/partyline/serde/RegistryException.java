@@ -29,8 +29,7 @@ public class RegistryException extends RuntimeException {
     }
 
     /** A failure to get any answer (connection refused, timeout). */
-    static RegistryException unreachable(String url, Throwable cause) {
-        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    static RegistryException unreachable(String url, String why, Throwable cause) {
         return new RegistryException("cannot reach schema registry at " + url + ": " + why,
                 url, NO_STATUS, NO_ERROR_CODE, cause);
     }
