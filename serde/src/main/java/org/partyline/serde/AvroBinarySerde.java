@@ -51,7 +51,7 @@ final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T> {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         try {
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             writer.write(data, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {

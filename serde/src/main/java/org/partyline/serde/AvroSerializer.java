@@ -2,7 +2,6 @@ package org.partyline.serde;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -59,11 +58,9 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
         DatumWriter<Object> writer = writers.computeIfAbsent(data.getClass(),
                 c -> new SpecificDatumWriter<>(schema, SpecificData.getForClass(c)));
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_SIZE);
-        WireFormat.writeHeader(header, id);
-        out.write(header.array(), 0, WireFormat.HEADER_SIZE);
+        WireFormat.writeHeader(out, id);
         try {
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             writer.write(data, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {

@@ -2,7 +2,6 @@ package org.partyline.serde;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -55,11 +54,9 @@ public class AvroStringSerializer implements Serializer<String> {
         }
         int id = idsByTopic.computeIfAbsent(topic, this::register);
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length() + 8);
-        ByteBuffer header = ByteBuffer.allocate(WireFormat.HEADER_SIZE);
-        WireFormat.writeHeader(header, id);
-        out.write(header.array(), 0, WireFormat.HEADER_SIZE);
+        WireFormat.writeHeader(out, id);
         try {
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             encoder.writeString(data);
             encoder.flush();
         } catch (IOException e) {

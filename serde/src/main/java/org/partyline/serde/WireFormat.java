@@ -1,5 +1,6 @@
 package org.partyline.serde;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -12,8 +13,12 @@ final class WireFormat {
     private WireFormat() {
     }
 
-    static void writeHeader(ByteBuffer buffer, int schemaId) {
-        buffer.put(MAGIC_BYTE).putInt(schemaId);
+    static void writeHeader(ByteArrayOutputStream out, int schemaId) {
+        out.write(MAGIC_BYTE);
+        out.write(schemaId >>> 24);
+        out.write(schemaId >>> 16);
+        out.write(schemaId >>> 8);
+        out.write(schemaId);
     }
 
     /** The schema id of a record, after checking its length and magic byte. */
