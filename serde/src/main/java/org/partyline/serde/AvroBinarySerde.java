@@ -1,0 +1,75 @@
+package org.partyline.serde;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Plain Avro binary of a SpecificRecord, with no header and no registry: for state stores and internal topics,
+ * which are written and read by the same code and the same schema.
+ */
+final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T> {
+
+    private final Class<T> type;
+    private final Schema schema;
+    private final SpecificDatumWriter<T> writer;
+    private final SpecificDatumReader<T> reader;
+
+    AvroBinarySerde(Class<T> type) {
+        SpecificData model = SpecificData.getForClass(type);
+        this.type = type;
+        this.schema = model.getSchema(type);
+        this.writer = new SpecificDatumWriter<>(schema, model);
+        this.reader = new SpecificDatumReader<>(schema, schema, model);
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return this::serialize;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return this::deserialize;
+    }
+
+    private byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try {
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            writer.write(data, encoder);
+            encoder.flush();
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("cannot serialize " + type.getSimpleName() + " for '" + topic + "': "
+                    + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        try {
+            return reader.read(null, DecoderFactory.get().binaryDecoder(data, null));
+        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
+            throw new SerializationException("cannot deserialize " + type.getSimpleName() + " from '" + topic
+                    + "' (" + data.length + " bytes of plain Avro binary): " + e, e);
+        }
+    }
+}
