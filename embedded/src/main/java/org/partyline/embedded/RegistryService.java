@@ -178,7 +178,11 @@ final class RegistryService {
         } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
             throw RegistryException.invalidSchema(e.getMessage());
         } catch (RuntimeException e) {
-            throw RegistryException.invalidSchema(e.getClass().getSimpleName() + ": " + e.getMessage());
+            // Avro 1.12 reports an undefined type name as a NullPointerException about an "UnresolvedSchema".
+            String message = String.valueOf(e.getMessage());
+            throw RegistryException.invalidSchema(message.contains("UnresolvedSchema")
+                    ? "a type name is not defined (a misspelt type, or a reference to another schema)"
+                    : e.getClass().getSimpleName() + ": " + message);
         }
     }
 
