@@ -1,0 +1,202 @@
+package org.partyline.embedded;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.common.utils.internals.Exit;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process single-node Kafka broker: real Kafka in KRaft mode, one node that is both broker and controller.
+ *
+ * <p>Its data lives under the given directory. The first start formats it (a new cluster id, kept in
+ * {@code meta.properties}); every later start reuses it, so a restart keeps every topic and record.
+ *
+ * <p>A fatal broker fault (a corrupt metadata log, a disk that cannot be written) ends the whole process that
+ * embeds the broker: Kafka's own fault handlers call {@code Exit.exit} / {@code Exit.halt}. This class hooks those
+ * calls only to log an ERROR line saying so before the process ends; it does not prevent the exit.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int NODE_ID = 1;
+    private static final String META_PROPERTIES = "meta.properties";
+    private static final AtomicBoolean exitHookInstalled = new AtomicBoolean();
+
+    private final BrokerSettings settings;
+    private final KafkaRaftServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EmbeddedKafka(BrokerSettings settings, KafkaRaftServer server) {
+        this.settings = settings;
+        this.server = server;
+    }
+
+    /**
+     * Starts a broker on {@code port} (0 = any free port) with data under {@code dataDir}, topics created
+     * automatically with {@code partitions} partitions; returns once the broker answers requests.
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, int partitions) {
+        long startedAt = System.nanoTime();
+        BrokerSettings settings = new BrokerSettings(dataDir, NODE_ID, FreePorts.orFree(port), FreePorts.pick(), partitions);
+        installExitLogging();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Kafka data directory " + dataDir.toAbsolutePath(), e);
+        }
+        KafkaConfig config = new KafkaConfig(settings.toProperties(), false);
+        formatIfNew(settings);
+
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        EmbeddedKafka kafka = new EmbeddedKafka(settings, server);
+        try {
+            server.startup();
+            kafka.awaitReady();
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw new IllegalStateException("embedded Kafka broker on " + settings.bootstrapServers() + " (data in "
+                    + settings.logDir() + ") did not start: " + e.getMessage(), e);
+        }
+        log.info("Embedded Kafka broker ready on {} in {} ms (cluster {}, data in {})", settings.bootstrapServers(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), kafka.clusterId(), settings.logDir());
+        return kafka;
+    }
+
+    /** {@code localhost:PORT}, for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return settings.bootstrapServers();
+    }
+
+    /** The cluster id written in the data directory when it was formatted. */
+    public String clusterId() {
+        return readClusterId(settings.dataDir());
+    }
+
+    /** The directory holding the broker's logs and metadata. */
+    public Path dataDir() {
+        return settings.dataDir();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        log.info("Stopping embedded Kafka broker on {}", settings.bootstrapServers());
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private static void formatIfNew(BrokerSettings settings) {
+        Path metaProperties = settings.dataDir().resolve(META_PROPERTIES);
+        if (Files.exists(metaProperties)) {
+            log.info("Reusing Kafka data in {} (cluster {})", settings.logDir(), readClusterId(settings.dataDir()));
+            return;
+        }
+        String clusterId = Uuid.randomUuid().toString();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            new Formatter()
+                    .setPrintStream(print)
+                    .setNodeId(settings.nodeId())
+                    .setClusterId(clusterId)
+                    .setDirectories(List.of(settings.logDir()))
+                    .setMetadataLogDirectory(settings.logDir())
+                    .setControllerListenerName(BrokerSettings.CONTROLLER_LISTENER)
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setWriteBootstrapSnapshot(true)
+                    .run();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot format the Kafka data directory " + settings.logDir() + ": "
+                    + e.getMessage(), e);
+        }
+        log.info("Formatted Kafka data directory {} for new cluster {}", settings.logDir(), clusterId);
+        log.debug("Formatter output: {}", output.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    private static String readClusterId(Path dataDir) {
+        Path file = dataDir.resolve(META_PROPERTIES);
+        Properties meta = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            meta.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cluster id from " + file, e);
+        }
+        return meta.getProperty("cluster.id");
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        Exception last = null;
+        try (Admin admin = Admin.create(config)) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(5_000)).nodes().get(10, TimeUnit.SECONDS);
+                    return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the broker", e);
+                } catch (Exception e) {
+                    last = e;
+                    sleep(Duration.ofMillis(200));
+                }
+            }
+        }
+        throw new IllegalStateException("broker did not answer within " + READY_TIMEOUT.toSeconds() + " s"
+                + (last == null ? "" : " (last error: " + last.getMessage() + ")"), last);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the broker", e);
+        }
+    }
+
+    /** Kafka ends the process itself on a fatal fault; this only makes the log say so first. */
+    private static void installExitLogging() {
+        if (!exitHookInstalled.compareAndSet(false, true)) {
+            return;
+        }
+        Exit.setExitProcedure((status, message) -> {
+            log.error("Kafka requested process exit with status {} ({}): a fatal fault in the embedded broker ends "
+                    + "the whole process", status, message == null ? "no message" : message);
+            System.exit(status);
+        });
+        Exit.setHaltProcedure((status, message) -> {
+            log.error("Kafka requested process halt with status {} ({}): a fatal fault in the embedded broker ends "
+                    + "the whole process now", status, message == null ? "no message" : message);
+            Runtime.getRuntime().halt(status);
+        });
+    }
+}
