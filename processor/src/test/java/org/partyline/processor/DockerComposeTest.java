@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -312,15 +311,8 @@ class DockerComposeTest {
         return ports;
     }
 
-    /** {@code PartylineConfig.envName} is package-private in {@code config}; called reflectively to keep one rule. */
     private static String envName(String key) {
-        try {
-            Method method = PartylineConfig.class.getDeclaredMethod("envName", String.class);
-            method.setAccessible(true);
-            return (String) method.invoke(null, key);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError("PartylineConfig.envName(String) cannot be called", e);
-        }
+        return PartylineConfig.envName(key);
     }
 
     private static Path projectRoot() {

@@ -17,9 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the input, change and dead-letter topics when they are missing, so a fresh cluster works at once.
- * Existing topics are left as they are (their partition counts are the operator's choice). Input topics must have
- * the same number of partitions as each other only if the operator wants co-located reads; the topology does not
- * join them.
+ * Existing topics are left as they are: their partition counts and settings are the operator's choice.
  */
 public final class TopicProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
