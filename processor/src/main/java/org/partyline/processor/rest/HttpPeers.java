@@ -46,7 +46,8 @@ final class HttpPeers implements Peers {
         } catch (HttpTimeoutException e) {
             throw new PeerException(peer, "did not answer GET " + pathAndQuery + " within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
-            throw new PeerException(peer, "could not be reached for GET " + pathAndQuery + ": " + e);
+            String reason = e.getMessage() == null ? "connection failed" : e.getMessage();
+            throw new PeerException(peer, "could not be reached for GET " + pathAndQuery + " (" + reason + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PeerException(peer, "was being asked GET " + pathAndQuery + " when this server stopped");
