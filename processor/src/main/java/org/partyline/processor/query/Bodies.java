@@ -1,0 +1,65 @@
+package org.partyline.processor.query;
+
+import java.util.List;
+
+/**
+ * The JSON bodies of CONTRACT section 4, field for field and in that order. Times are UTC instants as
+ * {@code 2025-12-05T14:00:00Z}; absent optional values are {@code null}.
+ */
+public final class Bodies {
+
+    private Bodies() {
+    }
+
+    public record Parties(List<String> parties) {
+    }
+
+    public record PartyStances(String party, List<Stance> stances) {
+    }
+
+    public record Stance(String topic, String stance, String since, long statements) {
+    }
+
+    public record PartyTopic(String party, String topic, String stance, String since, List<Statement> history,
+                             List<Change> changes) {
+    }
+
+    public record Statement(String eventId, String stance, String occurredAt, String speaker, String quote,
+                            Source source) {
+    }
+
+    public record Source(String url, String outlet, String title, String publishedAt) {
+    }
+
+    public record Change(String topic, String from, String to, String occurredAt, String eventId) {
+    }
+
+    public record PartyChanges(String party, List<Change> changes) {
+    }
+
+    public record TopicStances(String topic, List<TopicStance> stances) {
+    }
+
+    public record TopicStance(String party, String stance, String since) {
+    }
+
+    public record Claim(String claimId, String proposition, String status, List<Position> positions) {
+    }
+
+    public record Position(String party, String position, String occurredAt, String eventId) {
+    }
+
+    public record Claims(List<Claim> claims) {
+    }
+
+    public record PartyClaims(String party, List<Claim> claims) {
+    }
+
+    /** Internal: whether an instance's store knows a party. */
+    public record Known(boolean known) {
+    }
+
+    /** {@code /instances}. */
+    public record Instances(List<InstanceInfo> instances) {
+    }
+}

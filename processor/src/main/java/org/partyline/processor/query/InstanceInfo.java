@@ -1,0 +1,12 @@
+package org.partyline.processor.query;
+
+import java.util.List;
+
+/** What one instance holds: active and standby stores and input partitions ({@code topic-partition}). */
+public record InstanceInfo(String host, int port, boolean self, List<String> stores, List<String> partitions,
+                           List<String> standbyStores, List<String> standbyPartitions) {
+
+    public Instance instance() {
+        return new Instance(host, port);
+    }
+}

@@ -1,0 +1,79 @@
+package org.partyline.processor.query;
+
+import java.util.List;
+import java.util.TreeSet;
+
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.partyline.processor.streams.StoreKeys;
+
+/**
+ * Which parties exist. A party is known once any event names it: {@code stances} (its statements) or
+ * {@code party-claims} (its claim events) has a key with its prefix. The two stores are partitioned differently,
+ * so the two owners may be two instances.
+ */
+public final class PartyDirectory {
+    private final LocalReads reads;
+    private final InstanceLocator locator;
+    private final Peers peers;
+
+    public PartyDirectory(StoreProvider stores, InstanceLocator locator, Peers peers) {
+        this.reads = new LocalReads(stores);
+        this.locator = locator;
+        this.peers = peers;
+    }
+
+    /** {@code /api/parties}: the parties of every instance, sorted. */
+    public QueryResult<Bodies.Parties> parties() {
+        return Routing.guarded(() -> {
+            TreeSet<String> all = new TreeSet<>(ViewBodies.CODE_POINT_ORDER);
+            for (InstanceInfo info : locator.instances()) {
+                all.addAll(info.self() ? localPartyList() : peers.parties(info.instance()));
+            }
+            return new QueryResult.Found<>(new Bodies.Parties(List.copyOf(all)));
+        });
+    }
+
+    /** The parties of this instance's local {@code stances} and {@code party-claims}, sorted. */
+    public QueryResult<Bodies.Parties> localParties() {
+        return Routing.guarded(() -> new QueryResult.Found<>(new Bodies.Parties(localPartyList())));
+    }
+
+    /** Internal: whether this instance's {@code store} knows the party; unavailable when it does not hold it. */
+    public QueryResult<Bodies.Known> knownHere(String store, String rawParty) {
+        if (!Stores.STANCES.equals(store) && !Stores.PARTY_CLAIMS.equals(store)) {
+            return new QueryResult.Invalid<>("store must be " + Stores.STANCES + " or " + Stores.PARTY_CLAIMS
+                    + ", not '" + store + "'");
+        }
+        String party = IdRules.normalizeParty(rawParty);
+        if (!IdRules.isParty(party)) {
+            return new QueryResult.Invalid<>("'" + rawParty + "' is not a party");
+        }
+        return new Routing(locator).at(store, party, true,
+                () -> new QueryResult.Found<>(new Bodies.Known(reads.hasPrefix(store, party))));
+    }
+
+    /**
+     * Whether {@code store} knows the party, asking the instance that holds it.
+     *
+     * @throws InvalidStateStoreException when nobody can say now
+     * @throws PeerException when the holder does not answer
+     */
+    boolean knownIn(String store, String party) {
+        KeyOwner owner = locator.ownerOf(store, party);
+        if (owner instanceof KeyOwner.Remote remote) {
+            return peers.partyKnown(remote.instance(), store, party);
+        }
+        if (owner instanceof KeyOwner.Unavailable unavailable) {
+            throw new InvalidStateStoreException("store " + store + " cannot locate '" + party + "': "
+                    + unavailable.reason());
+        }
+        return reads.hasPrefix(store, party);
+    }
+
+    private List<String> localPartyList() {
+        TreeSet<String> parties = new TreeSet<>(ViewBodies.CODE_POINT_ORDER);
+        reads.forEach(Stores.STANCES, (String key, Object value) -> parties.add(StoreKeys.part(key, 0)));
+        reads.forEach(Stores.PARTY_CLAIMS, (String key, Object value) -> parties.add(StoreKeys.part(key, 0)));
+        return List.copyOf(parties);
+    }
+}

@@ -1,0 +1,107 @@
+package org.partyline.processor.query;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.partyline.processor.streams.StoreKeys;
+import org.partyline.schema.StanceChange;
+import org.partyline.schema.view.StanceSummary;
+import org.partyline.schema.view.StatementEntry;
+import org.partyline.schema.view.TopicStance;
+
+/** Stances of a party, a party's history on a topic, a party's changes, and the stances on a topic. */
+public final class StanceQueries {
+    private final LocalReads reads;
+    private final Routing routing;
+    private final PartyDirectory directory;
+
+    public StanceQueries(StoreProvider stores, InstanceLocator locator, PartyDirectory directory) {
+        this.reads = new LocalReads(stores);
+        this.routing = new Routing(locator);
+        this.directory = directory;
+    }
+
+    /** {@code /api/parties/{party}/stances}, by topic. */
+    public QueryResult<Bodies.PartyStances> partyStances(String rawParty, boolean forwarded) {
+        return forParty(rawParty, party -> routing.at(Stores.STANCES, party, forwarded, () -> {
+            List<Bodies.Stance> stances = reads.<StanceSummary>withPrefix(Stores.STANCES, party).stream()
+                    .map(ViewBodies::stance)
+                    .sorted((a, b) -> ViewBodies.CODE_POINT_ORDER.compare(a.topic(), b.topic()))
+                    .toList();
+            if (stances.isEmpty() && !directory.knownIn(Stores.PARTY_CLAIMS, party)) {
+                return unknownParty(party);
+            }
+            return new QueryResult.Found<>(new Bodies.PartyStances(party, stances));
+        }));
+    }
+
+    /** {@code /api/parties/{party}/stances/{topic}}: current stance, history and changes in statement order. */
+    public QueryResult<Bodies.PartyTopic> partyTopic(String rawParty, String topic, boolean forwarded) {
+        if (!IdRules.isSlug(topic)) {
+            return invalidTopic(topic);
+        }
+        return forParty(rawParty, party -> routing.at(Stores.STANCES, party, forwarded, () -> {
+            StanceSummary summary = reads.get(Stores.STANCES, StoreKeys.of(party, topic));
+            if (summary == null) {
+                boolean known = reads.hasPrefix(Stores.STANCES, party) || directory.knownIn(Stores.PARTY_CLAIMS, party);
+                return new QueryResult.NotFound<>(known ? "party " + party + " has no statement on topic " + topic
+                        : "unknown party " + party);
+            }
+            List<Bodies.Statement> history = reads.<StatementEntry>withPrefix(Stores.STANCE_HISTORY, party, topic)
+                    .stream().map(ViewBodies::statement).toList();
+            List<Bodies.Change> changes = reads.<StanceChange>withPrefix(Stores.STANCE_CHANGE_HISTORY, party, topic)
+                    .stream().map(ViewBodies::change).toList();
+            return new QueryResult.Found<>(new Bodies.PartyTopic(party, topic, summary.getStance().name(),
+                    ViewBodies.time(summary.getSince()), history, changes));
+        }));
+    }
+
+    /** {@code /api/parties/{party}/changes}: across topics, by (occurredAt, eventId). */
+    public QueryResult<Bodies.PartyChanges> partyChanges(String rawParty, boolean forwarded) {
+        return forParty(rawParty, party -> routing.at(Stores.STANCE_CHANGE_HISTORY, party, forwarded, () -> {
+            List<Bodies.Change> changes = reads.<StanceChange>withPrefix(Stores.STANCE_CHANGE_HISTORY, party).stream()
+                    .map(ViewBodies::change)
+                    .sorted(ViewBodies.CHANGE_ORDER)
+                    .toList();
+            if (changes.isEmpty() && !reads.hasPrefix(Stores.STANCES, party)
+                    && !directory.knownIn(Stores.PARTY_CLAIMS, party)) {
+                return unknownParty(party);
+            }
+            return new QueryResult.Found<>(new Bodies.PartyChanges(party, changes));
+        }));
+    }
+
+    /** {@code /api/topics/{topic}/stances}, by party. */
+    public QueryResult<Bodies.TopicStances> topicStances(String topic, boolean forwarded) {
+        if (!IdRules.isSlug(topic)) {
+            return invalidTopic(topic);
+        }
+        return routing.at(Stores.TOPIC_STANCES, topic, forwarded, () -> {
+            List<Bodies.TopicStance> stances = reads.<TopicStance>withPrefix(Stores.TOPIC_STANCES, topic).stream()
+                    .map(ViewBodies::topicStance)
+                    .sorted((a, b) -> ViewBodies.CODE_POINT_ORDER.compare(a.party(), b.party()))
+                    .toList();
+            if (stances.isEmpty()) {
+                return new QueryResult.NotFound<>("unknown topic " + topic);
+            }
+            return new QueryResult.Found<>(new Bodies.TopicStances(topic, stances));
+        });
+    }
+
+    static <T> QueryResult<T> forParty(String rawParty, Function<String, QueryResult<T>> query) {
+        String party = IdRules.normalizeParty(rawParty);
+        if (!IdRules.isParty(party)) {
+            return new QueryResult.Invalid<>("'" + rawParty + "' is not a party: expected [A-Z0-9][A-Z0-9_.-]{0,63}"
+                    + " after trimming and upper-casing");
+        }
+        return query.apply(party);
+    }
+
+    static <T> QueryResult<T> unknownParty(String party) {
+        return new QueryResult.NotFound<>("unknown party " + party);
+    }
+
+    private static <T> QueryResult<T> invalidTopic(String topic) {
+        return new QueryResult.Invalid<>("'" + topic + "' is not a topic: expected [a-z0-9][a-z0-9-]{0,127}");
+    }
+}

@@ -1,0 +1,74 @@
+package org.partyline.processor.query;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import org.partyline.schema.ClaimPosition;
+import org.partyline.schema.StanceChange;
+import org.partyline.schema.view.ClaimView;
+import org.partyline.schema.view.StanceSummary;
+import org.partyline.schema.view.StatementEntry;
+import org.partyline.schema.view.TopicStance;
+
+/** Store values (Avro view records) to contract bodies. */
+public final class ViewBodies {
+
+    /** Code point order of strings, the order of UTF-8 bytes in the stores and of the contract's sorts. */
+    public static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    };
+
+    /** (occurredAt, eventId): statement order. Instants as text compare wrongly ("...00Z" vs "...00.5Z"), so parse. */
+    public static final Comparator<Bodies.Change> CHANGE_ORDER = Comparator
+            .comparing((Bodies.Change c) -> Instant.parse(c.occurredAt()))
+            .thenComparing(Bodies.Change::eventId, CODE_POINT_ORDER);
+
+    private ViewBodies() {
+    }
+
+    public static String time(Instant at) {
+        return at == null ? null : at.toString();
+    }
+
+    public static Bodies.Stance stance(StanceSummary s) {
+        return new Bodies.Stance(s.getTopic(), s.getStance().name(), time(s.getSince()), s.getStatements());
+    }
+
+    public static Bodies.Statement statement(StatementEntry e) {
+        var src = e.getSource();
+        var source = src == null ? null
+                : new Bodies.Source(src.getUrl(), src.getOutlet(), src.getTitle(), time(src.getPublishedAt()));
+        return new Bodies.Statement(e.getEventId(), e.getStance().name(), time(e.getOccurredAt()), e.getSpeaker(),
+                e.getQuote(), source);
+    }
+
+    public static Bodies.Change change(StanceChange c) {
+        return new Bodies.Change(c.getTopic(), c.getFrom().name(), c.getTo().name(), time(c.getOccurredAt()),
+                c.getEventId());
+    }
+
+    public static Bodies.TopicStance topicStance(TopicStance t) {
+        return new Bodies.TopicStance(t.getParty(), t.getStance().name(), time(t.getSince()));
+    }
+
+    public static Bodies.Claim claim(ClaimView c) {
+        List<Bodies.Position> positions = c.getPositions().stream()
+                .sorted(Comparator.comparing(ClaimPosition::getParty, CODE_POINT_ORDER))
+                .map(p -> new Bodies.Position(p.getParty(), p.getPosition().name(), time(p.getOccurredAt()),
+                        p.getEventId()))
+                .toList();
+        return new Bodies.Claim(c.getClaimId(), c.getProposition(), c.getStatus().name(), positions);
+    }
+}

@@ -1,0 +1,121 @@
+package org.partyline.processor.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+
+import org.partyline.processor.streams.StoreKeys;
+import org.partyline.schema.ClaimPosition;
+import org.partyline.schema.ClaimStatus;
+import org.partyline.schema.Position;
+import org.partyline.schema.Source;
+import org.partyline.schema.Stance;
+import org.partyline.schema.StanceChange;
+import org.partyline.schema.view.ClaimView;
+import org.partyline.schema.view.StanceSummary;
+import org.partyline.schema.view.StatementEntry;
+import org.partyline.schema.view.TopicStance;
+
+/**
+ * The seed article's picture as the topology leaves it in the stores: RU asserts {@code pokrovsk-captured} and UA
+ * denies it (DE asserted then retracted); UA and EU SUPPORT {@code ukraine-nato-membership}, RU OPPOSE, US
+ * LEAN_OPPOSE (after NEUTRAL); US on {@code security-guarantees} from SUPPORT to LEAN_SUPPORT; US asserts
+ * {@code us-peace-plan-accepted} alone. DE names only claims, so it is a known party without statements.
+ */
+public final class SeedViews {
+    public static final String NATO = "ukraine-nato-membership";
+    public static final String GUARANTEES = "security-guarantees";
+    public static final String POKROVSK = "pokrovsk-captured";
+    public static final String PEACE_PLAN = "us-peace-plan-accepted";
+
+    private record Said(String party, String topic, Stance stance, String at, String eventId, String speaker,
+                        String quote, Source source) {
+    }
+
+    private static final List<Said> STATEMENTS = List.of(
+            new Said("RU", NATO, Stance.OPPOSE, "2025-12-05T10:00:00Z", "ru-1", "Dmitry Peskov", null, null),
+            new Said("RU", NATO, Stance.OPPOSE, "2025-12-05T14:00:00Z", "ru-2", null, null, null),
+            new Said("UA", NATO, Stance.SUPPORT, "2025-12-05T11:00:00Z", "ua-1", "Volodymyr Zelensky",
+                    "Membership is the real guarantee.",
+                    new Source("https://example.org/a", "Example News", "Talks in Moscow",
+                            Instant.parse("2025-12-05T15:30:00Z"))),
+            new Said("EU", NATO, Stance.SUPPORT, "2025-12-05T12:00:00Z", "eu-1", null, null, null),
+            new Said("US", NATO, Stance.NEUTRAL, "2025-12-04T09:00:00Z", "us-1", null, null, null),
+            new Said("US", NATO, Stance.LEAN_OPPOSE, "2025-12-05T13:00:00Z", "us-2", null, null, null),
+            new Said("US", GUARANTEES, Stance.SUPPORT, "2025-12-03T08:00:00Z", "us-0", null, null, null),
+            new Said("US", GUARANTEES, Stance.LEAN_SUPPORT, "2025-12-05T13:00:00Z", "us-3", null, null, null));
+
+    private SeedViews() {
+    }
+
+    /** Fills the stores with the views whose partitioning key {@code holds(store, key)} says this instance holds. */
+    public static void fill(FakeStores stores, BiPredicate<String, String> holds) {
+        Map<String, List<Said>> byPartyTopic = new LinkedHashMap<>();
+        for (Said s : STATEMENTS) {
+            byPartyTopic.computeIfAbsent(s.party() + "/" + s.topic(), k -> new ArrayList<>()).add(s);
+        }
+        for (List<Said> history : byPartyTopic.values()) {
+            history.sort(Comparator.comparing((Said s) -> Instant.parse(s.at())).thenComparing(Said::eventId));
+            foldStatements(stores, holds, history);
+        }
+        claim(stores, holds, POKROVSK, "Russian forces captured Pokrovsk", ClaimStatus.CONTESTED, List.of(
+                position("RU", Position.ASSERTS, "2025-12-01T10:00:00Z", "ru-c1"),
+                position("UA", Position.DENIES, "2025-12-01T12:00:00Z", "ua-c1"),
+                position("DE", Position.RETRACTS, "2025-12-02T09:00:00Z", "de-c2")));
+        claim(stores, holds, PEACE_PLAN, null, ClaimStatus.ASSERTED, List.of(
+                position("US", Position.ASSERTS, "2025-12-02T09:00:00Z", "us-c1")));
+    }
+
+    private static void foldStatements(FakeStores stores, BiPredicate<String, String> holds, List<Said> history) {
+        String party = history.get(0).party();
+        String topic = history.get(0).topic();
+        boolean here = holds.test(Stores.STANCES, party);
+        Said since = history.get(0);
+        for (int i = 0; i < history.size(); i++) {
+            Said s = history.get(i);
+            Instant at = Instant.parse(s.at());
+            if (here) {
+                stores.put(Stores.STANCE_HISTORY, StoreKeys.event(party, topic, at, s.eventId()),
+                        new StatementEntry(s.eventId(), s.stance(), at, s.speaker(), s.quote(), s.source()));
+            }
+            if (i > 0 && history.get(i - 1).stance() != s.stance()) {
+                since = s;
+                if (here) {
+                    stores.put(Stores.STANCE_CHANGE_HISTORY, StoreKeys.event(party, topic, at, s.eventId()),
+                            new StanceChange(party, topic, history.get(i - 1).stance(), s.stance(), at, s.eventId()));
+                }
+            }
+        }
+        Said last = history.get(history.size() - 1);
+        Instant sinceAt = Instant.parse(since.at());
+        if (here) {
+            stores.put(Stores.STANCES, StoreKeys.of(party, topic), new StanceSummary(party, topic, last.stance(),
+                    sinceAt, since.eventId(), (long) history.size(), Instant.parse(last.at()), last.eventId()));
+        }
+        if (holds.test(Stores.TOPIC_STANCES, topic)) {
+            stores.put(Stores.TOPIC_STANCES, StoreKeys.of(topic, party),
+                    new TopicStance(party, topic, last.stance(), sinceAt));
+        }
+    }
+
+    private static void claim(FakeStores stores, BiPredicate<String, String> holds, String claimId, String proposition,
+                              ClaimStatus status, List<ClaimPosition> positions) {
+        ClaimView view = new ClaimView(claimId, proposition, null, null, status, positions);
+        if (holds.test(Stores.CLAIMS, claimId)) {
+            stores.put(Stores.CLAIMS, claimId, view);
+        }
+        for (ClaimPosition p : positions) {
+            if (holds.test(Stores.PARTY_CLAIMS, p.getParty())) {
+                stores.put(Stores.PARTY_CLAIMS, StoreKeys.of(p.getParty(), claimId), view);
+            }
+        }
+    }
+
+    private static ClaimPosition position(String party, Position position, String at, String eventId) {
+        return new ClaimPosition(party, position, Instant.parse(at), eventId);
+    }
+}

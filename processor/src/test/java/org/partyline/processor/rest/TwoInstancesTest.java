@@ -1,0 +1,129 @@
+package org.partyline.processor.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.partyline.processor.rest.HttpTestClient.assertError;
+import static org.partyline.processor.rest.HttpTestClient.get;
+import static org.partyline.processor.rest.HttpTestClient.json;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partyline.processor.query.FakeLocator;
+import org.partyline.processor.query.FakeStores;
+import org.partyline.processor.query.Instance;
+import org.partyline.processor.query.SeedViews;
+import org.partyline.processor.query.Stores;
+
+/**
+ * Two servers in one JVM, each with its own stores holding part of the seed: A holds the statements of RU and
+ * EU, the claims of UA and DE by party, the claim {@code pokrovsk-captured} and the topic
+ * {@code ukraine-nato-membership}; B holds the rest. Each must answer for every key and give whole lists.
+ */
+class TwoInstancesTest {
+    private static final Map<String, Set<String>> HELD_BY_A = Map.of(
+            Stores.STANCES, Set.of("RU", "EU"),
+            Stores.PARTY_CLAIMS, Set.of("UA", "DE"),
+            Stores.CLAIMS, Set.of(SeedViews.POKROVSK),
+            Stores.TOPIC_STANCES, Set.of(SeedViews.NATO));
+    /** The statements-side stores (stances, stance-history, stance-change-history) share the partitions of stances. */
+    private static final BiPredicate<String, String> A_HOLDS = (store, key) -> HELD_BY_A
+            .getOrDefault(Stores.isRepartitioned(store) || Stores.CLAIMS.equals(store) ? store : Stores.STANCES, Set.of())
+            .contains(key);
+    private static final BiPredicate<String, String> B_HOLDS = A_HOLDS.negate();
+
+    private final FakeStores storesA = new FakeStores();
+    private final FakeStores storesB = new FakeStores();
+    private final FakeLocator locatorA = new FakeLocator(A_HOLDS);
+    private final FakeLocator locatorB = new FakeLocator(B_HOLDS);
+    private RestServer a;
+    private RestServer b;
+
+    @BeforeEach
+    void start() {
+        SeedViews.fill(storesA, A_HOLDS);
+        SeedViews.fill(storesB, B_HOLDS);
+        Duration peerTimeout = Duration.ofSeconds(2);
+        a = new RestServer(storesA, locatorA, () -> KafkaStreams.State.RUNNING, peerTimeout).start("127.0.0.1", 0);
+        b = new RestServer(storesB, locatorB, () -> KafkaStreams.State.RUNNING, peerTimeout).start("127.0.0.1", 0);
+        Instance instanceA = new Instance("127.0.0.1", a.port());
+        Instance instanceB = new Instance("127.0.0.1", b.port());
+        locatorA.setSelf(instanceA);
+        locatorA.setPeer(instanceB);
+        locatorB.setSelf(instanceB);
+        locatorB.setPeer(instanceA);
+    }
+
+    @AfterEach
+    void stop() {
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void shouldSplitTheSeedBetweenTheTwoInstances() {
+        assertEquals(json("{\"claims\": [" + SeedBodies.POKROVSK + "]}"), get(a.port(), "/internal/claims").body());
+        assertEquals(json("{\"claims\": [" + SeedBodies.PEACE_PLAN + "]}"), get(b.port(), "/internal/claims").body());
+        assertEquals(json("{\"parties\": [\"DE\", \"EU\", \"RU\", \"UA\"]}"), get(a.port(), "/internal/parties").body());
+        assertEquals(json("{\"parties\": [\"RU\", \"UA\", \"US\"]}"), get(b.port(), "/internal/parties").body());
+    }
+
+    @Test
+    void shouldAnswerEveryViewOnBothInstancesAsOneInstanceWould() {
+        for (RestServer server : new RestServer[]{a, b}) {
+            for (Map.Entry<String, String> view : SeedBodies.BY_PATH.entrySet()) {
+                HttpTestClient.Answer answer = get(server.port(), view.getKey());
+                assertEquals(200, answer.status(), () -> server.port() + view.getKey() + " -> " + answer.body());
+                assertEquals(json(view.getValue()), answer.body(), () -> server.port() + view.getKey());
+            }
+        }
+    }
+
+    @Test
+    void shouldAnswerErrorsOnBothInstancesAsOneInstanceWould() {
+        for (RestServer server : new RestServer[]{a, b}) {
+            for (Map.Entry<String, Integer> error : SeedBodies.ERRORS.entrySet()) {
+                assertError(error.getValue(), error.getKey(), get(server.port(), error.getKey()));
+            }
+        }
+    }
+
+    @Test
+    void shouldNotForwardARequestThatWasAlreadyForwarded() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.port() + "/api/parties/US/stances"))
+                .header("X-Partyline-Forwarded", "1").timeout(Duration.ofSeconds(20)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, response.statusCode());
+        assertTrue(json(response.body()).path("error").asText().contains("127.0.0.1:" + b.port()), response.body());
+    }
+
+    @Test
+    void shouldAnswer503NamingThePeerWhenItIsDown() {
+        int portB = b.port();
+        b.close();
+        HttpTestClient.Answer key = get(a.port(), "/api/parties/US/stances");
+        assertError(503, "/api/parties/US/stances", key);
+        assertTrue(key.body().path("error").asText().contains("127.0.0.1:" + portB), key.body().toString());
+        HttpTestClient.Answer list = get(a.port(), "/api/claims");
+        assertError(503, "/api/claims", list);
+        assertTrue(list.body().path("error").asText().contains("127.0.0.1:" + portB), list.body().toString());
+        assertEquals(json(SeedBodies.BY_PATH.get("/api/parties/RU/stances")), get(a.port(), "/api/parties/RU/stances").body());
+    }
+
+    @Test
+    void shouldAnswer503WhenThePeersStoreIsNotQueryable() {
+        storesB.makeUnavailable(Stores.CLAIMS);
+        assertError(503, "/api/claims/us-peace-plan-accepted", get(a.port(), "/api/claims/us-peace-plan-accepted"));
+        assertError(503, "/api/claims?status=ASSERTED", get(a.port(), "/api/claims?status=ASSERTED"));
+    }
+}
