@@ -72,8 +72,6 @@ public final class JsonEventParser {
             String message = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ");
             int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
             throw new InvalidEventException("not JSON: " + message + (column > 0 ? " (column " + column + ")" : ""));
-        } catch (java.io.IOException e) {
-            throw new InvalidEventException("not JSON: " + e.getMessage());
         }
     }
 
