@@ -50,8 +50,8 @@ final class Reachability {
             throw new UnreachableException("cannot reach schema registry at " + url + ": no answer within "
                     + timeout.toSeconds() + " s", e);
         } catch (ExecutionException e) {
-            throw new UnreachableException("cannot reach schema registry at " + url + ": " + reason(e.getCause()),
-                    e.getCause());
+            throw new UnreachableException("cannot reach schema registry at " + url + ": "
+                    + registryReason(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreachableException("interrupted while checking the schema registry at " + url, e);
@@ -91,6 +91,15 @@ final class Reachability {
                 admin.close(Duration.ofSeconds(5));
             }
         }
+    }
+
+    /** The registry client's message without its own "cannot reach schema registry at URL: " prefix. */
+    private static String registryReason(Throwable e) {
+        String message = reason(e);
+        String prefix = "cannot reach schema registry at ";
+        int at = message.lastIndexOf(prefix);
+        int colon = at < 0 ? -1 : message.indexOf(": ", at + prefix.length());
+        return colon < 0 ? message : message.substring(colon + 2);
     }
 
     private static String reason(Throwable e) {
