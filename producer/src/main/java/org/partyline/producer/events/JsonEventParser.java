@@ -1,0 +1,257 @@
+package org.partyline.producer.events;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.apache.avro.specific.SpecificRecord;
+import org.partyline.schema.Claim;
+import org.partyline.schema.Position;
+import org.partyline.schema.Source;
+import org.partyline.schema.Stance;
+import org.partyline.schema.Statement;
+
+/**
+ * Turns one JSON line into a {@link Statement} or a {@link Claim}, checking every rule of CONTRACT section 1, or
+ * rejects it with an {@link InvalidEventException} whose message names the first field that breaks a rule.
+ * Unknown fields are ignored and JSON {@code null} for an optional field means absent. Thread-safe.
+ */
+public final class JsonEventParser {
+
+    public static final String STATEMENT = "statement";
+    public static final String CLAIM = "claim";
+
+    private static final int QUOTED_VALUE_LIMIT = 60;
+
+    private final ObjectReader reader;
+
+    public JsonEventParser() {
+        ObjectMapper mapper = JsonMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
+        this.reader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /** Parses one line (without its line terminator) into a {@link Statement} or a {@link Claim}. */
+    public SpecificRecord parse(String line) throws InvalidEventException {
+        JsonNode root = readJson(line);
+        if (!root.isObject()) {
+            throw new InvalidEventException("not a JSON object (got " + typeName(root) + ")");
+        }
+        Fields fields = new Fields(root, "");
+        String type = fields.requiredString("type");
+        return switch (type) {
+            case STATEMENT -> statement(fields);
+            case CLAIM -> claim(fields);
+            default -> throw new InvalidEventException("type: " + quoted(type) + " is neither \"" + STATEMENT
+                    + "\" nor \"" + CLAIM + "\"");
+        };
+    }
+
+    private JsonNode readJson(String line) throws InvalidEventException {
+        if (line.isBlank()) {
+            throw new InvalidEventException("not JSON: blank line");
+        }
+        try {
+            return reader.readTree(line);
+        } catch (JsonProcessingException e) {
+            String message = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ");
+            int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+            throw new InvalidEventException("not JSON: " + message + (column > 0 ? " (column " + column + ")" : ""));
+        }
+    }
+
+    private static Statement statement(Fields fields) throws InvalidEventException {
+        return Statement.newBuilder()
+                .setEventId(eventId(fields))
+                .setParty(party(fields))
+                .setSpeaker(fields.optionalText("speaker", EventRules.MAX_SPEAKER_LENGTH))
+                .setOccurredAt(fields.requiredInstant("occurredAt"))
+                .setTopic(fields.requiredSlug("topic"))
+                .setStance(fields.requiredSymbol("stance", EventRules::stance, Stance.values()))
+                .setQuote(fields.optionalText("quote", EventRules.MAX_QUOTE_LENGTH))
+                .setSource(source(fields))
+                .build();
+    }
+
+    private static Claim claim(Fields fields) throws InvalidEventException {
+        return Claim.newBuilder()
+                .setEventId(eventId(fields))
+                .setParty(party(fields))
+                .setSpeaker(fields.optionalText("speaker", EventRules.MAX_SPEAKER_LENGTH))
+                .setOccurredAt(fields.requiredInstant("occurredAt"))
+                .setClaimId(fields.requiredSlug("claimId"))
+                .setProposition(fields.optionalText("proposition", EventRules.MAX_PROPOSITION_LENGTH))
+                .setPosition(fields.requiredSymbol("position", EventRules::position, Position.values()))
+                .setQuote(fields.optionalText("quote", EventRules.MAX_QUOTE_LENGTH))
+                .setSource(source(fields))
+                .build();
+    }
+
+    private static String eventId(Fields fields) throws InvalidEventException {
+        String eventId = fields.requiredString("eventId");
+        if (eventId.isEmpty()) {
+            throw new InvalidEventException("eventId: empty");
+        }
+        if (EventRules.length(eventId) > EventRules.MAX_EVENT_ID_LENGTH) {
+            throw new InvalidEventException("eventId: longer than " + EventRules.MAX_EVENT_ID_LENGTH + " characters");
+        }
+        OptionalInt control = EventRules.firstControlCharacter(eventId);
+        if (control.isPresent()) {
+            throw new InvalidEventException(String.format("eventId: contains the control character U+%04X",
+                    control.getAsInt()));
+        }
+        return eventId;
+    }
+
+    private static String party(Fields fields) throws InvalidEventException {
+        String party = EventRules.normalizeParty(fields.requiredString("party"));
+        if (party.isEmpty()) {
+            throw new InvalidEventException("party: empty");
+        }
+        if (EventRules.length(party) > EventRules.MAX_PARTY_LENGTH) {
+            throw new InvalidEventException("party: longer than " + EventRules.MAX_PARTY_LENGTH + " characters");
+        }
+        if (!EventRules.isParty(party)) {
+            throw new InvalidEventException("party: " + quoted(party) + " does not match " + EventRules.PARTY_PATTERN);
+        }
+        return party;
+    }
+
+    private static Source source(Fields fields) throws InvalidEventException {
+        Optional<Fields> source = fields.optionalObject("source");
+        if (source.isEmpty()) {
+            return null;
+        }
+        Fields s = source.get();
+        return Source.newBuilder()
+                .setUrl(s.optionalText("url", Integer.MAX_VALUE))
+                .setOutlet(s.optionalText("outlet", Integer.MAX_VALUE))
+                .setTitle(s.optionalText("title", Integer.MAX_VALUE))
+                .setPublishedAt(s.optionalInstant("publishedAt"))
+                .build();
+    }
+
+    /** A JSON value for a message: JSON-quoted (control characters escaped) and cut short. */
+    static String quoted(String value) {
+        String shown = EventRules.length(value) <= QUOTED_VALUE_LIMIT ? value
+                : value.substring(0, value.offsetByCodePoints(0, QUOTED_VALUE_LIMIT)) + "...";
+        return new TextNode(shown).toString();
+    }
+
+    private static String typeName(JsonNode node) {
+        JsonNodeType type = node.getNodeType();
+        return switch (type) {
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            case STRING, BINARY -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL, MISSING -> "null";
+        };
+    }
+
+    /** Typed access to the fields of one JSON object; {@code prefix} names nested fields ({@code source.url}). */
+    private record Fields(JsonNode object, String prefix) {
+
+        /** The field's node, or empty when it is absent or JSON null. */
+        private Optional<JsonNode> node(String name) {
+            JsonNode node = object.get(name);
+            return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+        }
+
+        private InvalidEventException invalid(String name, String what) {
+            return new InvalidEventException(prefix + name + ": " + what);
+        }
+
+        private Optional<String> optionalString(String name) throws InvalidEventException {
+            Optional<JsonNode> node = node(name);
+            if (node.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!node.get().isTextual()) {
+                throw invalid(name, "not a string (got " + typeName(node.get()) + ")");
+            }
+            return Optional.of(node.get().textValue());
+        }
+
+        String requiredString(String name) throws InvalidEventException {
+            Optional<String> value = optionalString(name);
+            if (value.isEmpty()) {
+                throw invalid(name, "missing");
+            }
+            return value.get();
+        }
+
+        String optionalText(String name, int maxLength) throws InvalidEventException {
+            String value = optionalString(name).orElse(null);
+            if (value != null && EventRules.length(value) > maxLength) {
+                throw invalid(name, "longer than " + String.format("%,d", maxLength) + " characters");
+            }
+            return value;
+        }
+
+        String requiredSlug(String name) throws InvalidEventException {
+            String value = requiredString(name);
+            if (value.isEmpty()) {
+                throw invalid(name, "empty");
+            }
+            if (EventRules.length(value) > EventRules.MAX_SLUG_LENGTH) {
+                throw invalid(name, "longer than " + EventRules.MAX_SLUG_LENGTH + " characters");
+            }
+            if (!EventRules.isSlug(value)) {
+                throw invalid(name, quoted(value) + " does not match " + EventRules.SLUG_PATTERN);
+            }
+            return value;
+        }
+
+        private Instant instant(String name, String text) throws InvalidEventException {
+            try {
+                return EventRules.parseInstant(text);
+            } catch (DateTimeParseException e) {
+                throw invalid(name, "not an ISO-8601 instant with Z or an offset: " + quoted(text));
+            }
+        }
+
+        Instant requiredInstant(String name) throws InvalidEventException {
+            return instant(name, requiredString(name));
+        }
+
+        Instant optionalInstant(String name) throws InvalidEventException {
+            Optional<String> text = optionalString(name);
+            return text.isEmpty() ? null : instant(name, text.get());
+        }
+
+        <E extends Enum<E>> E requiredSymbol(String name, Function<String, Optional<E>> lookup, E[] symbols)
+                throws InvalidEventException {
+            String value = requiredString(name);
+            return lookup.apply(value).orElseThrow(() -> invalid(name, quoted(value) + " is not one of "
+                    + String.join(", ", Arrays.stream(symbols).map(Enum::name).toList())));
+        }
+
+        Optional<Fields> optionalObject(String name) throws InvalidEventException {
+            Optional<JsonNode> node = node(name);
+            if (node.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!node.get().isObject()) {
+                throw invalid(name, "not an object (got " + typeName(node.get()) + ")");
+            }
+            return Optional.of(new Fields(node.get(), prefix + name + "."));
+        }
+    }
+}
