@@ -1,0 +1,133 @@
+package org.partyline.processor.domain;
+
+import java.util.Optional;
+import org.partyline.schema.Stance;
+import org.partyline.schema.StanceChange;
+import org.partyline.schema.Statement;
+import org.partyline.schema.view.StanceSummary;
+import org.partyline.schema.view.StatementEntry;
+import org.partyline.schema.view.TopicStance;
+
+/**
+ * Folds one new statement into the event-time ordered history of its (party, topic), wherever in time it falls.
+ *
+ * <p>The statement is inserted between its neighbours {@code prev} and {@code next}: the change that was stored
+ * between them goes, a change prev -> statement and one statement -> next are added when the stances differ.
+ * The summary moves in O(1): the current stance only when the statement is the latest; {@code since} (start of
+ * the final run of equal stances) also when a late statement cuts that run or extends it backwards.
+ * A statement already in the history (same position) changes nothing.
+ */
+public final class StanceFold {
+
+    private StanceFold() {
+    }
+
+    public static StanceUpdate apply(StanceHistory history, Statement statement) {
+        StatementEntry entry = entryOf(statement);
+        EventPosition at = EventPosition.of(entry);
+        Optional<StanceSummary> before = history.summary();
+        if (before.isPresent() && history.statement(at).isPresent()) {
+            return StanceUpdate.none(before.get());
+        }
+        Optional<StatementEntry> prev = history.previous(at);
+        Optional<StatementEntry> next = history.next(at);
+        history.putStatement(entry);
+        relinkChanges(history, statement, prev, entry, next);
+        StanceSummary after = before
+                .map(summary -> summarize(summary, entry, next))
+                .orElseGet(() -> first(statement, entry));
+        history.putSummary(after);
+        return new StanceUpdate(after, currentChange(before, after, statement), topicStance(before, after));
+    }
+
+    private static void relinkChanges(StanceHistory history, Statement statement, Optional<StatementEntry> prev,
+                                      StatementEntry entry, Optional<StatementEntry> next) {
+        if (prev.isPresent() && next.isPresent() && prev.get().getStance() != next.get().getStance()) {
+            history.removeChange(EventPosition.of(next.get()));
+        }
+        prev.filter(p -> p.getStance() != entry.getStance())
+                .ifPresent(p -> history.putChange(change(statement, p.getStance(), entry)));
+        next.filter(n -> n.getStance() != entry.getStance())
+                .ifPresent(n -> history.putChange(change(statement, entry.getStance(), n)));
+    }
+
+    private static StanceSummary first(Statement statement, StatementEntry entry) {
+        return StanceSummary.newBuilder()
+                .setParty(statement.getParty())
+                .setTopic(statement.getTopic())
+                .setStance(entry.getStance())
+                .setSince(entry.getOccurredAt())
+                .setSinceEventId(entry.getEventId())
+                .setStatements(1)
+                .setLatestAt(entry.getOccurredAt())
+                .setLatestEventId(entry.getEventId())
+                .build();
+    }
+
+    private static StanceSummary summarize(StanceSummary before, StatementEntry entry, Optional<StatementEntry> next) {
+        StanceSummary.Builder after = StanceSummary.newBuilder(before).setStatements(before.getStatements() + 1);
+        Stance current = before.getStance();
+        if (next.isEmpty()) {
+            after.setLatestAt(entry.getOccurredAt()).setLatestEventId(entry.getEventId());
+            if (entry.getStance() != current) {
+                after.setStance(entry.getStance()).setSince(entry.getOccurredAt()).setSinceEventId(entry.getEventId());
+            }
+            return after.build();
+        }
+        EventPosition at = EventPosition.of(entry);
+        EventPosition since = new EventPosition(before.getSince(), before.getSinceEventId());
+        if (at.isAfter(since) && entry.getStance() != current) {
+            // The late statement cuts the final run: it now starts at the statement after it.
+            after.setSince(next.get().getOccurredAt()).setSinceEventId(next.get().getEventId());
+        } else if (at.isBefore(since) && EventPosition.of(next.get()).equals(since) && entry.getStance() == current) {
+            // The late statement sits right before the final run, with its stance: the run now starts with it.
+            after.setSince(entry.getOccurredAt()).setSinceEventId(entry.getEventId());
+        }
+        return after.build();
+    }
+
+    private static Optional<StanceChange> currentChange(Optional<StanceSummary> before, StanceSummary after,
+                                                        Statement statement) {
+        return before
+                .filter(b -> b.getStance() != after.getStance())
+                .map(b -> change(statement, b.getStance(), entryOf(statement)));
+    }
+
+    private static Optional<TopicStance> topicStance(Optional<StanceSummary> before, StanceSummary after) {
+        boolean moved = before
+                .map(b -> b.getStance() != after.getStance() || !b.getSince().equals(after.getSince()))
+                .orElse(true);
+        if (!moved) {
+            return Optional.empty();
+        }
+        return Optional.of(TopicStance.newBuilder()
+                .setParty(after.getParty())
+                .setTopic(after.getTopic())
+                .setStance(after.getStance())
+                .setSince(after.getSince())
+                .build());
+    }
+
+    /** The change {@code from -> later}, taken from the later statement. */
+    private static StanceChange change(Statement statement, Stance from, StatementEntry later) {
+        return StanceChange.newBuilder()
+                .setParty(statement.getParty())
+                .setTopic(statement.getTopic())
+                .setFrom(from)
+                .setTo(later.getStance())
+                .setOccurredAt(later.getOccurredAt())
+                .setEventId(later.getEventId())
+                .build();
+    }
+
+    public static StatementEntry entryOf(Statement statement) {
+        return StatementEntry.newBuilder()
+                .setEventId(statement.getEventId())
+                .setStance(statement.getStance())
+                .setOccurredAt(statement.getOccurredAt())
+                .setSpeaker(statement.getSpeaker())
+                .setQuote(statement.getQuote())
+                .setSource(statement.getSource())
+                .build();
+    }
+}

@@ -1,0 +1,57 @@
+package org.partyline.processor.streams;
+
+import java.util.Arrays;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets each event id through once per record key (CONTRACT section 2). The store remembers a fingerprint of
+ * each event: a redelivery (same fingerprint) is dropped silently; another event that reuses the id is
+ * refused as {@code REUSED_EVENT_ID}. Records refused earlier pass through untouched.
+ */
+final class DeduplicateProcessor<T extends SpecificRecord>
+        implements Processor<String, Inbound<T>, String, Inbound<T>> {
+    private static final Logger log = LoggerFactory.getLogger(DeduplicateProcessor.class);
+
+    private final InputSpec<T> spec;
+    private ProcessorContext<String, Inbound<T>> context;
+    private KeyValueStore<String, byte[]> seen;
+
+    DeduplicateProcessor(InputSpec<T> spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Inbound<T>> context) {
+        this.context = context;
+        this.seen = context.getStateStore(spec.eventIdStore());
+    }
+
+    @Override
+    public void process(Record<String, Inbound<T>> record) {
+        if (!(record.value() instanceof Inbound.Accepted<T> accepted)) {
+            context.forward(record);
+            return;
+        }
+        String eventId = spec.eventId().apply(accepted.event());
+        String storeKey = StoreKeys.of(record.key(), eventId);
+        byte[] fingerprint = Fingerprints.of(accepted.event());
+        byte[] earlier = seen.get(storeKey);
+        if (earlier == null) {
+            seen.put(storeKey, fingerprint);
+            context.forward(record);
+        } else if (Arrays.equals(earlier, fingerprint)) {
+            log.debug("Dropped redelivered event {} of key {} from {}", eventId, record.key(),
+                    context.recordMetadata().map(Object::toString).orElse("?"));
+        } else {
+            context.forward(record.withValue(new Inbound.Rejected<>(DecodeProcessor.deadLetter(context,
+                    accepted.rawKey(), accepted.rawValue(), DeadLetter.Type.REUSED_EVENT_ID,
+                    "eventId '" + eventId + "' was already used by another event of key '" + record.key() + "'"))));
+        }
+    }
+}

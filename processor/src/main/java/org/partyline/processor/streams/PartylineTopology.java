@@ -1,0 +1,217 @@
+package org.partyline.processor.streams;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.avro.specific.SpecificRecord;
+import org.partyline.processor.domain.ClaimUpdate;
+import org.partyline.processor.domain.InputRules;
+import org.partyline.processor.domain.StanceUpdate;
+import org.partyline.schema.Claim;
+import org.partyline.schema.StanceChange;
+import org.partyline.schema.Statement;
+import org.partyline.schema.view.ClaimView;
+import org.partyline.schema.view.StanceSummary;
+import org.partyline.schema.view.StatementEntry;
+import org.partyline.schema.view.TopicStance;
+import org.partyline.serde.AvroSerdes;
+
+/**
+ * The Partyline topology, built by one pure factory: for each input log, consume raw bytes, decode, deduplicate,
+ * fold into the views, publish the change topics, and re-key the views that are read by another key.
+ * Every processor, store, repartition and sink is named; the names are API (see {@link StoreNames}).
+ */
+public final class PartylineTopology {
+    /** Repartition of the stance of each (party, topic) by topic: {@code <app>-stances-by-topic-repartition}. */
+    public static final String STANCES_BY_TOPIC = "stances-by-topic";
+    /** Repartition of each claim by each party in it: {@code <app>-claims-by-party-repartition}. */
+    public static final String CLAIMS_BY_PARTY = "claims-by-party";
+
+    /**
+     * Stores partitioned like the input topics, whose keys are Avro strings in the wire format: route a party or
+     * claimId to its instance with the input key serializer ({@code AvroSerdes.stringKey(registry).serializer()}).
+     */
+    public static final Set<String> STORES_ROUTED_BY_INPUT_KEY = Set.of(StoreNames.STATEMENT_EVENT_IDS,
+            StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES,
+            StoreNames.CLAIM_EVENT_IDS, StoreNames.CLAIMS);
+    /** Stores partitioned by a repartition topic with plain UTF-8 keys: route with {@code Serdes.String()}. */
+    public static final Set<String> STORES_ROUTED_BY_STRING_KEY = Set.of(StoreNames.TOPIC_STANCES,
+            StoreNames.PARTY_CLAIMS);
+
+    private PartylineTopology() {
+    }
+
+    /**
+     * The serializer that {@code KafkaStreams.queryMetadataForKey(store, key, serializer)} needs for a store,
+     * where {@code key} is the first part of its store keys (party, claimId or topic).
+     */
+    public static Serializer<String> routingKeySerializer(String store, Serializer<String> inputKeySerializer) {
+        if (STORES_ROUTED_BY_INPUT_KEY.contains(store)) {
+            return inputKeySerializer;
+        }
+        if (STORES_ROUTED_BY_STRING_KEY.contains(store)) {
+            return Serdes.String().serializer();
+        }
+        throw new IllegalArgumentException("not a Partyline store: " + store);
+    }
+
+    public static Topology build(TopologySettings settings) {
+        StreamsBuilder builder = new StreamsBuilder();
+        addStores(builder);
+
+        KStream<String, Statement> statements = admit(builder, statementsSpec(settings), settings.topics().dlq());
+        KStream<String, StanceUpdate> stances = foldStances(statements);
+        publishStanceChanges(stances, settings);
+        viewStancesByTopic(stances);
+
+        KStream<String, Claim> claims = admit(builder, claimsSpec(settings), settings.topics().dlq());
+        KStream<String, ClaimUpdate> claimUpdates = foldClaims(claims);
+        publishClaimStatus(claimUpdates, settings);
+        viewClaimsByParty(claimUpdates);
+
+        return builder.build();
+    }
+
+    // --- consume, decode, deduplicate -------------------------------------------------------------------------
+
+    /** Consumes raw records, decodes and deduplicates them; refused records go to the dead-letter topic. */
+    private static <T extends SpecificRecord> KStream<String, T> admit(StreamsBuilder builder, InputSpec<T> spec,
+                                                                       String dlq) {
+        KStream<String, Inbound<T>> inbound = deduplicate(decode(consume(builder, spec), spec), spec);
+        deadLetter(inbound, spec, dlq);
+        return accepted(inbound, spec);
+    }
+
+    private static <T extends SpecificRecord> KStream<byte[], byte[]> consume(StreamsBuilder builder,
+                                                                            InputSpec<T> spec) {
+        return builder.stream(spec.topic(),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(spec.name() + "-source"));
+    }
+
+    private static <T extends SpecificRecord> KStream<String, Inbound<T>> decode(KStream<byte[], byte[]> raw,
+                                                                                InputSpec<T> spec) {
+        return raw.process(() -> new DecodeProcessor<>(spec), Named.as(spec.name() + "-decode"));
+    }
+
+    private static <T extends SpecificRecord> KStream<String, Inbound<T>> deduplicate(
+            KStream<String, Inbound<T>> decoded, InputSpec<T> spec) {
+        return decoded.process(() -> new DeduplicateProcessor<>(spec), Named.as(spec.name() + "-deduplicate"),
+                spec.eventIdStore());
+    }
+
+    private static <T extends SpecificRecord> void deadLetter(KStream<String, Inbound<T>> inbound,
+                                                              InputSpec<T> spec, String dlq) {
+        inbound.flatMapValues(PartylineTopology::rejection, Named.as(spec.name() + "-rejected"))
+                .process(DeadLetterProcessor::new, Named.as(spec.name() + "-dead-letters"))
+                .to(dlq, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName(spec.name() + "-dead-letter-sink"));
+    }
+
+    private static <T extends SpecificRecord> KStream<String, T> accepted(KStream<String, Inbound<T>> inbound,
+                                                                        InputSpec<T> spec) {
+        return inbound.flatMapValues(PartylineTopology::<T>event, Named.as(spec.name() + "-accepted"));
+    }
+
+    private static <T> List<DeadLetter> rejection(Inbound<T> inbound) {
+        return inbound instanceof Inbound.Rejected<T> rejected ? List.of(rejected.deadLetter()) : List.of();
+    }
+
+    private static <T> List<T> event(Inbound<T> inbound) {
+        return inbound instanceof Inbound.Accepted<T> accepted ? List.of(accepted.event()) : List.of();
+    }
+
+    // --- fold --------------------------------------------------------------------------------------------------
+
+    private static KStream<String, StanceUpdate> foldStances(KStream<String, Statement> statements) {
+        return statements.process(StanceFoldProcessor::new, Named.as("stances-fold"),
+                StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES);
+    }
+
+    private static KStream<String, ClaimUpdate> foldClaims(KStream<String, Claim> claims) {
+        return claims.process(ClaimFoldProcessor::new, Named.as("claims-fold"), StoreNames.CLAIMS);
+    }
+
+    // --- publish -----------------------------------------------------------------------------------------------
+
+    private static void publishStanceChanges(KStream<String, StanceUpdate> stances, TopologySettings settings) {
+        stances.flatMapValues(update -> listOf(update.currentChange()), Named.as("stance-changes-select"))
+                .to(settings.topics().stanceChanges(),
+                        Produced.with(settings.keySerde(), settings.stanceChangeSerde()).withName("stance-changes-sink"));
+    }
+
+    private static void publishClaimStatus(KStream<String, ClaimUpdate> claims, TopologySettings settings) {
+        claims.flatMapValues(update -> listOf(update.statusChange()), Named.as("claim-status-select"))
+                .to(settings.topics().claimStatus(),
+                        Produced.with(settings.keySerde(), settings.claimStatusSerde()).withName("claim-status-sink"));
+    }
+
+    // --- re-keyed views ----------------------------------------------------------------------------------------
+
+    private static void viewStancesByTopic(KStream<String, StanceUpdate> stances) {
+        stances.flatMap((party, update) -> listOf(update.topicStance().map(ts -> KeyValue.pair(ts.getTopic(), ts))),
+                        Named.as(STANCES_BY_TOPIC + "-select"))
+                .repartition(Repartitioned.<String, TopicStance>as(STANCES_BY_TOPIC)
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerdes.binary(TopicStance.class)))
+                .process(() -> new RekeyedViewWriter<>(StoreNames.TOPIC_STANCES, TopicStance::getParty),
+                        Named.as(StoreNames.TOPIC_STANCES + "-write"), StoreNames.TOPIC_STANCES);
+    }
+
+    private static void viewClaimsByParty(KStream<String, ClaimUpdate> claims) {
+        claims.flatMap((claimId, update) -> update.after().getPositions().stream()
+                                .map(p -> KeyValue.pair(p.getParty(), update.after()))
+                                .toList(),
+                        Named.as(CLAIMS_BY_PARTY + "-select"))
+                .repartition(Repartitioned.<String, ClaimView>as(CLAIMS_BY_PARTY)
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerdes.binary(ClaimView.class)))
+                .process(() -> new RekeyedViewWriter<>(StoreNames.PARTY_CLAIMS, ClaimView::getClaimId),
+                        Named.as(StoreNames.PARTY_CLAIMS + "-write"), StoreNames.PARTY_CLAIMS);
+    }
+
+    // --- inputs and stores -------------------------------------------------------------------------------------
+
+    private static InputSpec<Statement> statementsSpec(TopologySettings settings) {
+        return new InputSpec<>("statements", settings.topics().statements(), settings.keyDeserializer(),
+                settings.statementDeserializer(), InputRules::violation, InputRules::normalized,
+                Statement::getEventId, StoreNames.STATEMENT_EVENT_IDS);
+    }
+
+    private static InputSpec<Claim> claimsSpec(TopologySettings settings) {
+        return new InputSpec<>("claims", settings.topics().claims(), settings.keyDeserializer(),
+                settings.claimDeserializer(), InputRules::violation, InputRules::normalized,
+                Claim::getEventId, StoreNames.CLAIM_EVENT_IDS);
+    }
+
+    private static void addStores(StreamsBuilder builder) {
+        builder.addStateStore(store(StoreNames.STATEMENT_EVENT_IDS, Serdes.ByteArray()));
+        builder.addStateStore(store(StoreNames.STANCE_HISTORY, AvroSerdes.binary(StatementEntry.class)));
+        builder.addStateStore(store(StoreNames.STANCE_CHANGE_HISTORY, AvroSerdes.binary(StanceChange.class)));
+        builder.addStateStore(store(StoreNames.STANCES, AvroSerdes.binary(StanceSummary.class)));
+        builder.addStateStore(store(StoreNames.TOPIC_STANCES, AvroSerdes.binary(TopicStance.class)));
+        builder.addStateStore(store(StoreNames.CLAIM_EVENT_IDS, Serdes.ByteArray()));
+        builder.addStateStore(store(StoreNames.CLAIMS, AvroSerdes.binary(ClaimView.class)));
+        builder.addStateStore(store(StoreNames.PARTY_CLAIMS, AvroSerdes.binary(ClaimView.class)));
+    }
+
+    /** A RocksDB store with string keys, its changelog enabled. */
+    private static <V> StoreBuilder<?> store(String name, Serde<V> valueSerde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
+                .withLoggingEnabled(java.util.Map.of());
+    }
+
+    private static <T> List<T> listOf(Optional<T> optional) {
+        return optional.stream().toList();
+    }
+}

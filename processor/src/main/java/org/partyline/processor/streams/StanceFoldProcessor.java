@@ -1,0 +1,39 @@
+package org.partyline.processor.streams;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.partyline.processor.domain.StanceFold;
+import org.partyline.processor.domain.StanceUpdate;
+import org.partyline.schema.StanceChange;
+import org.partyline.schema.Statement;
+import org.partyline.schema.view.StanceSummary;
+import org.partyline.schema.view.StatementEntry;
+
+/** Runs {@link StanceFold} over the stores of the statement's (party, topic); passes on updates that show. */
+final class StanceFoldProcessor implements Processor<String, Statement, String, StanceUpdate> {
+    private ProcessorContext<String, StanceUpdate> context;
+    private KeyValueStore<String, StatementEntry> statements;
+    private KeyValueStore<String, StanceChange> changes;
+    private KeyValueStore<String, StanceSummary> summaries;
+
+    @Override
+    public void init(ProcessorContext<String, StanceUpdate> context) {
+        this.context = context;
+        this.statements = context.getStateStore(StoreNames.STANCE_HISTORY);
+        this.changes = context.getStateStore(StoreNames.STANCE_CHANGE_HISTORY);
+        this.summaries = context.getStateStore(StoreNames.STANCES);
+    }
+
+    @Override
+    public void process(Record<String, Statement> record) {
+        Statement statement = record.value();
+        StanceUpdate update = StanceFold.apply(
+                new StoreStanceHistory(statements, changes, summaries, statement.getParty(), statement.getTopic()),
+                statement);
+        if (update.currentChange().isPresent() || update.topicStance().isPresent()) {
+            context.forward(record.withValue(update));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.partyline.processor.streams;
+
+import java.util.List;
+
+/**
+ * Names of the state stores (ARCHITECTURE.md, "Processor: names, stores, keys"). They are API: the REST layer
+ * queries them and each names its changelog topic {@code <application.id>-<store>-changelog}.
+ */
+public final class StoreNames {
+    /** {@code party, eventId} -> fingerprint of the statement. */
+    public static final String STATEMENT_EVENT_IDS = "statement-event-ids";
+    /** {@code party, topic, time, eventId} -> {@code view.StatementEntry}. */
+    public static final String STANCE_HISTORY = "stance-history";
+    /** {@code party, topic, time, eventId} of the later statement -> {@code StanceChange}. */
+    public static final String STANCE_CHANGE_HISTORY = "stance-change-history";
+    /** {@code party, topic} -> {@code view.StanceSummary}. */
+    public static final String STANCES = "stances";
+    /** {@code topic, party} -> {@code view.TopicStance}. */
+    public static final String TOPIC_STANCES = "topic-stances";
+    /** {@code claimId, eventId} -> fingerprint of the claim event. */
+    public static final String CLAIM_EVENT_IDS = "claim-event-ids";
+    /** {@code claimId} -> {@code view.ClaimView}. */
+    public static final String CLAIMS = "claims";
+    /** {@code party, claimId} -> {@code view.ClaimView}. */
+    public static final String PARTY_CLAIMS = "party-claims";
+
+    public static final List<String> ALL = List.of(STATEMENT_EVENT_IDS, STANCE_HISTORY, STANCE_CHANGE_HISTORY,
+            STANCES, TOPIC_STANCES, CLAIM_EVENT_IDS, CLAIMS, PARTY_CLAIMS);
+
+    private StoreNames() {
+    }
+}

@@ -1,0 +1,84 @@
+package org.partyline.processor.streams;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams configuration of Partyline, shared by the runtime and the tests (TopologyTestDriver is built
+ * with it). Serdes are not configured here: every source, sink, store and repartition names its own.
+ */
+public final class StreamsSettings {
+    public static final String DEFAULT_APPLICATION_ID = "partyline";
+
+    private String applicationId = DEFAULT_APPLICATION_ID;
+    private String bootstrapServers = "localhost:9092";
+    private Path stateDir;
+    private String applicationServer;
+    private String processingGuarantee = StreamsConfig.AT_LEAST_ONCE;
+    private int replicationFactor = -1;
+    private final Properties overrides = new Properties();
+
+    private StreamsSettings() {
+    }
+
+    public static StreamsSettings builder() {
+        return new StreamsSettings();
+    }
+
+    public StreamsSettings applicationId(String applicationId) {
+        this.applicationId = Objects.requireNonNull(applicationId);
+        return this;
+    }
+
+    public StreamsSettings bootstrapServers(String bootstrapServers) {
+        this.bootstrapServers = Objects.requireNonNull(bootstrapServers);
+        return this;
+    }
+
+    public StreamsSettings stateDir(Path stateDir) {
+        this.stateDir = stateDir;
+        return this;
+    }
+
+    /** {@code host:port} of this instance's REST API, so that other instances can route queries to it. */
+    public StreamsSettings applicationServer(String hostAndPort) {
+        this.applicationServer = hostAndPort;
+        return this;
+    }
+
+    /** {@code at_least_once} (default) or {@code exactly_once_v2}. */
+    public StreamsSettings processingGuarantee(String guarantee) {
+        this.processingGuarantee = Objects.requireNonNull(guarantee);
+        return this;
+    }
+
+    /** Replication of changelog and repartition topics; -1 (default) takes the broker's default. */
+    public StreamsSettings replicationFactor(int replicationFactor) {
+        this.replicationFactor = replicationFactor;
+        return this;
+    }
+
+    /** Any other Streams property (applied last). */
+    public StreamsSettings with(String name, Object value) {
+        overrides.put(name, value);
+        return this;
+    }
+
+    public Properties build() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        if (stateDir != null) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        }
+        if (applicationServer != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        props.putAll(overrides);
+        return props;
+    }
+}

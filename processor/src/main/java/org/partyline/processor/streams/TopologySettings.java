@@ -1,0 +1,49 @@
+package org.partyline.processor.streams;
+
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.partyline.schema.Claim;
+import org.partyline.schema.ClaimStatusChange;
+import org.partyline.schema.StanceChange;
+import org.partyline.schema.Statement;
+import org.partyline.serde.AvroDeserializer;
+import org.partyline.serde.AvroSerdes;
+import org.partyline.serde.AvroStringDeserializer;
+import org.partyline.serde.SchemaRegistryClient;
+
+/**
+ * What the topology is built from: topic names, the serdes of the output topics and the deserializers of the
+ * input topics (all in the Confluent wire format). Building it does no I/O: schemas are registered on first use.
+ */
+public record TopologySettings(
+        TopicNames topics,
+        Serde<String> keySerde,
+        Serde<StanceChange> stanceChangeSerde,
+        Serde<ClaimStatusChange> claimStatusSerde,
+        Deserializer<String> keyDeserializer,
+        Deserializer<Statement> statementDeserializer,
+        Deserializer<Claim> claimDeserializer) {
+
+    public TopologySettings {
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(keySerde, "keySerde");
+        Objects.requireNonNull(stanceChangeSerde, "stanceChangeSerde");
+        Objects.requireNonNull(claimStatusSerde, "claimStatusSerde");
+        Objects.requireNonNull(keyDeserializer, "keyDeserializer");
+        Objects.requireNonNull(statementDeserializer, "statementDeserializer");
+        Objects.requireNonNull(claimDeserializer, "claimDeserializer");
+    }
+
+    /** The settings of production: every topic in the wire format of the given registry. */
+    public static TopologySettings withRegistry(TopicNames topics, SchemaRegistryClient registry) {
+        return new TopologySettings(
+                topics,
+                AvroSerdes.stringKey(registry),
+                AvroSerdes.value(StanceChange.class, registry),
+                AvroSerdes.value(ClaimStatusChange.class, registry),
+                new AvroStringDeserializer(registry),
+                new AvroDeserializer<>(registry, Statement.class, false),
+                new AvroDeserializer<>(registry, Claim.class, false));
+    }
+}

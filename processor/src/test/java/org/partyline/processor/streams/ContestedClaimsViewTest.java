@@ -1,0 +1,93 @@
+package org.partyline.processor.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.partyline.processor.domain.Events.at;
+import static org.partyline.processor.domain.Events.claim;
+import static org.partyline.schema.Position.ASSERTS;
+import static org.partyline.schema.Position.DENIES;
+import static org.partyline.schema.Position.DISPUTES;
+import static org.partyline.schema.Position.RETRACTS;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partyline.schema.ClaimStatus;
+import org.partyline.schema.Position;
+import org.partyline.schema.view.ClaimView;
+
+/**
+ * The claims of each party, re-keyed by party (store {@code party-claims}): every claim in which the party took a
+ * position, kept current, from which the REST layer lists the CONTESTED ones where it holds a position.
+ */
+class ContestedClaimsViewTest {
+    @TempDir
+    Path stateDir;
+    private TopologyFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new TopologyFixture(stateDir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixture.close();
+    }
+
+    private List<ClaimView> claimsOf(String party) {
+        return fixture.scan(StoreNames.PARTY_CLAIMS, party);
+    }
+
+    /** The query of {@code /api/parties/{party}/contested-claims}, over the store. */
+    private List<String> contestedClaimsOf(String party) {
+        return claimsOf(party).stream()
+                .filter(v -> v.getStatus() == ClaimStatus.CONTESTED)
+                .filter(v -> v.getPositions().stream()
+                        .anyMatch(p -> p.getParty().equals(party) && p.getPosition() != Position.RETRACTS))
+                .map(ClaimView::getClaimId)
+                .toList();
+    }
+
+    @Test
+    void shouldGiveEachPartyEveryClaimItTookAPositionInByClaimId() {
+        fixture.publish(claim("e1", "RU", "pokrovsk-captured", ASSERTS, at(1), "P"),
+                claim("e2", "UA", "pokrovsk-captured", DENIES, at(2), null),
+                claim("e3", "RU", "bridge-destroyed", DENIES, at(3), null),
+                claim("e4", "UA", "grain-stolen", ASSERTS, at(4), null));
+
+        assertEquals(List.of("bridge-destroyed", "pokrovsk-captured"),
+                claimsOf("RU").stream().map(ClaimView::getClaimId).toList());
+        assertEquals(List.of("grain-stolen", "pokrovsk-captured"),
+                claimsOf("UA").stream().map(ClaimView::getClaimId).toList());
+        assertEquals(fixture.get(StoreNames.CLAIMS, "pokrovsk-captured"), claimsOf("RU").get(1));
+    }
+
+    @Test
+    void shouldKeepEveryPartysCopyOfAClaimCurrent() {
+        fixture.publish(claim("e1", "RU", "pokrovsk-captured", ASSERTS, at(1), null),
+                claim("e2", "UA", "pokrovsk-captured", DISPUTES, at(2), null));
+        assertEquals(List.of("pokrovsk-captured"), contestedClaimsOf("RU"));
+        assertEquals(List.of("pokrovsk-captured"), contestedClaimsOf("UA"));
+
+        fixture.publish(claim("e3", "UA", "pokrovsk-captured", RETRACTS, at(3), null));
+
+        assertEquals(List.of(), contestedClaimsOf("RU"));
+        assertEquals(List.of(), contestedClaimsOf("UA"));
+        assertEquals(ClaimStatus.ASSERTED, claimsOf("UA").get(0).getStatus());
+    }
+
+    @Test
+    void shouldLeaveOutAContestedClaimThePartyRetractedFrom() {
+        fixture.publish(claim("e1", "RU", "pokrovsk-captured", ASSERTS, at(1), null),
+                claim("e2", "UA", "pokrovsk-captured", DENIES, at(2), null),
+                claim("e3", "BY", "pokrovsk-captured", ASSERTS, at(3), null),
+                claim("e4", "BY", "pokrovsk-captured", RETRACTS, at(4), null));
+
+        assertEquals(List.of("pokrovsk-captured"), contestedClaimsOf("RU"));
+        assertEquals(List.of(), contestedClaimsOf("BY"));
+        assertEquals(1, claimsOf("BY").size(), "a party that retracted still knows the claim");
+    }
+}
