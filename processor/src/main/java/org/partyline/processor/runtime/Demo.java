@@ -15,10 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.partyline.producer.JsonLinesPublisher;
 import org.partyline.producer.PartylinePublisher;
+import org.partyline.producer.PublishException;
 import org.partyline.producer.events.InvalidEventException;
 import org.partyline.producer.events.JsonEventParser;
 import org.partyline.schema.Claim;
@@ -57,8 +57,8 @@ public final class Demo {
 
     /** Publishes the example and prints the summary once the views are built; false if they never were. */
     public boolean run(Path example, PartylinePublisher publisher, PrintStream out, Duration timeout)
-            throws IOException, InterruptedException {
-        var counts = new JsonLinesPublisher(publisher, System.err).publish(List.of(example));
+            throws IOException, InterruptedException, PublishException {
+        var counts = new JsonLinesPublisher(publisher, System.err).publish(example, example.toString());
         LOG.info("Demo published {} events from {} ({} rejected)", counts.published(), example, counts.rejected());
         Expected expected = Expected.of(example);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -118,12 +118,13 @@ public final class Demo {
             Set<String> parties = new HashSet<>();
             Set<String> statementIds = new HashSet<>();
             Set<String> claimIds = new HashSet<>();
+            JsonEventParser parser = new JsonEventParser();
             for (String line : Files.readAllLines(example, StandardCharsets.UTF_8)) {
                 if (line.isBlank()) {
                     continue;
                 }
                 try {
-                    Object event = JsonEventParser.parse(line);
+                    Object event = parser.parse(line);
                     if (event instanceof Statement s) {
                         parties.add(s.getParty());
                         statementIds.add(s.getParty() + "\u0000" + s.getEventId());

@@ -1,0 +1,194 @@
+package org.partyline.processor.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partyline.processor.config.PartylineConfig;
+import org.partyline.producer.PartylinePublisher;
+import org.partyline.producer.cli.ProducerMain;
+import org.partyline.schema.Stance;
+import org.partyline.schema.Statement;
+import org.partyline.serde.SchemaRegistryClients;
+
+/**
+ * The whole embedded stack as a user runs it: real Kafka (KRaft) and the embedded registry in this JVM, the example
+ * published through the producer's entry point, the seed's picture read back through the REST API, bad input
+ * dead-lettered, and a restart from the same state dir keeping events, schema ids and views.
+ */
+class EmbeddedStackIT {
+    private static final Duration SETTLE = Duration.ofSeconds(90);
+
+    @TempDir
+    Path stateDir;
+
+    private PartylineProcessor start() {
+        return PartylineProcessor.start(PartylineConfig.load(new String[] {"--state-dir", stateDir.toString(),
+                "--http-port", "0", "--kafka-port", "0", "--registry-port", "0", "--partitions", "2"}, Map.of()));
+    }
+
+    @Test
+    void shouldServeTheSeedPictureDeadLetterGarbageAndKeepEverythingAcrossARestart() throws Exception {
+        int schemaId;
+        long statementsInLog;
+        try (PartylineProcessor processor = start()) {
+            Api api = new Api(processor.apiUrl());
+            Path example = Demo.exampleFile(stateDir);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = ProducerMain.run(new String[] {"publish", example.toString(), "--bootstrap-servers",
+                    processor.bootstrapServers(), "--schema-registry-url", processor.registryUrl()},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("published 21, rejected 0"), out.toString());
+
+            assertSeedPicture(api);
+            assertErrors(api);
+            assertGarbageIsDeadLetteredAndTheNextRecordProcessed(processor, api);
+
+            schemaId = SchemaRegistryClients.forUrl(processor.registryUrl())
+                    .idOf("statements-value", Statement.getClassSchema());
+            statementsInLog = recordCount(processor.bootstrapServers(), "statements");
+        }
+
+        try (PartylineProcessor restarted = start()) {
+            Api api = new Api(restarted.apiUrl());
+            assertEquals(schemaId, SchemaRegistryClients.forUrl(restarted.registryUrl())
+                    .idOf("statements-value", Statement.getClassSchema()));
+            assertEquals(statementsInLog, recordCount(restarted.bootstrapServers(), "statements"));
+            assertSeedPicture(api);
+            JsonNode xx = api.await("/api/parties/XX/stances", b -> b.path("stances").size() == 1, SETTLE);
+            assertEquals("dlq-check", xx.path("stances").get(0).path("topic").asText());
+        }
+    }
+
+    private static void assertSeedPicture(Api api) throws InterruptedException {
+        JsonNode pokrovsk = api.await("/api/claims/pokrovsk-captured",
+                b -> b.path("positions").size() == 2, SETTLE);
+        assertEquals("CONTESTED", pokrovsk.path("status").asText());
+        assertEquals("RU", pokrovsk.path("positions").get(0).path("party").asText());
+        assertEquals("ASSERTS", pokrovsk.path("positions").get(0).path("position").asText());
+        assertEquals("UA", pokrovsk.path("positions").get(1).path("party").asText());
+        assertEquals("DENIES", pokrovsk.path("positions").get(1).path("position").asText());
+
+        JsonNode nato = api.await("/api/topics/ukraine-nato-membership/stances",
+                b -> b.path("stances").size() == 4, SETTLE);
+        Map<String, String> byParty = new TreeMap<>();
+        nato.path("stances").forEach(s -> byParty.put(s.path("party").asText(), s.path("stance").asText()));
+        assertEquals(Map.of("EU", "LEAN_SUPPORT", "RU", "OPPOSE", "UA", "SUPPORT", "US", "LEAN_OPPOSE"), byParty);
+        assertEquals(List.of("EU", "RU", "UA", "US"), new ArrayList<>(byParty.keySet()));
+
+        JsonNode contested = api.await("/api/parties/ua/contested-claims", b -> b.path("claims").size() == 1, SETTLE);
+        assertEquals("UA", contested.path("party").asText());
+        assertEquals("pokrovsk-captured", contested.path("claims").get(0).path("claimId").asText());
+
+        JsonNode changes = api.await("/api/parties/UA/changes", b -> b.path("changes").size() == 1, SETTLE);
+        JsonNode change = changes.path("changes").get(0);
+        assertEquals("us-peace-plan", change.path("topic").asText());
+        assertEquals("LEAN_OPPOSE", change.path("from").asText());
+        assertEquals("LEAN_SUPPORT", change.path("to").asText());
+
+        JsonNode parties = api.await("/api/parties", b -> b.path("parties").size() >= 4, SETTLE);
+        assertTrue(parties.path("parties").toString().startsWith("[\"EU\",\"RU\",\"UA\",\"US\""), parties.toString());
+    }
+
+    private static void assertErrors(Api api) {
+        for (var expected : List.of(Map.entry("/api/claims/Not%20A%20Slug", 400),
+                Map.entry("/api/topics/BAD%20TOPIC/stances", 400), Map.entry("/api/parties/%20/stances", 400),
+                Map.entry("/api/claims/no-such-claim", 404), Map.entry("/api/parties/NOBODY-HERE/stances", 404),
+                Map.entry("/api/topics/no-such-topic/stances", 404), Map.entry("/api/claims?status=MAYBE", 400))) {
+            Api.Response r = api.get(expected.getKey());
+            assertEquals(expected.getValue(), r.status(), expected.getKey() + " -> " + r.body());
+            assertTrue(r.body().hasNonNull("error"), expected.getKey() + " -> " + r.body());
+            assertFalse(r.body().toString().contains("Exception"), r.body().toString());
+        }
+    }
+
+    private void assertGarbageIsDeadLetteredAndTheNextRecordProcessed(PartylineProcessor processor, Api api)
+            throws Exception {
+        byte[] garbage = "this is not avro".getBytes(StandardCharsets.UTF_8);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, processor.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(props, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>("statements", "XX".getBytes(StandardCharsets.UTF_8), garbage)).get();
+        }
+        try (PartylinePublisher publisher = new PartylinePublisher(processor.bootstrapServers(),
+                processor.registryUrl())) {
+            publisher.publish(Statement.newBuilder().setEventId("xx-1").setParty("XX").setTopic("dlq-check")
+                    .setStance(Stance.NEUTRAL).setOccurredAt(Instant.parse("2025-12-07T10:00:00Z")).build()).get();
+        }
+        api.await("/api/parties/XX/stances", b -> b.path("stances").size() == 1, SETTLE);
+
+        ConsumerRecord<byte[], byte[]> dead = dlqRecords(processor.bootstrapServers()).stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).equals("this is not avro"))
+                .findFirst().orElseThrow(() -> new AssertionError("garbage record not on partyline-dlq"));
+        assertEquals("XX", new String(dead.key(), StandardCharsets.UTF_8));
+        assertEquals("statements", header(dead, "partyline.error.topic"));
+        assertEquals("DESERIALIZATION", header(dead, "partyline.error.type"));
+        assertTrue(header(dead, "partyline.error.offset").matches("\\d+"));
+        assertTrue(header(dead, "partyline.error.partition").matches("\\d+"));
+        assertFalse(header(dead, "partyline.error.reason").isBlank());
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> dlqRecords(String bootstrap) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+            List<TopicPartition> partitions = consumer.partitionsFor("partyline-dlq").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static long recordCount(String bootstrap, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+}
