@@ -12,10 +12,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -144,9 +146,8 @@ class EmbeddedStackIT {
         }
         api.await("/api/parties/XX/stances", b -> b.path("stances").size() == 1, SETTLE);
 
-        ConsumerRecord<byte[], byte[]> dead = dlqRecords(processor.bootstrapServers()).stream()
-                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).equals("this is not avro"))
-                .findFirst().orElseThrow(() -> new AssertionError("garbage record not on partyline-dlq"));
+        ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter(processor.bootstrapServers(),
+                r -> Arrays.equals(garbage, r.value()));
         assertEquals("XX", new String(dead.key(), StandardCharsets.UTF_8));
         assertEquals("statements", header(dead, "partyline.error.topic"));
         assertEquals("DESERIALIZATION", header(dead, "partyline.error.type"));
@@ -160,21 +161,24 @@ class EmbeddedStackIT {
         return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> dlqRecords(String bootstrap) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    /** Reads committed records of the dead-letter topic until one matches (the DLQ is written transactionally). */
+    private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(String bootstrap,
+                                                                  Predicate<ConsumerRecord<byte[], byte[]>> match) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
             List<TopicPartition> partitions = consumer.partitionsFor("partyline-dlq").stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (match.test(record)) {
+                        return record;
+                    }
+                }
             }
         }
-        return records;
+        throw new AssertionError("no matching record on partyline-dlq within 30 s");
     }
 
     private static long recordCount(String bootstrap, String topic) {
