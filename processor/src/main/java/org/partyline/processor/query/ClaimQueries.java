@@ -7,7 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-
+import org.partyline.processor.streams.StoreNames;
+import org.partyline.producer.events.EventRules;
 import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.Position;
 import org.partyline.schema.view.ClaimView;
@@ -30,11 +31,11 @@ public final class ClaimQueries {
 
     /** {@code /api/claims/{claimId}}: positions by party. */
     public QueryResult<Bodies.Claim> claim(String claimId, boolean forwarded) {
-        if (!IdRules.isSlug(claimId)) {
+        if (!EventRules.isSlug(claimId)) {
             return new QueryResult.Invalid<>("'" + claimId + "' is not a claimId: expected [a-z0-9][a-z0-9-]{0,127}");
         }
-        return routing.at(Stores.CLAIMS, claimId, forwarded, () -> {
-            ClaimView view = reads.get(Stores.CLAIMS, claimId);
+        return routing.at(StoreNames.CLAIMS, claimId, forwarded, () -> {
+            ClaimView view = reads.get(StoreNames.CLAIMS, claimId);
             return view == null ? new QueryResult.NotFound<>("unknown claim " + claimId)
                     : new QueryResult.Found<>(ViewBodies.claim(view));
         });
@@ -60,9 +61,9 @@ public final class ClaimQueries {
 
     /** {@code /api/parties/{party}/contested-claims}: CONTESTED, the party's position not RETRACTS, by claimId. */
     public QueryResult<Bodies.PartyClaims> contestedClaims(String rawParty, boolean forwarded) {
-        return StanceQueries.forParty(rawParty, party -> routing.at(Stores.PARTY_CLAIMS, party, forwarded, () -> {
-            List<ClaimView> views = reads.withPrefix(Stores.PARTY_CLAIMS, party);
-            if (views.isEmpty() && !directory.knownIn(Stores.STANCES, party)) {
+        return StanceQueries.forParty(rawParty, party -> routing.at(StoreNames.PARTY_CLAIMS, party, forwarded, () -> {
+            List<ClaimView> views = reads.withPrefix(StoreNames.PARTY_CLAIMS, party);
+            if (views.isEmpty() && !directory.knownIn(StoreNames.STANCES, party)) {
                 return StanceQueries.unknownParty(party);
             }
             List<Bodies.Claim> contested = views.stream()
@@ -78,7 +79,7 @@ public final class ClaimQueries {
 
     private List<Bodies.Claim> localClaimList(Optional<ClaimStatus> status) {
         List<Bodies.Claim> claims = new ArrayList<>();
-        reads.forEach(Stores.CLAIMS, (String key, ClaimView view) -> {
+        reads.forEach(StoreNames.CLAIMS, (String key, ClaimView view) -> {
             if (status.isEmpty() || status.get() == view.getStatus()) {
                 claims.add(ViewBodies.claim(view));
             }

@@ -1,5 +1,8 @@
 package org.partyline.processor.query;
 
+import org.partyline.producer.events.EventRules;
+import org.partyline.processor.streams.StoreNames;
+
 import java.util.List;
 import java.util.TreeSet;
 
@@ -40,12 +43,12 @@ public final class PartyDirectory {
 
     /** Internal: whether this instance's {@code store} knows the party; unavailable when it does not hold it. */
     public QueryResult<Bodies.Known> knownHere(String store, String rawParty) {
-        if (!Stores.STANCES.equals(store) && !Stores.PARTY_CLAIMS.equals(store)) {
-            return new QueryResult.Invalid<>("store must be " + Stores.STANCES + " or " + Stores.PARTY_CLAIMS
+        if (!StoreNames.STANCES.equals(store) && !StoreNames.PARTY_CLAIMS.equals(store)) {
+            return new QueryResult.Invalid<>("store must be " + StoreNames.STANCES + " or " + StoreNames.PARTY_CLAIMS
                     + ", not '" + store + "'");
         }
-        String party = IdRules.normalizeParty(rawParty);
-        if (!IdRules.isParty(party)) {
+        String party = EventRules.normalizeParty(rawParty);
+        if (!EventRules.isParty(party)) {
             return new QueryResult.Invalid<>("'" + rawParty + "' is not a party");
         }
         return new Routing(locator).at(store, party, true,
@@ -72,8 +75,8 @@ public final class PartyDirectory {
 
     private List<String> localPartyList() {
         TreeSet<String> parties = new TreeSet<>(ViewBodies.CODE_POINT_ORDER);
-        reads.forEach(Stores.STANCES, (String key, Object value) -> parties.add(StoreKeys.part(key, 0)));
-        reads.forEach(Stores.PARTY_CLAIMS, (String key, Object value) -> parties.add(StoreKeys.part(key, 0)));
+        reads.forEach(StoreNames.STANCES, (String key, Object value) -> parties.add(StoreKeys.part(key, 0)));
+        reads.forEach(StoreNames.PARTY_CLAIMS, (String key, Object value) -> parties.add(StoreKeys.part(key, 0)));
         return List.copyOf(parties);
     }
 }

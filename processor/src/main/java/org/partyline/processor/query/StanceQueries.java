@@ -1,5 +1,8 @@
 package org.partyline.processor.query;
 
+import org.partyline.producer.events.EventRules;
+import org.partyline.processor.streams.StoreNames;
+
 import java.util.List;
 import java.util.function.Function;
 
@@ -23,12 +26,12 @@ public final class StanceQueries {
 
     /** {@code /api/parties/{party}/stances}, by topic. */
     public QueryResult<Bodies.PartyStances> partyStances(String rawParty, boolean forwarded) {
-        return forParty(rawParty, party -> routing.at(Stores.STANCES, party, forwarded, () -> {
-            List<Bodies.Stance> stances = reads.<StanceSummary>withPrefix(Stores.STANCES, party).stream()
+        return forParty(rawParty, party -> routing.at(StoreNames.STANCES, party, forwarded, () -> {
+            List<Bodies.Stance> stances = reads.<StanceSummary>withPrefix(StoreNames.STANCES, party).stream()
                     .map(ViewBodies::stance)
                     .sorted((a, b) -> ViewBodies.CODE_POINT_ORDER.compare(a.topic(), b.topic()))
                     .toList();
-            if (stances.isEmpty() && !directory.knownIn(Stores.PARTY_CLAIMS, party)) {
+            if (stances.isEmpty() && !directory.knownIn(StoreNames.PARTY_CLAIMS, party)) {
                 return unknownParty(party);
             }
             return new QueryResult.Found<>(new Bodies.PartyStances(party, stances));
@@ -37,19 +40,19 @@ public final class StanceQueries {
 
     /** {@code /api/parties/{party}/stances/{topic}}: current stance, history and changes in statement order. */
     public QueryResult<Bodies.PartyTopic> partyTopic(String rawParty, String topic, boolean forwarded) {
-        if (!IdRules.isSlug(topic)) {
+        if (!EventRules.isSlug(topic)) {
             return invalidTopic(topic);
         }
-        return forParty(rawParty, party -> routing.at(Stores.STANCES, party, forwarded, () -> {
-            StanceSummary summary = reads.get(Stores.STANCES, StoreKeys.of(party, topic));
+        return forParty(rawParty, party -> routing.at(StoreNames.STANCES, party, forwarded, () -> {
+            StanceSummary summary = reads.get(StoreNames.STANCES, StoreKeys.of(party, topic));
             if (summary == null) {
-                boolean known = reads.hasPrefix(Stores.STANCES, party) || directory.knownIn(Stores.PARTY_CLAIMS, party);
+                boolean known = reads.hasPrefix(StoreNames.STANCES, party) || directory.knownIn(StoreNames.PARTY_CLAIMS, party);
                 return new QueryResult.NotFound<>(known ? "party " + party + " has no statement on topic " + topic
                         : "unknown party " + party);
             }
-            List<Bodies.Statement> history = reads.<StatementEntry>withPrefix(Stores.STANCE_HISTORY, party, topic)
+            List<Bodies.Statement> history = reads.<StatementEntry>withPrefix(StoreNames.STANCE_HISTORY, party, topic)
                     .stream().map(ViewBodies::statement).toList();
-            List<Bodies.Change> changes = reads.<StanceChange>withPrefix(Stores.STANCE_CHANGE_HISTORY, party, topic)
+            List<Bodies.Change> changes = reads.<StanceChange>withPrefix(StoreNames.STANCE_CHANGE_HISTORY, party, topic)
                     .stream().map(ViewBodies::change).toList();
             return new QueryResult.Found<>(new Bodies.PartyTopic(party, topic, summary.getStance().name(),
                     ViewBodies.time(summary.getSince()), history, changes));
@@ -58,13 +61,13 @@ public final class StanceQueries {
 
     /** {@code /api/parties/{party}/changes}: across topics, by (occurredAt, eventId). */
     public QueryResult<Bodies.PartyChanges> partyChanges(String rawParty, boolean forwarded) {
-        return forParty(rawParty, party -> routing.at(Stores.STANCE_CHANGE_HISTORY, party, forwarded, () -> {
-            List<Bodies.Change> changes = reads.<StanceChange>withPrefix(Stores.STANCE_CHANGE_HISTORY, party).stream()
+        return forParty(rawParty, party -> routing.at(StoreNames.STANCE_CHANGE_HISTORY, party, forwarded, () -> {
+            List<Bodies.Change> changes = reads.<StanceChange>withPrefix(StoreNames.STANCE_CHANGE_HISTORY, party).stream()
                     .map(ViewBodies::change)
                     .sorted(ViewBodies.CHANGE_ORDER)
                     .toList();
-            if (changes.isEmpty() && !reads.hasPrefix(Stores.STANCES, party)
-                    && !directory.knownIn(Stores.PARTY_CLAIMS, party)) {
+            if (changes.isEmpty() && !reads.hasPrefix(StoreNames.STANCES, party)
+                    && !directory.knownIn(StoreNames.PARTY_CLAIMS, party)) {
                 return unknownParty(party);
             }
             return new QueryResult.Found<>(new Bodies.PartyChanges(party, changes));
@@ -73,11 +76,11 @@ public final class StanceQueries {
 
     /** {@code /api/topics/{topic}/stances}, by party. */
     public QueryResult<Bodies.TopicStances> topicStances(String topic, boolean forwarded) {
-        if (!IdRules.isSlug(topic)) {
+        if (!EventRules.isSlug(topic)) {
             return invalidTopic(topic);
         }
-        return routing.at(Stores.TOPIC_STANCES, topic, forwarded, () -> {
-            List<Bodies.TopicStance> stances = reads.<TopicStance>withPrefix(Stores.TOPIC_STANCES, topic).stream()
+        return routing.at(StoreNames.TOPIC_STANCES, topic, forwarded, () -> {
+            List<Bodies.TopicStance> stances = reads.<TopicStance>withPrefix(StoreNames.TOPIC_STANCES, topic).stream()
                     .map(ViewBodies::topicStance)
                     .sorted((a, b) -> ViewBodies.CODE_POINT_ORDER.compare(a.party(), b.party()))
                     .toList();
@@ -89,8 +92,8 @@ public final class StanceQueries {
     }
 
     static <T> QueryResult<T> forParty(String rawParty, Function<String, QueryResult<T>> query) {
-        String party = IdRules.normalizeParty(rawParty);
-        if (!IdRules.isParty(party)) {
+        String party = EventRules.normalizeParty(rawParty);
+        if (!EventRules.isParty(party)) {
             return new QueryResult.Invalid<>("'" + rawParty + "' is not a party: expected [A-Z0-9][A-Z0-9_.-]{0,63}"
                     + " after trimming and upper-casing");
         }

@@ -1,5 +1,7 @@
 package org.partyline.processor.query;
 
+import org.partyline.processor.streams.PartylineTopology;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -9,7 +11,6 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -26,7 +27,6 @@ public final class StreamsInstanceLocator implements InstanceLocator {
     private final KafkaStreams streams;
     private final HostInfo self;
     private final Serializer<String> inputKeySerializer;
-    private final Serializer<String> repartitionKeySerializer = new StringSerializer();
 
     /**
      * @param self               this instance's {@code application.server}
@@ -47,8 +47,8 @@ public final class StreamsInstanceLocator implements InstanceLocator {
     public KeyOwner ownerOf(String store, String key) {
         KeyQueryMetadata metadata;
         try {
-            Serializer<String> serializer = Stores.isRepartitioned(store) ? repartitionKeySerializer : inputKeySerializer;
-            metadata = streams.queryMetadataForKey(store, key, serializer);
+            metadata = streams.queryMetadataForKey(store, key,
+                    PartylineTopology.routingKeySerializer(store, inputKeySerializer));
         } catch (IllegalStateException | StreamsException e) {
             return new KeyOwner.Unavailable("Kafka Streams is " + streams.state() + ": " + e.getMessage());
         }

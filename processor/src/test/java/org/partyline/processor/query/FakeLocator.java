@@ -1,5 +1,7 @@
 package org.partyline.processor.query;
 
+import org.partyline.processor.streams.StoreNames;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,10 +47,10 @@ public final class FakeLocator implements InstanceLocator {
     @Override
     public List<InstanceInfo> instances() {
         List<InstanceInfo> all = new ArrayList<>();
-        all.add(new InstanceInfo(self.host(), self.port(), true, List.of(Stores.STANCES), List.of("statements-0"),
+        all.add(new InstanceInfo(self.host(), self.port(), true, List.of(StoreNames.STANCES), List.of("statements-0"),
                 List.of(), List.of()));
         if (peer != null) {
-            all.add(new InstanceInfo(peer.host(), peer.port(), false, List.of(Stores.STANCES), List.of("statements-1"),
+            all.add(new InstanceInfo(peer.host(), peer.port(), false, List.of(StoreNames.STANCES), List.of("statements-1"),
                     List.of(), List.of()));
         }
         all.sort(Comparator.comparingInt(InstanceInfo::port));

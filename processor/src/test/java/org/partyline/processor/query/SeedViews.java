@@ -1,5 +1,7 @@
 package org.partyline.processor.query;
 
+import org.partyline.processor.streams.StoreNames;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -73,19 +75,19 @@ public final class SeedViews {
     private static void foldStatements(FakeStores stores, BiPredicate<String, String> holds, List<Said> history) {
         String party = history.get(0).party();
         String topic = history.get(0).topic();
-        boolean here = holds.test(Stores.STANCES, party);
+        boolean here = holds.test(StoreNames.STANCES, party);
         Said since = history.get(0);
         for (int i = 0; i < history.size(); i++) {
             Said s = history.get(i);
             Instant at = Instant.parse(s.at());
             if (here) {
-                stores.put(Stores.STANCE_HISTORY, StoreKeys.event(party, topic, at, s.eventId()),
+                stores.put(StoreNames.STANCE_HISTORY, StoreKeys.event(party, topic, at, s.eventId()),
                         new StatementEntry(s.eventId(), s.stance(), at, s.speaker(), s.quote(), s.source()));
             }
             if (i > 0 && history.get(i - 1).stance() != s.stance()) {
                 since = s;
                 if (here) {
-                    stores.put(Stores.STANCE_CHANGE_HISTORY, StoreKeys.event(party, topic, at, s.eventId()),
+                    stores.put(StoreNames.STANCE_CHANGE_HISTORY, StoreKeys.event(party, topic, at, s.eventId()),
                             new StanceChange(party, topic, history.get(i - 1).stance(), s.stance(), at, s.eventId()));
                 }
             }
@@ -93,11 +95,11 @@ public final class SeedViews {
         Said last = history.get(history.size() - 1);
         Instant sinceAt = Instant.parse(since.at());
         if (here) {
-            stores.put(Stores.STANCES, StoreKeys.of(party, topic), new StanceSummary(party, topic, last.stance(),
+            stores.put(StoreNames.STANCES, StoreKeys.of(party, topic), new StanceSummary(party, topic, last.stance(),
                     sinceAt, since.eventId(), (long) history.size(), Instant.parse(last.at()), last.eventId()));
         }
-        if (holds.test(Stores.TOPIC_STANCES, topic)) {
-            stores.put(Stores.TOPIC_STANCES, StoreKeys.of(topic, party),
+        if (holds.test(StoreNames.TOPIC_STANCES, topic)) {
+            stores.put(StoreNames.TOPIC_STANCES, StoreKeys.of(topic, party),
                     new TopicStance(party, topic, last.stance(), sinceAt));
         }
     }
@@ -105,12 +107,12 @@ public final class SeedViews {
     private static void claim(FakeStores stores, BiPredicate<String, String> holds, String claimId, String proposition,
                               ClaimStatus status, List<ClaimPosition> positions) {
         ClaimView view = new ClaimView(claimId, proposition, null, null, status, positions);
-        if (holds.test(Stores.CLAIMS, claimId)) {
-            stores.put(Stores.CLAIMS, claimId, view);
+        if (holds.test(StoreNames.CLAIMS, claimId)) {
+            stores.put(StoreNames.CLAIMS, claimId, view);
         }
         for (ClaimPosition p : positions) {
-            if (holds.test(Stores.PARTY_CLAIMS, p.getParty())) {
-                stores.put(Stores.PARTY_CLAIMS, StoreKeys.of(p.getParty(), claimId), view);
+            if (holds.test(StoreNames.PARTY_CLAIMS, p.getParty())) {
+                stores.put(StoreNames.PARTY_CLAIMS, StoreKeys.of(p.getParty(), claimId), view);
             }
         }
     }

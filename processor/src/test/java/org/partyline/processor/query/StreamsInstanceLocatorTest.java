@@ -1,5 +1,7 @@
 package org.partyline.processor.query;
 
+import org.partyline.processor.streams.StoreNames;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -26,7 +28,7 @@ class StreamsInstanceLocatorTest {
     void shouldSayUnavailableAndListOnlyItselfBeforeStreamsRuns() throws Exception {
         Path stateDir = Files.createTempDirectory("partyline-locator-test");
         StreamsBuilder builder = new StreamsBuilder();
-        builder.table("statements", Consumed.with(Serdes.String(), Serdes.String()), Materialized.as(Stores.STANCES));
+        builder.table("statements", Consumed.with(Serdes.String(), Serdes.String()), Materialized.as(StoreNames.STANCES));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "locator-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
@@ -35,7 +37,7 @@ class StreamsInstanceLocatorTest {
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             StreamsInstanceLocator locator = new StreamsInstanceLocator(streams, new HostInfo("127.0.0.1", 8080),
                     new StringSerializer());
-            assertInstanceOf(KeyOwner.Unavailable.class, locator.ownerOf(Stores.STANCES, "RU"));
+            assertInstanceOf(KeyOwner.Unavailable.class, locator.ownerOf(StoreNames.STANCES, "RU"));
             assertEquals(List.of(new InstanceInfo("127.0.0.1", 8080, true, List.of(), List.of(), List.of(), List.of())),
                     locator.instances());
             assertEquals(new Instance("127.0.0.1", 8080), locator.self());

@@ -1,5 +1,7 @@
 package org.partyline.processor.rest;
 
+import org.partyline.processor.streams.StoreNames;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.partyline.processor.rest.HttpTestClient.assertError;
 import static org.partyline.processor.rest.HttpTestClient.get;
@@ -16,7 +18,6 @@ import org.partyline.processor.query.FakeLocator;
 import org.partyline.processor.query.FakeStores;
 import org.partyline.processor.query.Instance;
 import org.partyline.processor.query.SeedViews;
-import org.partyline.processor.query.Stores;
 
 class RestServerTest {
     private final FakeStores stores = new FakeStores();
@@ -76,7 +77,7 @@ class RestServerTest {
 
     @Test
     void shouldAnswer503WhileAStoreIsNotQueryable() {
-        stores.makeUnavailable(Stores.CLAIMS);
+        stores.makeUnavailable(StoreNames.CLAIMS);
         assertError(503, "/api/claims/pokrovsk-captured", get(port, "/api/claims/pokrovsk-captured"));
         assertError(503, "/api/claims", get(port, "/api/claims"));
         assertEquals(200, get(port, "/api/parties/RU/stances").status());
@@ -84,7 +85,7 @@ class RestServerTest {
 
     @Test
     void shouldAnswer503ForThePartyListWhilePartyClaimsIsNotQueryable() {
-        stores.makeUnavailable(Stores.PARTY_CLAIMS);
+        stores.makeUnavailable(StoreNames.PARTY_CLAIMS);
         assertError(503, "/api/parties", get(port, "/api/parties"));
         assertError(503, "/api/parties/DE/stances", get(port, "/api/parties/DE/stances"));
     }

@@ -1,5 +1,8 @@
 package org.partyline.processor.rest;
 
+import org.partyline.processor.streams.StoreNames;
+import org.partyline.processor.streams.PartylineTopology;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partyline.processor.rest.HttpTestClient.assertError;
@@ -23,7 +26,6 @@ import org.partyline.processor.query.FakeLocator;
 import org.partyline.processor.query.FakeStores;
 import org.partyline.processor.query.Instance;
 import org.partyline.processor.query.SeedViews;
-import org.partyline.processor.query.Stores;
 
 /**
  * Two servers in one JVM, each with its own stores holding part of the seed: A holds the statements of RU and
@@ -32,13 +34,13 @@ import org.partyline.processor.query.Stores;
  */
 class TwoInstancesTest {
     private static final Map<String, Set<String>> HELD_BY_A = Map.of(
-            Stores.STANCES, Set.of("RU", "EU"),
-            Stores.PARTY_CLAIMS, Set.of("UA", "DE"),
-            Stores.CLAIMS, Set.of(SeedViews.POKROVSK),
-            Stores.TOPIC_STANCES, Set.of(SeedViews.NATO));
+            StoreNames.STANCES, Set.of("RU", "EU"),
+            StoreNames.PARTY_CLAIMS, Set.of("UA", "DE"),
+            StoreNames.CLAIMS, Set.of(SeedViews.POKROVSK),
+            StoreNames.TOPIC_STANCES, Set.of(SeedViews.NATO));
     /** The statements-side stores (stances, stance-history, stance-change-history) share the partitions of stances. */
     private static final BiPredicate<String, String> A_HOLDS = (store, key) -> HELD_BY_A
-            .getOrDefault(Stores.isRepartitioned(store) || Stores.CLAIMS.equals(store) ? store : Stores.STANCES, Set.of())
+            .getOrDefault(PartylineTopology.STORES_ROUTED_BY_STRING_KEY.contains(store) || StoreNames.CLAIMS.equals(store) ? store : StoreNames.STANCES, Set.of())
             .contains(key);
     private static final BiPredicate<String, String> B_HOLDS = A_HOLDS.negate();
 
@@ -122,7 +124,7 @@ class TwoInstancesTest {
 
     @Test
     void shouldAnswer503WhenThePeersStoreIsNotQueryable() {
-        storesB.makeUnavailable(Stores.CLAIMS);
+        storesB.makeUnavailable(StoreNames.CLAIMS);
         assertError(503, "/api/claims/us-peace-plan-accepted", get(a.port(), "/api/claims/us-peace-plan-accepted"));
         assertError(503, "/api/claims?status=ASSERTED", get(a.port(), "/api/claims?status=ASSERTED"));
     }
