@@ -1,13 +1,11 @@
 package org.partyline.processor.query;
 
-import org.partyline.producer.events.EventRules;
-import org.partyline.processor.streams.StoreNames;
-
 import java.util.List;
 import java.util.TreeSet;
-
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.partyline.processor.streams.StoreKeys;
+import org.partyline.processor.streams.StoreNames;
+import org.partyline.producer.events.EventRules;
 
 /**
  * Which parties exist. A party is known once any event names it: {@code stances} (its statements) or

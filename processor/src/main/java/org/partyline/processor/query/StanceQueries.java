@@ -1,12 +1,10 @@
 package org.partyline.processor.query;
 
-import org.partyline.producer.events.EventRules;
-import org.partyline.processor.streams.StoreNames;
-
 import java.util.List;
 import java.util.function.Function;
-
 import org.partyline.processor.streams.StoreKeys;
+import org.partyline.processor.streams.StoreNames;
+import org.partyline.producer.events.EventRules;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.view.StanceSummary;
 import org.partyline.schema.view.StatementEntry;

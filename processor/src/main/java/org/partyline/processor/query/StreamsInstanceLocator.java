@@ -1,14 +1,11 @@
 package org.partyline.processor.query;
 
-import org.partyline.processor.streams.PartylineTopology;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -16,6 +13,7 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.partyline.processor.streams.PartylineTopology;
 
 /**
  * {@link InstanceLocator} over the Kafka Streams metadata. A key is routed with the serializer of the topic that

@@ -1,11 +1,10 @@
 package org.partyline.processor.query;
 
-import org.partyline.processor.streams.StoreNames;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiPredicate;
+import org.partyline.processor.streams.StoreNames;
 
 /** An {@link InstanceLocator} with a fixed rule for which (store, key) this instance holds; the rest is the peer's. */
 public final class FakeLocator implements InstanceLocator {

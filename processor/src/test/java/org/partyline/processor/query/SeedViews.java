@@ -1,7 +1,5 @@
 package org.partyline.processor.query;
 
-import org.partyline.processor.streams.StoreNames;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
-
 import org.partyline.processor.streams.StoreKeys;
+import org.partyline.processor.streams.StoreNames;
 import org.partyline.schema.ClaimPosition;
 import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.Position;

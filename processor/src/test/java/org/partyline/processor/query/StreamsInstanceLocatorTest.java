@@ -1,7 +1,5 @@
 package org.partyline.processor.query;
 
-import org.partyline.processor.streams.StoreNames;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -9,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
@@ -20,6 +17,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
+import org.partyline.processor.streams.StoreNames;
 
 /** Before Kafka Streams runs, nobody holds anything: queries must answer 503, never throw or wait. */
 class StreamsInstanceLocatorTest {

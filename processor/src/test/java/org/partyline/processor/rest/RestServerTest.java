@@ -1,7 +1,5 @@
 package org.partyline.processor.rest;
 
-import org.partyline.processor.streams.StoreNames;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.partyline.processor.rest.HttpTestClient.assertError;
 import static org.partyline.processor.rest.HttpTestClient.get;
@@ -9,7 +7,6 @@ import static org.partyline.processor.rest.HttpTestClient.json;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +15,7 @@ import org.partyline.processor.query.FakeLocator;
 import org.partyline.processor.query.FakeStores;
 import org.partyline.processor.query.Instance;
 import org.partyline.processor.query.SeedViews;
+import org.partyline.processor.streams.StoreNames;
 
 class RestServerTest {
     private final FakeStores stores = new FakeStores();

@@ -1,8 +1,5 @@
 package org.partyline.processor.rest;
 
-import org.partyline.processor.streams.StoreNames;
-import org.partyline.processor.streams.PartylineTopology;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partyline.processor.rest.HttpTestClient.assertError;
@@ -17,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
-
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +22,8 @@ import org.partyline.processor.query.FakeLocator;
 import org.partyline.processor.query.FakeStores;
 import org.partyline.processor.query.Instance;
 import org.partyline.processor.query.SeedViews;
+import org.partyline.processor.streams.PartylineTopology;
+import org.partyline.processor.streams.StoreNames;
 
 /**
  * Two servers in one JVM, each with its own stores holding part of the seed: A holds the statements of RU and
