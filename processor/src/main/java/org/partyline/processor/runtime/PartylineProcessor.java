@@ -12,12 +12,12 @@ import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.query.StreamsInstanceLocator;
 import org.partyline.processor.query.StreamsStoreProvider;
 import org.partyline.processor.rest.RestServer;
+import org.partyline.processor.streams.DeadLetterExceptionHandler;
 import org.partyline.processor.streams.PartylineTopology;
 import org.partyline.processor.streams.StreamsSettings;
 import org.partyline.processor.streams.TopicNames;
@@ -105,8 +105,8 @@ public final class PartylineProcessor implements AutoCloseable {
                 .replicationFactor(config.intValue(PartylineConfig.REPLICATION_FACTOR))
                 .with(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.intValue(PartylineConfig.STANDBY_REPLICAS))
                 .with(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq())
-                .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        LogAndContinueProcessingExceptionHandler.class)
+                .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class)
+                .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true)
                 .build();
     }
 

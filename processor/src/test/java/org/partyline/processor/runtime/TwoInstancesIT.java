@@ -27,12 +27,15 @@ import org.partyline.schema.Stance;
 import org.partyline.schema.Statement;
 import org.partyline.serde.AvroSerdes;
 import org.partyline.serde.SchemaRegistryClients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Two processor instances on one broker: every key is answered by both, whichever holds it, and the list
  * endpoints gather from both.
  */
 class TwoInstancesIT {
+    private static final Logger LOG = LoggerFactory.getLogger(TwoInstancesIT.class);
     private static final Duration SETTLE = Duration.ofSeconds(120);
     private static final int PARTIES = 8;
 
@@ -69,7 +72,7 @@ class TwoInstancesIT {
                     c.close();
                 }
             } catch (Exception e) {
-                // best effort: the next resource must still be closed
+                LOG.warn("Could not close {}; closing the rest", c, e);
             }
         }
     }

@@ -1,0 +1,40 @@
+package org.partyline.processor.streams;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last line of defence: a processing failure the topology did not foresee sends the source record, with its
+ * original key and value bytes and the same headers as every other dead letter (type {@code PROCESSING}), to the
+ * dead-letter topic ({@code errors.dead.letter.queue.topic.name}), logs where it came from, and lets the app go
+ * on. Registered as {@code processing.exception.handler}.
+ */
+public final class DeadLetterExceptionHandler implements ProcessingExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterExceptionHandler.class);
+
+    private String deadLetterTopic;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        deadLetterTopic = topic == null ? TopicNames.defaults().dlq() : topic.toString();
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        DeadLetter letter = new DeadLetter(context.sourceRawKey(), context.sourceRawValue(),
+                DeadLetter.Type.PROCESSING, "processor " + context.processorNodeId() + " failed: " + exception,
+                context.topic(), context.partition(), context.offset());
+        log.error("Dead-lettered record {} after a processing failure in {}", letter.origin(),
+                context.processorNodeId(), exception);
+        return Response.resume(List.of(new ProducerRecord<>(deadLetterTopic, null, letter.rawKey(),
+                letter.rawValue(), letter.headers(context.headers()))));
+    }
+}
