@@ -6,9 +6,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * A record refused by the topology, with its original key and value bytes and where it came from. It goes to
- * the dead-letter topic with the headers of ARCHITECTURE.md, as UTF-8 strings.
+ * the dead-letter topic with the headers of ARCHITECTURE.md, as UTF-8 strings (names public for readers of
+ * {@code partyline-dlq}).
  */
-record DeadLetter(byte[] rawKey, byte[] rawValue, Type type, String reason, String topic, int partition,
+public record DeadLetter(byte[] rawKey, byte[] rawValue, Type type, String reason, String topic, int partition,
                   long offset) {
     public static final String REASON = "partyline.error.reason";
     public static final String TYPE = "partyline.error.type";
@@ -16,7 +17,8 @@ record DeadLetter(byte[] rawKey, byte[] rawValue, Type type, String reason, Stri
     public static final String PARTITION = "partyline.error.partition";
     public static final String OFFSET = "partyline.error.offset";
 
-    enum Type { DESERIALIZATION, INVALID_EVENT, REUSED_EVENT_ID, PROCESSING }
+    /** Values of the {@value #TYPE} header. */
+    public enum Type { DESERIALIZATION, INVALID_EVENT, REUSED_EVENT_ID, PROCESSING }
 
     /** The original headers of the record, followed by the error headers. */
     Headers headers(Headers original) {
