@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.KafkaException;
+import org.partyline.producer.events.EventRules;
 import org.partyline.producer.events.InvalidEventException;
 import org.partyline.producer.events.JsonEventParser;
 
@@ -70,7 +71,7 @@ public final class JsonLinesPublisher {
         long nextProgress = start + progressIntervalNanos;
         Utf8LineReader.Line line;
         while ((line = reader.next()) != null) {
-            if (line.text() != null && line.text().isBlank()) {
+            if (line.text() != null && EventRules.isBlank(line.text())) {
                 continue;
             }
             String problem = line.problem();

@@ -1,7 +1,7 @@
 package org.partyline.processor.domain;
 
-import java.util.Locale;
 import java.util.Optional;
+import org.partyline.producer.events.EventRules;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Statement;
 
@@ -17,7 +17,7 @@ public final class InputRules {
     }
 
     public static String normalizeParty(String raw) {
-        return raw.trim().toUpperCase(Locale.ROOT);
+        return EventRules.normalizeParty(raw);
     }
 
     /** The statement with its party normalized, as the views key it. */
@@ -47,10 +47,10 @@ public final class InputRules {
     }
 
     private static Optional<String> badId(String field, String value) {
-        if (value == null || value.trim().isEmpty()) {
+        if (value == null || value.isEmpty()) {
             return Optional.of(field + " is empty");
         }
-        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (value.codePoints().anyMatch(EventRules::isControlCharacter)) {
             return Optional.of(field + " contains a control character");
         }
         return Optional.empty();

@@ -185,4 +185,12 @@ class DeduplicationTest {
 
         assertEquals("eventId is empty", headers(fixture.deadLetters.readRecord()).get(DeadLetter.REASON));
     }
+
+    @Test
+    void shouldFoldAnEventIdOfWhiteSpaceSinceTheContractAllowsIt() {
+        fixture.publish(statement(" ", "RU", "sanctions", OPPOSE, at(1)));
+
+        assertTrue(fixture.deadLetters.isEmpty());
+        assertEquals(1, fixture.snapshot().get(StoreNames.STANCES).size());
+    }
 }

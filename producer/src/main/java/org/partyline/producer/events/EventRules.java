@@ -1,13 +1,15 @@
 package org.partyline.producer.events;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.partyline.schema.Position;
@@ -32,14 +34,48 @@ public final class EventRules {
 
     private static final Pattern PARTY = Pattern.compile(PARTY_PATTERN);
     private static final Pattern SLUG = Pattern.compile(SLUG_PATTERN);
-    private static final Pattern ENUM_SYMBOL = Pattern.compile("[A-Za-z_]+");
+    public static final String INSTANT_PATTERN =
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})";
+    private static final Pattern INSTANT = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)(Z|([+-])(\\d{2}):(\\d{2}))");
 
     private EventRules() {
     }
 
-    /** Trims and upper-cases ({@link Locale#ROOT}) a party as written in an event or a URL: {@code " ru "} gives {@code "RU"}. */
+    /**
+     * Trims and upper-cases ({@link Locale#ROOT}) a party as written in an event or a URL: {@code " ru "} gives
+     * {@code "RU"}. Trimming removes every Unicode white space at either end (the no-break and ideographic spaces
+     * and U+0085 included), as the reference fold of the contract does.
+     */
     public static String normalizeParty(String raw) {
-        return raw.trim().toUpperCase(Locale.ROOT);
+        return strip(raw).toUpperCase(Locale.ROOT);
+    }
+
+    /** {@code s} without white space at either end, in the wide sense of {@link #isWhiteSpace}. */
+    public static String strip(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isWhiteSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWhiteSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /** Whether {@code s} holds nothing but white space (a blank line). */
+    public static boolean isBlank(String s) {
+        return strip(s).isEmpty();
+    }
+
+    /**
+     * White space in the wide sense: Java's white space, the Unicode space separators (no-break spaces included),
+     * the line and paragraph separators, and NEL (U+0085). This is Python's {@code str.isspace}, which the
+     * reference fold of the contract trims with.
+     */
+    public static boolean isWhiteSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
     /** Whether an already normalized party matches {@value #PARTY_PATTERN}. */
@@ -62,9 +98,12 @@ public final class EventRules {
         return s.codePointCount(0, s.length());
     }
 
-    /** C0 controls (below U+0020), DEL (U+007F) and C1 controls (U+0080 to U+009F). */
+    /**
+     * The control characters an eventId may not hold: C0 controls (below U+0020) and DEL (U+007F), the set the
+     * reference fold of the contract refuses.
+     */
     public static boolean isControlCharacter(int codePoint) {
-        return codePoint < 0x20 || (codePoint >= 0x7F && codePoint <= 0x9F);
+        return codePoint < 0x20 || codePoint == 0x7F;
     }
 
     /** The first control character of {@code s}, if any. */
@@ -73,18 +112,29 @@ public final class EventRules {
     }
 
     /**
-     * Parses an ISO-8601 date-time with {@code Z} or an offset ({@code 2025-12-05T16:00:00+02:00}) into the UTC instant,
-     * truncated to milliseconds (the precision of Avro {@code timestamp-millis}).
+     * Parses an ISO-8601 instant with {@code Z} or an offset ({@code 2025-12-05T16:00:00+02:00}, seconds and up to
+     * nine fraction digits optional) into the UTC instant, truncated to milliseconds (the precision of Avro
+     * {@code timestamp-millis}). The form is exactly {@value #INSTANT_PATTERN}: upper-case {@code T} and {@code Z},
+     * a four-digit year, an offset of hours and minutes below 24:00.
      *
-     * @throws DateTimeParseException when there is no offset, the text is not a date-time, or it is out of range
+     * @throws DateTimeParseException when the text is not of that form or names no real date and time
      */
     public static Instant parseInstant(String text) {
-        Instant instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        try {
-            instant.toEpochMilli();
-        } catch (ArithmeticException e) {
-            throw new DateTimeParseException("out of range", text, 0, e);
+        Matcher m = INSTANT.matcher(text);
+        if (!m.matches()) {
+            throw new DateTimeParseException("not of the form " + INSTANT_PATTERN, text, 0);
         }
+        LocalDateTime local = LocalDateTime.parse(m.group(1), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        int offsetSeconds = 0;
+        if (m.group(3) != null) {
+            int hours = Integer.parseInt(m.group(4));
+            int minutes = Integer.parseInt(m.group(5));
+            if (hours > 23 || minutes > 59) {
+                throw new DateTimeParseException("offset out of range", text, m.start(2));
+            }
+            offsetSeconds = (m.group(3).equals("-") ? -1 : 1) * (hours * 3600 + minutes * 60);
+        }
+        Instant instant = local.toInstant(ZoneOffset.UTC).minusSeconds(offsetSeconds);
         return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -112,11 +162,8 @@ public final class EventRules {
         });
     }
 
-    /** ASCII letters only, so that no locale- or Unicode-folding trick (the long s, the dotless i) names a symbol. */
+    /** The symbol {@code raw} names in any letter case: upper-cased with {@link Locale#ROOT}, as the contract's fold does. */
     private static Optional<String> symbol(String raw) {
-        if (raw == null || !ENUM_SYMBOL.matcher(raw).matches()) {
-            return Optional.empty();
-        }
-        return Optional.of(raw.toUpperCase(Locale.ROOT));
+        return raw == null ? Optional.empty() : Optional.of(raw.toUpperCase(Locale.ROOT));
     }
 }

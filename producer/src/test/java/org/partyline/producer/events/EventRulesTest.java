@@ -72,9 +72,38 @@ class EventRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0x00, 0x09, 0x0A, 0x1F, 0x7F, 0x80, 0x9F})
+    @ValueSource(ints = {0x00, 0x09, 0x0A, 0x1F, 0x7F})
     void shouldRejectEventIdWithControlCharacter(int codePoint) {
         assertFalse(EventRules.isEventId("ev" + Character.toString(codePoint) + "1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x80, 0x85, 0x9F, 0x200B})
+    void shouldAcceptEventIdWithCharactersTheContractFoldAccepts(int codePoint) {
+        assertTrue(EventRules.isEventId("ev" + Character.toString(codePoint) + "1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ru ", "\tru\n", "\u00A0ru", "ru\u3000", "\u0085ru", "\u2028ru\u2029"})
+    void shouldTrimEveryUnicodeWhiteSpaceAroundAParty(String raw) {
+        assertEquals("RU", EventRules.normalizeParty(raw));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2025-12-05T14:00Z,2025-12-05T14:00:00Z", "2025-12-05T16:00:00+02:00,2025-12-05T14:00:00Z",
+            "2025-12-05T14:00:00.1239Z,2025-12-05T14:00:00.123Z", "2025-12-06T09:00:00+19:00,2025-12-05T14:00:00Z",
+            "2025-12-05T14:00:00-00:00,2025-12-05T14:00:00Z"})
+    void shouldParseInstantsOfTheContractForm(String text, String utc) {
+        assertEquals(Instant.parse(utc), EventRules.parseInstant(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-12-05T14:00:00z", "2025-12-05t14:00:00Z", "2025-12-05T14:00:00+02:00:30",
+            "+12025-12-05T14:00:00Z", "2025-12-05T14:00:00.Z", "2025-12-05T14:00:00+02", "2025-12-05T14:00:00+0200",
+            "2025-12-05T24:00:00Z", "2025-02-30T14:00:00Z", "2025-12-05T14:00:60Z", "2025-12-05T14:00:00+24:00",
+            "2025-12-05 14:00:00Z", "2025-12-05T14:00:00"})
+    void shouldRejectInstantsNotOfTheContractForm(String text) {
+        assertThrows(DateTimeParseException.class, () -> EventRules.parseInstant(text));
     }
 
     @Test
@@ -123,8 +152,14 @@ class EventRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "supports", "lean support", " SUPPORT", "\u017Fupport"})
+    @ValueSource(strings = {"", "supports", "lean support", " SUPPORT"})
     void shouldRejectUnknownStance(String raw) {
         assertEquals(Optional.empty(), EventRules.stance(raw));
+    }
+
+    @Test
+    void shouldUpperCaseSymbolsAsTheContractFoldDoes() {
+        assertEquals(Optional.of(Stance.SUPPORT), EventRules.stance("\u017Fupport"));
+        assertEquals(Optional.of(Position.DISPUTES), EventRules.position("d\u0131sputes"));
     }
 }
