@@ -112,8 +112,8 @@ class PublishCommandIT {
         assertEquals("published 5, rejected 3\n", outBytes.toString(UTF_8).replace("\r\n", "\n"));
         assertEquals(List.of(
                 file + ":4: occurredAt: not an ISO-8601 instant with Z or an offset: \"2025-12-05T14:00:00\"",
-                file + ":6: not JSON: Unrecognized token 'this': was expecting (JSON String, Number (or 'NaN'/'+INF'/'-INF'), Array, Object or"
-                        + " token 'null', 'true' or 'false') (column 5)",
+                file + ":6: not JSON: Unrecognized token 'this': was expecting (JSON String, "
+                        + "Number (or 'NaN'/'+INF'/'-INF'), Array, Object or token 'null', 'true' or 'false') (column 5)",
                 file + ":8: party: not a string (got a number)"), lineReports(file.toString()));
 
         SchemaRegistryClient client = SchemaRegistryClients.forUrl(registry.url());
