@@ -50,7 +50,7 @@ public record EventPosition(Instant occurredAt, String eventId) implements Compa
     }
 
     /** Code point order (String.compareTo orders UTF-16 units, which differs above U+FFFF). */
-    static int compareCodePoints(String a, String b) {
+    public static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

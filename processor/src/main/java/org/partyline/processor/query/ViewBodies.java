@@ -3,7 +3,7 @@ package org.partyline.processor.query;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-
+import org.partyline.processor.domain.EventPosition;
 import org.partyline.schema.ClaimPosition;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.view.ClaimView;
@@ -15,20 +15,7 @@ import org.partyline.schema.view.TopicStance;
 public final class ViewBodies {
 
     /** Code point order of strings, the order of UTF-8 bytes in the stores and of the contract's sorts. */
-    public static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
-    };
+    public static final Comparator<String> CODE_POINT_ORDER = EventPosition::compareCodePoints;
 
     /** (occurredAt, eventId): statement order. Instants as text compare wrongly ("...00Z" vs "...00.5Z"), so parse. */
     public static final Comparator<Bodies.Change> CHANGE_ORDER = Comparator
