@@ -53,6 +53,7 @@ public final class ProcessorMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping Partyline processor");
             processor.close();
+            LOG.info("Partyline processor stopped");
             stopped.countDown();
         }, "partyline-shutdown"));
         out.printf("READY api=%s bootstrap=%s schema-registry=%s%n", processor.apiUrl(),
