@@ -2,13 +2,18 @@ package org.partyline.producer.events;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,14 +41,31 @@ public final class JsonEventParser {
 
     private static final int QUOTED_VALUE_LIMIT = 60;
 
+    /**
+     * Digits a JSON number may have: the bound of the contract's reference fold (Python's int conversion limit),
+     * well above Jackson's default of 1,000, so a long number in a field Partyline does not read is no reason to
+     * refuse the line, and short enough that reading it as a big integer stays cheap.
+     */
+    static final int MAX_NUMBER_DIGITS = 4_300;
+
+    /** The spellings of non-finite numbers the reference fold reads; Jackson also reads {@code INF}, {@code +INF}... */
+    private static final Set<String> NON_FINITE_SPELLINGS = Set.of("NaN", "Infinity", "-Infinity");
+
     private final ObjectReader reader;
+    private final JsonFactory factory;
 
     public JsonEventParser() {
-        ObjectMapper mapper = JsonMapper.builder()
-                // As the contract's reference fold reads JSON: a repeated field takes its last value, and NaN or
-                // Infinity in a field Partyline does not read is no reason to refuse the line.
+        this.factory = JsonFactory.builder()
+                // As the contract's reference fold reads JSON: NaN or Infinity in a field Partyline does not read is
+                // no reason to refuse the line, nor are field names and numbers longer than Jackson's defaults.
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNumberLength(MAX_NUMBER_DIGITS)
+                        .maxNameLength(Integer.MAX_VALUE)
+                        .build())
                 .build();
+        // A repeated field takes its last value, as in the reference fold (Jackson's default for trees).
+        ObjectMapper mapper = JsonMapper.builder(factory).build();
         this.reader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
@@ -68,11 +90,46 @@ public final class JsonEventParser {
             throw new InvalidEventException("not JSON: blank line");
         }
         try {
-            return reader.readTree(line);
+            JsonNode root = reader.readTree(line);
+            if (hasNonFiniteNumber(root)) {
+                checkNonFiniteSpellings(line);
+            }
+            return root;
         } catch (JsonProcessingException e) {
             String message = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ");
             int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
             throw new InvalidEventException("not JSON: " + message + (column > 0 ? " (column " + column + ")" : ""));
+        } catch (IOException e) {
+            throw new InvalidEventException("not JSON: " + e.getMessage());
+        }
+    }
+
+    private static boolean hasNonFiniteNumber(JsonNode node) {
+        if (node.isFloatingPointNumber()) {
+            return !Double.isFinite(node.doubleValue());
+        }
+        for (JsonNode child : node) {
+            if (hasNonFiniteNumber(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Refuses the non-finite numbers Jackson reads beyond {@code NaN}, {@code Infinity} and {@code -Infinity}
+     * ({@code INF}, {@code -INF}, {@code +INF}, {@code +Infinity}): the reference fold does not read them.
+     */
+    private void checkNonFiniteSpellings(String line) throws IOException, InvalidEventException {
+        try (JsonParser parser = factory.createParser(line)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NUMBER_FLOAT && parser.isNaN()
+                        && !NON_FINITE_SPELLINGS.contains(parser.getText())) {
+                    throw new InvalidEventException("not JSON: non-standard number " + quoted(parser.getText())
+                            + ", only NaN, Infinity and -Infinity are read (column "
+                            + parser.currentTokenLocation().getColumnNr() + ")");
+                }
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +55,11 @@ class JsonEventParserTest {
     }
 
     private Statement parseStatement(ObjectNode json) throws InvalidEventException {
-        return assertInstanceOf(Statement.class, parser.parse(json.toString()));
+        return parseStatement(json.toString());
+    }
+
+    private Statement parseStatement(String line) throws InvalidEventException {
+        return assertInstanceOf(Statement.class, parser.parse(line));
     }
 
     private Claim parseClaim(ObjectNode json) throws InvalidEventException {
@@ -509,6 +514,37 @@ class JsonEventParserTest {
         String line = "{\"type\":\"statement\",\"eventId\":\"e1\",\"party\":\"RU\",\"party\":\"UA\","
                 + "\"topic\":\"t\",\"stance\":\"SUPPORT\",\"occurredAt\":\"2025-12-05T14:00:00Z\",\"x\":NaN}";
         assertEquals("UA", ((Statement) new JsonEventParser().parse(line)).getParty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "Infinity", "-Infinity", "[NaN, -Infinity]", "1e999"})
+    void shouldAcceptTheNonFiniteNumbersTheContractFoldReadsInAnUnknownField(String value) throws Exception {
+        assertEquals("RU", parseStatement(withUnknownField(value)).getParty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-INF", "+INF", "+Infinity", "[NaN, -INF]", "{\"y\": +INF}"})
+    void shouldRejectTheNonFiniteSpellingsTheContractFoldDoesNotRead(String value) {
+        assertTrue(reasonFor(withUnknownField(value)).startsWith("not JSON: non-standard number \""),
+                reasonFor(withUnknownField(value)));
+    }
+
+    @Test
+    void shouldAcceptLongNumbersAndFieldNamesInUnknownFields() throws Exception {
+        String digits = "7".repeat(JsonEventParser.MAX_NUMBER_DIGITS);
+        String line = statementJson().toString().replaceFirst("}$",
+                ",\"" + "k".repeat(60_000) + "\":1,\"n\":-" + digits + ",\"f\":1." + "5".repeat(2_000) + "}");
+        assertEquals("RU", assertInstanceOf(Statement.class, parser.parse(line)).getParty());
+    }
+
+    @Test
+    void shouldRejectAnIntegerLongerThanTheContractFoldReads() {
+        String line = withUnknownField("7".repeat(JsonEventParser.MAX_NUMBER_DIGITS + 1));
+        assertTrue(reasonFor(line).startsWith("not JSON: Number value length (4301) exceeds"), reasonFor(line));
+    }
+
+    private static String withUnknownField(String rawValue) {
+        return statementJson().toString().replaceFirst("}$", ",\"x\":" + Matcher.quoteReplacement(rawValue) + "}");
     }
 
     @Test
