@@ -1,0 +1,86 @@
+package org.partyline.serde;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * What every serializer of the Confluent wire format shares: the schema is registered under {@code <topic>-key} or
+ * {@code <topic>-value} (TopicNameStrategy) on first use and its id cached, then each record is written as magic
+ * byte, schema id and Avro binary. Subclasses say which schema a value has and how its body is written.
+ * {@code null} stays {@code null} (tombstones).
+ */
+abstract class WireFormatSerializer<T> implements Serializer<T> {
+
+    private record TopicSchema(String topic, Schema schema) {
+    }
+
+    private final Map<TopicSchema, Integer> ids = new ConcurrentHashMap<>();
+    private SchemaRegistryClient client;
+    private boolean isKey;
+
+    WireFormatSerializer(SchemaRegistryClient client, boolean isKey) {
+        this.client = client;
+        this.isKey = isKey;
+    }
+
+    /** The writer's schema of a value. */
+    abstract Schema schemaOf(T data);
+
+    /** Writes the Avro body of a value. */
+    abstract void writeBody(T data, Schema schema, BinaryEncoder encoder) throws IOException;
+
+    /** A size to start the output buffer with. */
+    abstract int sizeHint(T data);
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        if (client == null) {
+            this.client = SerdeConfig.client(configs);
+            this.isKey = isKey;
+        }
+    }
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        if (data == null) {
+            return null;
+        }
+        if (client == null) {
+            throw new IllegalStateException(getClass().getSimpleName()
+                    + " is not configured: no schema registry client");
+        }
+        Schema schema = schemaOf(data);
+        int id = ids.computeIfAbsent(new TopicSchema(topic, schema), ts -> register(topic, schema));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint(data));
+        WireFormat.writeHeader(out, id);
+        try {
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            writeBody(data, schema, encoder);
+            encoder.flush();
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("cannot serialize " + what(schema) + " for topic '" + topic + "': "
+                    + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private int register(String topic, Schema schema) {
+        try {
+            return client.register(WireFormat.subject(topic, isKey), schema);
+        } catch (RegistryException e) {
+            throw new SerializationException("cannot serialize " + what(schema) + " for topic '" + topic + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String what(Schema schema) {
+        return schema.getType() == Schema.Type.STRING ? "string" : schema.getFullName();
+    }
+}
