@@ -40,16 +40,14 @@ public final class PartylineProcessor implements AutoCloseable {
 
     private final PartylineConfig config;
     private final EmbeddedStack stack;
-    private final TopicNames topics;
     private final StreamsRuntime streams;
     private final RestServer rest;
     private final URI api;
 
-    private PartylineProcessor(PartylineConfig config, EmbeddedStack stack, TopicNames topics, StreamsRuntime streams,
-                               RestServer rest, URI api) {
+    private PartylineProcessor(PartylineConfig config, EmbeddedStack stack, StreamsRuntime streams, RestServer rest,
+                               URI api) {
         this.config = config;
         this.stack = stack;
-        this.topics = topics;
         this.streams = streams;
         this.rest = rest;
         this.api = api;
@@ -81,7 +79,7 @@ public final class PartylineProcessor implements AutoCloseable {
             URI api = URI.create("http://" + host + ":" + port);
             LOG.info("Partyline processor serving at {} (Kafka {}, schema registry {})", api,
                     stack.bootstrapServers(), stack.registryUrl());
-            return new PartylineProcessor(config, stack, topics, streams, rest, api);
+            return new PartylineProcessor(config, stack, streams, rest, api);
         } catch (RuntimeException e) {
             closeQuietly(rest, streams, stack);
             throw e;
@@ -133,17 +131,9 @@ public final class PartylineProcessor implements AutoCloseable {
         return stack.registryUrl();
     }
 
-    public TopicNames topics() {
-        return topics;
-    }
-
     /** The Kafka Streams instance, for tests in this package that ask who holds a key. */
     KafkaStreams kafkaStreams() {
         return streams.streams();
-    }
-
-    public boolean isRunning() {
-        return streams.isRunning();
     }
 
     /** {@code --demo}: publishes the bundled example and prints the summary of the views. */

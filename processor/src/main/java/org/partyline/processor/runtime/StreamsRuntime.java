@@ -54,10 +54,6 @@ public final class StreamsRuntime implements AutoCloseable {
         }
     }
 
-    public boolean isRunning() {
-        return streams.state() == KafkaStreams.State.RUNNING;
-    }
-
     @Override
     public void close() {
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

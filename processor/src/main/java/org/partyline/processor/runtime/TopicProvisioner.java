@@ -2,7 +2,6 @@ package org.partyline.processor.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -35,8 +34,7 @@ public final class TopicProvisioner {
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, replicationFactor)
-                            .configs(Map.of("min.insync.replicas", "1")));
+                    missing.add(new NewTopic(topic, partitions, replicationFactor));
                 }
             }
             if (missing.isEmpty()) {
