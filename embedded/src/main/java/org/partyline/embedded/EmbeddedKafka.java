@@ -47,11 +47,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final AtomicBoolean exitHookInstalled = new AtomicBoolean();
 
     private final BrokerSettings settings;
+    private final String clusterId;
     private final KafkaRaftServer server;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafka(BrokerSettings settings, KafkaRaftServer server) {
+    private EmbeddedKafka(BrokerSettings settings, String clusterId, KafkaRaftServer server) {
         this.settings = settings;
+        this.clusterId = clusterId;
         this.server = server;
     }
 
@@ -69,10 +71,10 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new UncheckedIOException("cannot create the Kafka data directory " + dataDir.toAbsolutePath(), e);
         }
         KafkaConfig config = new KafkaConfig(settings.toProperties(), false);
-        formatIfNew(settings);
+        String clusterId = formatIfNew(settings);
 
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        EmbeddedKafka kafka = new EmbeddedKafka(settings, server);
+        EmbeddedKafka kafka = new EmbeddedKafka(settings, clusterId, server);
         try {
             server.startup();
             kafka.awaitReady();
@@ -82,7 +84,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     + settings.logDir() + ") did not start: " + e.getMessage(), e);
         }
         log.info("Embedded Kafka broker ready on {} in {} ms (cluster {}, data in {})", settings.bootstrapServers(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), kafka.clusterId(), settings.logDir());
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), clusterId, settings.logDir());
         return kafka;
     }
 
@@ -93,7 +95,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** The cluster id written in the data directory when it was formatted. */
     public String clusterId() {
-        return readClusterId(settings.dataDir());
+        return clusterId;
     }
 
     /** The directory holding the broker's logs and metadata. */
@@ -111,11 +113,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    private static void formatIfNew(BrokerSettings settings) {
+    /** Formats the data directory unless it already is; returns the cluster id it holds. */
+    private static String formatIfNew(BrokerSettings settings) {
         Path metaProperties = settings.dataDir().resolve(META_PROPERTIES);
         if (Files.exists(metaProperties)) {
-            log.info("Reusing Kafka data in {} (cluster {})", settings.logDir(), readClusterId(settings.dataDir()));
-            return;
+            String clusterId = readClusterId(metaProperties);
+            log.info("Reusing Kafka data in {} (cluster {})", settings.logDir(), clusterId);
+            return clusterId;
         }
         String clusterId = Uuid.randomUuid().toString();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -136,10 +140,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         log.info("Formatted Kafka data directory {} for new cluster {}", settings.logDir(), clusterId);
         log.debug("Formatter output: {}", output.toString(StandardCharsets.UTF_8).trim());
+        return clusterId;
     }
 
-    private static String readClusterId(Path dataDir) {
-        Path file = dataDir.resolve(META_PROPERTIES);
+    private static String readClusterId(Path file) {
         Properties meta = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             meta.load(reader);

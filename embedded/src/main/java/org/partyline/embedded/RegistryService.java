@@ -59,10 +59,7 @@ final class RegistryService {
     /** The live version of {@code subject} holding this schema. */
     SchemaEntry lookup(String subject, String schemaText) {
         Parsed candidate = parse(schemaText);
-        if (state.liveVersions(subject).isEmpty()) {
-            throw RegistryException.subjectNotFound(subject);
-        }
-        return state.find(subject, candidate.canonical())
+        return liveVersions(subject).stream().filter(v -> v.schema().equals(candidate.canonical())).findFirst()
                 .orElseThrow(() -> RegistryException.schemaNotFound("no such schema under subject '" + subject + "'"));
     }
 
@@ -75,8 +72,7 @@ final class RegistryService {
     }
 
     List<Integer> versions(String subject) {
-        List<SchemaEntry> live = liveVersions(subject);
-        return live.stream().map(SchemaEntry::version).toList();
+        return liveVersions(subject).stream().map(SchemaEntry::version).toList();
     }
 
     /** {@code version} is a number or {@code latest}. */

@@ -23,14 +23,13 @@ import org.apache.kafka.common.serialization.Serializer;
 final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T> {
 
     private final Class<T> type;
-    private final Schema schema;
     private final SpecificDatumWriter<T> writer;
     private final SpecificDatumReader<T> reader;
 
     AvroBinarySerde(Class<T> type) {
         SpecificData model = SpecificData.getForClass(type);
+        Schema schema = model.getSchema(type);
         this.type = type;
-        this.schema = model.getSchema(type);
         this.writer = new SpecificDatumWriter<>(schema, model);
         this.reader = new SpecificDatumReader<>(schema, schema, model);
     }

@@ -69,18 +69,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        SubjectSchema key = new SubjectSchema(subject, schema);
-        Integer cached = idsBySubjectSchema.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        JsonNode answer = call("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema),
-                "register schema under subject '" + subject + "'");
-        int id = requiredInt(answer, "id", "register schema under subject '" + subject + "'");
-        idsBySubjectSchema.put(key, id);
-        schemasById.putIfAbsent(id, schema);
-        LOG.debug("Registered schema {} under subject {} as id {}", schema.getFullName(), subject, id);
-        return id;
+        return idOf(subject, schema, true);
     }
 
     @Override
@@ -109,17 +98,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int idOf(String subject, Schema schema) {
-        SubjectSchema key = new SubjectSchema(subject, schema);
-        Integer cached = idsBySubjectSchema.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        String what = "look up schema under subject '" + subject + "'";
-        JsonNode answer = call("POST", "/subjects/" + encode(subject), schemaBody(schema), what);
-        int id = requiredInt(answer, "id", what);
-        idsBySubjectSchema.put(key, id);
-        schemasById.putIfAbsent(id, schema);
-        return id;
+        return idOf(subject, schema, false);
     }
 
     @Override
@@ -147,6 +126,22 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public String toString() {
         return "HttpSchemaRegistryClient[" + url() + "]";
+    }
+
+    /** The id of {@code schema} under {@code subject}: cached, or asked once (registering it, or only looking it up). */
+    private int idOf(String subject, Schema schema, boolean register) {
+        SubjectSchema key = new SubjectSchema(subject, schema);
+        Integer cached = idsBySubjectSchema.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String what = (register ? "register" : "look up") + " schema under subject '" + subject + "'";
+        String path = "/subjects/" + encode(subject) + (register ? "/versions" : "");
+        int id = requiredInt(call("POST", path, schemaBody(schema), what), "id", what);
+        idsBySubjectSchema.put(key, id);
+        schemasById.putIfAbsent(id, schema);
+        LOG.debug("{}: schema {} has id {}", what, schema.getFullName(), id);
+        return id;
     }
 
     /** One request, tried against each base URL (starting with the last that answered) until one answers. */

@@ -69,12 +69,7 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
 
     @Override
     public synchronized int idOf(String subject, Schema schema) {
-        List<Schema> versions = versionsBySubject.get(subject);
-        if (versions == null) {
-            throw new RegistryException("Subject '" + subject + "' not found", url() + "/subjects/" + subject, 404,
-                    RegistryException.SUBJECT_NOT_FOUND);
-        }
-        if (!versions.contains(schema)) {
+        if (!versionsOf(subject).contains(schema)) {
             throw new RegistryException("Schema not found under subject '" + subject + "'",
                     url() + "/subjects/" + subject, 404, RegistryException.SCHEMA_NOT_FOUND);
         }
@@ -88,16 +83,22 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
 
     @Override
     public synchronized List<Integer> versions(String subject) {
+        int count = versionsOf(subject).size();
+        List<Integer> numbers = new ArrayList<>();
+        for (int v = 1; v <= count; v++) {
+            numbers.add(v);
+        }
+        return numbers;
+    }
+
+    /** The schemas registered under {@code subject}, oldest first; "not found" (40401) when there are none. */
+    private List<Schema> versionsOf(String subject) {
         List<Schema> versions = versionsBySubject.get(subject);
         if (versions == null) {
             throw new RegistryException("Subject '" + subject + "' not found", url() + "/subjects/" + subject, 404,
                     RegistryException.SUBJECT_NOT_FOUND);
         }
-        List<Integer> numbers = new ArrayList<>();
-        for (int v = 1; v <= versions.size(); v++) {
-            numbers.add(v);
-        }
-        return numbers;
+        return versions;
     }
 
     @Override

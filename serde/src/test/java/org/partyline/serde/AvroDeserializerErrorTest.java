@@ -66,6 +66,17 @@ class AvroDeserializerErrorTest {
     }
 
     @Test
+    void shouldRejectAStringKeyThatEndsEarly() {
+        byte[] full = AvroSerdes.stringKey(registry).serializer().serialize("claims", "pokrovsk-captured");
+        byte[] cut = Arrays.copyOf(full, full.length - 3);
+
+        SerializationException e = assertThrows(SerializationException.class, () -> keys.deserialize("claims", cut));
+
+        assertEquals("cannot deserialize string from topic 'claims': truncated record, the Avro body ("
+                + (cut.length - 5) + " bytes) ends early for schema id 1", e.getMessage());
+    }
+
+    @Test
     void shouldNameTheWrongMagicByte() {
         byte[] json = "{\"party\":\"RU\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
