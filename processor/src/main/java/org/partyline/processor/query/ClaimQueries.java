@@ -45,7 +45,7 @@ public final class ClaimQueries {
     public QueryResult<Bodies.Claims> claims(String rawStatus) {
         return withStatus(rawStatus, status -> Routing.guarded(() -> {
             TreeMap<String, Bodies.Claim> merged = new TreeMap<>(ViewBodies.CODE_POINT_ORDER);
-            for (InstanceInfo info : locator.instances()) {
+            for (InstanceInfo info : Routing.holders(locator.instances(), List.of(StoreNames.CLAIMS))) {
                 List<Bodies.Claim> part = info.self() ? localClaimList(status) : peers.claims(info.instance(), status);
                 part.forEach(c -> merged.putIfAbsent(c.claimId(), c));
             }

@@ -13,6 +13,8 @@ import org.partyline.producer.events.EventRules;
  * so the two owners may be two instances.
  */
 public final class PartyDirectory {
+    private static final List<String> PARTY_STORES = List.of(StoreNames.STANCES, StoreNames.PARTY_CLAIMS);
+
     private final LocalReads reads;
     private final InstanceLocator locator;
     private final Peers peers;
@@ -27,16 +29,19 @@ public final class PartyDirectory {
     public QueryResult<Bodies.Parties> parties() {
         return Routing.guarded(() -> {
             TreeSet<String> all = new TreeSet<>(ViewBodies.CODE_POINT_ORDER);
-            for (InstanceInfo info : locator.instances()) {
-                all.addAll(info.self() ? localPartyList() : peers.parties(info.instance()));
+            for (InstanceInfo info : Routing.holders(locator.instances(), PARTY_STORES)) {
+                all.addAll(info.self() ? localPartyList(info) : peers.parties(info.instance()));
             }
             return new QueryResult.Found<>(new Bodies.Parties(List.copyOf(all)));
         });
     }
 
-    /** The parties of this instance's local {@code stances} and {@code party-claims}, sorted. */
+    /** The parties of this instance's local {@code stances} and {@code party-claims} (those it holds), sorted. */
     public QueryResult<Bodies.Parties> localParties() {
-        return Routing.guarded(() -> new QueryResult.Found<>(new Bodies.Parties(localPartyList())));
+        return Routing.guarded(() -> {
+            InstanceInfo self = locator.instances().stream().filter(InstanceInfo::self).findFirst().orElseThrow();
+            return new QueryResult.Found<>(new Bodies.Parties(localPartyList(self)));
+        });
     }
 
     /** Internal: whether this instance's {@code store} knows the party; unavailable when it does not hold it. */
@@ -71,10 +76,13 @@ public final class PartyDirectory {
         return reads.hasPrefix(store, party);
     }
 
-    private List<String> localPartyList() {
+    private List<String> localPartyList(InstanceInfo self) {
         TreeSet<String> parties = new TreeSet<>(ViewBodies.CODE_POINT_ORDER);
-        reads.forEach(StoreNames.STANCES, (String key, Object value) -> parties.add(StoreKeys.part(key, 0)));
-        reads.forEach(StoreNames.PARTY_CLAIMS, (String key, Object value) -> parties.add(StoreKeys.part(key, 0)));
+        for (String store : PARTY_STORES) {
+            if (self.holds(store)) {
+                reads.forEach(store, (String key, Object value) -> parties.add(StoreKeys.part(key, 0)));
+            }
+        }
         return List.copyOf(parties);
     }
 }
