@@ -61,10 +61,10 @@ public final class ClaimQueries {
 
     /** {@code /api/parties/{party}/contested-claims}: CONTESTED, the party's position not RETRACTS, by claimId. */
     public QueryResult<Bodies.PartyClaims> contestedClaims(String rawParty, boolean forwarded) {
-        return StanceQueries.forParty(rawParty, party -> routing.at(StoreNames.PARTY_CLAIMS, party, forwarded, () -> {
+        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.PARTY_CLAIMS, party, forwarded, () -> {
             List<ClaimView> views = reads.withPrefix(StoreNames.PARTY_CLAIMS, party);
             if (views.isEmpty() && !directory.knownIn(StoreNames.STANCES, party)) {
-                return StanceQueries.unknownParty(party);
+                return PartyDirectory.unknownParty(party);
             }
             List<Bodies.Claim> contested = views.stream()
                     .filter(v -> v.getStatus() == ClaimStatus.CONTESTED)

@@ -2,6 +2,7 @@ package org.partyline.processor.query;
 
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
@@ -16,11 +17,13 @@ public final class PartyDirectory {
     private static final List<String> PARTY_STORES = List.of(StoreNames.STANCES, StoreNames.PARTY_CLAIMS);
 
     private final LocalReads reads;
+    private final Routing routing;
     private final InstanceLocator locator;
     private final Peers peers;
 
     public PartyDirectory(StoreProvider stores, InstanceLocator locator, Peers peers) {
         this.reads = new LocalReads(stores);
+        this.routing = new Routing(locator);
         this.locator = locator;
         this.peers = peers;
     }
@@ -50,12 +53,22 @@ public final class PartyDirectory {
             return new QueryResult.Invalid<>("store must be " + StoreNames.STANCES + " or " + StoreNames.PARTY_CLAIMS
                     + ", not '" + store + "'");
         }
+        return forParty(rawParty, party -> routing.at(store, party, true,
+                () -> new QueryResult.Found<>(new Bodies.Known(reads.hasPrefix(store, party)))));
+    }
+
+    /** Runs {@code query} for the normalized party (CONTRACT section 4), or refuses a party that breaks the rule. */
+    static <T> QueryResult<T> forParty(String rawParty, Function<String, QueryResult<T>> query) {
         String party = EventRules.normalizeParty(rawParty);
         if (!EventRules.isParty(party)) {
-            return new QueryResult.Invalid<>("'" + rawParty + "' is not a party");
+            return new QueryResult.Invalid<>("'" + rawParty + "' is not a party: expected [A-Z0-9][A-Z0-9_.-]{0,63}"
+                    + " after trimming and upper-casing");
         }
-        return new Routing(locator).at(store, party, true,
-                () -> new QueryResult.Found<>(new Bodies.Known(reads.hasPrefix(store, party))));
+        return query.apply(party);
+    }
+
+    static <T> QueryResult<T> unknownParty(String party) {
+        return new QueryResult.NotFound<>("unknown party " + party);
     }
 
     /**
