@@ -11,8 +11,9 @@ import org.partyline.schema.view.TopicStance;
 /**
  * Folds one new statement into the event-time ordered history of its (party, topic), wherever in time it falls.
  *
- * <p>The statement is inserted between its neighbours {@code prev} and {@code next}: the change that was stored
- * between them goes, a change prev -> statement and one statement -> next are added when the stances differ.
+ * <p>The statement is inserted between its neighbours {@code prev} and {@code next}: a change prev -> statement is
+ * added when their stances differ; the change stored at next (prev -> next, if any) becomes statement -> next, or
+ * goes when the statement has next's stance. Each store key is written once.
  * The summary moves in O(1): the current stance only when the statement is the latest; {@code since} (start of
  * the final run of equal stances) also when a late statement cuts that run or extends it backwards.
  * A statement already in the history (same position) changes nothing.
@@ -42,13 +43,15 @@ public final class StanceFold {
 
     private static void relinkChanges(StanceHistory history, Statement statement, Optional<StatementEntry> prev,
                                       StatementEntry entry, Optional<StatementEntry> next) {
-        if (prev.isPresent() && next.isPresent() && prev.get().getStance() != next.get().getStance()) {
-            history.removeChange(EventPosition.of(next.get()));
-        }
         prev.filter(p -> p.getStance() != entry.getStance())
                 .ifPresent(p -> history.putChange(change(statement, p.getStance(), entry)));
-        next.filter(n -> n.getStance() != entry.getStance())
-                .ifPresent(n -> history.putChange(change(statement, entry.getStance(), n)));
+        next.ifPresent(n -> {
+            if (n.getStance() != entry.getStance()) {
+                history.putChange(change(statement, entry.getStance(), n));
+            } else if (prev.isPresent() && prev.get().getStance() != n.getStance()) {
+                history.removeChange(EventPosition.of(n));
+            }
+        });
     }
 
     private static StanceSummary first(Statement statement, StatementEntry entry) {

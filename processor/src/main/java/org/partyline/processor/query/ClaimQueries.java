@@ -45,7 +45,7 @@ public final class ClaimQueries {
     public QueryResult<Bodies.Claims> claims(String rawStatus) {
         return withStatus(rawStatus, status -> Routing.guarded(() -> {
             TreeMap<String, Bodies.Claim> merged = new TreeMap<>(ViewBodies.CODE_POINT_ORDER);
-            for (InstanceInfo info : locator.instances()) {
+            for (InstanceInfo info : Routing.holders(locator.instances(), List.of(StoreNames.CLAIMS))) {
                 List<Bodies.Claim> part = info.self() ? localClaimList(status) : peers.claims(info.instance(), status);
                 part.forEach(c -> merged.putIfAbsent(c.claimId(), c));
             }
@@ -61,10 +61,10 @@ public final class ClaimQueries {
 
     /** {@code /api/parties/{party}/contested-claims}: CONTESTED, the party's position not RETRACTS, by claimId. */
     public QueryResult<Bodies.PartyClaims> contestedClaims(String rawParty, boolean forwarded) {
-        return StanceQueries.forParty(rawParty, party -> routing.at(StoreNames.PARTY_CLAIMS, party, forwarded, () -> {
+        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.PARTY_CLAIMS, party, forwarded, () -> {
             List<ClaimView> views = reads.withPrefix(StoreNames.PARTY_CLAIMS, party);
             if (views.isEmpty() && !directory.knownIn(StoreNames.STANCES, party)) {
-                return StanceQueries.unknownParty(party);
+                return PartyDirectory.unknownParty(party);
             }
             List<Bodies.Claim> contested = views.stream()
                     .filter(v -> v.getStatus() == ClaimStatus.CONTESTED)

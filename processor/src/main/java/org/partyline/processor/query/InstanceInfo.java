@@ -9,4 +9,9 @@ public record InstanceInfo(String host, int port, boolean self, List<String> sto
     public Instance instance() {
         return new Instance(host, port);
     }
+
+    /** Whether this instance has an active task of {@code store}, so that it can open it and add to a list. */
+    public boolean holds(String store) {
+        return stores.contains(store);
+    }
 }

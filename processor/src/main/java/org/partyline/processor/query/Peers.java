@@ -16,7 +16,7 @@ public interface Peers {
     /** Whether {@code store} on {@code peer} has a key with the prefix {@code party}. */
     boolean partyKnown(Instance peer, String store, String party);
 
-    /** The parties named in the peer's local {@code stances} and {@code party-claims}. */
+    /** The parties named in the peer's local {@code stances} and {@code party-claims} (those it holds). */
     List<String> parties(Instance peer);
 
     /** The claims of the peer's local {@code claims} store, with that status if given. */

@@ -1,5 +1,6 @@
 package org.partyline.processor.query;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -30,6 +31,22 @@ final class Routing {
                     + unavailable.reason());
         }
         return guarded(local);
+    }
+
+    /**
+     * The instances a list read from {@code stores} is gathered from: those that hold an active part of any of them.
+     * An instance with no task of a store has nothing to add and cannot open it (Kafka Streams says the store "may
+     * have migrated"), which happens whenever there are more instances than partitions.
+     *
+     * @throws InvalidStateStoreException when no instance holds one of the stores yet (starting, rebalancing)
+     */
+    static List<InstanceInfo> holders(List<InstanceInfo> instances, List<String> stores) {
+        for (String store : stores) {
+            if (instances.stream().noneMatch(info -> info.holds(store))) {
+                throw new InvalidStateStoreException("no instance holds store " + store + " yet");
+            }
+        }
+        return instances.stream().filter(info -> stores.stream().anyMatch(info::holds)).toList();
     }
 
     /** Turns a store that is not queryable, or a peer that does not answer, into {@link QueryResult.Unavailable}. */

@@ -1,7 +1,6 @@
 package org.partyline.processor.query;
 
 import java.util.List;
-import java.util.function.Function;
 import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
 import org.partyline.producer.events.EventRules;
@@ -24,13 +23,13 @@ public final class StanceQueries {
 
     /** {@code /api/parties/{party}/stances}, by topic. */
     public QueryResult<Bodies.PartyStances> partyStances(String rawParty, boolean forwarded) {
-        return forParty(rawParty, party -> routing.at(StoreNames.STANCES, party, forwarded, () -> {
+        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.STANCES, party, forwarded, () -> {
             List<Bodies.Stance> stances = reads.<StanceSummary>withPrefix(StoreNames.STANCES, party).stream()
                     .map(ViewBodies::stance)
                     .sorted((a, b) -> ViewBodies.CODE_POINT_ORDER.compare(a.topic(), b.topic()))
                     .toList();
             if (stances.isEmpty() && !directory.knownIn(StoreNames.PARTY_CLAIMS, party)) {
-                return unknownParty(party);
+                return PartyDirectory.unknownParty(party);
             }
             return new QueryResult.Found<>(new Bodies.PartyStances(party, stances));
         }));
@@ -41,7 +40,7 @@ public final class StanceQueries {
         if (!EventRules.isSlug(topic)) {
             return invalidTopic(topic);
         }
-        return forParty(rawParty, party -> routing.at(StoreNames.STANCES, party, forwarded, () -> {
+        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.STANCES, party, forwarded, () -> {
             StanceSummary summary = reads.get(StoreNames.STANCES, StoreKeys.of(party, topic));
             if (summary == null) {
                 boolean known = reads.hasPrefix(StoreNames.STANCES, party) || directory.knownIn(StoreNames.PARTY_CLAIMS, party);
@@ -59,14 +58,14 @@ public final class StanceQueries {
 
     /** {@code /api/parties/{party}/changes}: across topics, by (occurredAt, eventId). */
     public QueryResult<Bodies.PartyChanges> partyChanges(String rawParty, boolean forwarded) {
-        return forParty(rawParty, party -> routing.at(StoreNames.STANCE_CHANGE_HISTORY, party, forwarded, () -> {
+        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.STANCE_CHANGE_HISTORY, party, forwarded, () -> {
             List<Bodies.Change> changes = reads.<StanceChange>withPrefix(StoreNames.STANCE_CHANGE_HISTORY, party).stream()
                     .map(ViewBodies::change)
                     .sorted(ViewBodies.CHANGE_ORDER)
                     .toList();
             if (changes.isEmpty() && !reads.hasPrefix(StoreNames.STANCES, party)
                     && !directory.knownIn(StoreNames.PARTY_CLAIMS, party)) {
-                return unknownParty(party);
+                return PartyDirectory.unknownParty(party);
             }
             return new QueryResult.Found<>(new Bodies.PartyChanges(party, changes));
         }));
@@ -87,19 +86,6 @@ public final class StanceQueries {
             }
             return new QueryResult.Found<>(new Bodies.TopicStances(topic, stances));
         });
-    }
-
-    static <T> QueryResult<T> forParty(String rawParty, Function<String, QueryResult<T>> query) {
-        String party = EventRules.normalizeParty(rawParty);
-        if (!EventRules.isParty(party)) {
-            return new QueryResult.Invalid<>("'" + rawParty + "' is not a party: expected [A-Z0-9][A-Z0-9_.-]{0,63}"
-                    + " after trimming and upper-casing");
-        }
-        return query.apply(party);
-    }
-
-    static <T> QueryResult<T> unknownParty(String party) {
-        return new QueryResult.NotFound<>("unknown party " + party);
     }
 
     private static <T> QueryResult<T> invalidTopic(String topic) {

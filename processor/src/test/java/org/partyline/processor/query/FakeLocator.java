@@ -11,6 +11,8 @@ public final class FakeLocator implements InstanceLocator {
     private final BiPredicate<String, String> holds;
     private volatile Instance self = new Instance("127.0.0.1", 0);
     private volatile Instance peer;
+    private volatile List<String> selfStores = StoreNames.ALL;
+    private volatile List<String> peerStores = StoreNames.ALL;
 
     public FakeLocator(BiPredicate<String, String> holds) {
         this.holds = holds;
@@ -30,6 +32,17 @@ public final class FakeLocator implements InstanceLocator {
         this.peer = peer;
     }
 
+    /** A peer that has active tasks of these stores only (the instances list says so; keys still route to it). */
+    public void setPeer(Instance peer, List<String> stores) {
+        this.peer = peer;
+        this.peerStores = stores;
+    }
+
+    /** The stores this instance has active tasks of, as the instances list says (all by default). */
+    public void setSelfStores(List<String> stores) {
+        this.selfStores = stores;
+    }
+
     @Override
     public Instance self() {
         return self;
@@ -46,10 +59,10 @@ public final class FakeLocator implements InstanceLocator {
     @Override
     public List<InstanceInfo> instances() {
         List<InstanceInfo> all = new ArrayList<>();
-        all.add(new InstanceInfo(self.host(), self.port(), true, List.of(StoreNames.STANCES), List.of("statements-0"),
+        all.add(new InstanceInfo(self.host(), self.port(), true, selfStores, List.of("statements-0"),
                 List.of(), List.of()));
         if (peer != null) {
-            all.add(new InstanceInfo(peer.host(), peer.port(), false, List.of(StoreNames.STANCES), List.of("statements-1"),
+            all.add(new InstanceInfo(peer.host(), peer.port(), false, peerStores, List.of("statements-1"),
                     List.of(), List.of()));
         }
         all.sort(Comparator.comparingInt(InstanceInfo::port));

@@ -5,6 +5,7 @@ import static org.partyline.processor.rest.HttpTestClient.assertError;
 import static org.partyline.processor.rest.HttpTestClient.get;
 import static org.partyline.processor.rest.HttpTestClient.json;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
@@ -100,7 +101,24 @@ class RestServerTest {
     }
 
     @Test
+    void shouldGatherListsOnlyFromTheInstancesThatHoldTheirStores() {
+        // A peer with no task of claims, stances or party-claims (more instances than partitions); it is not up.
+        locator.setPeer(new Instance("127.0.0.1", 9), List.of(StoreNames.TOPIC_STANCES));
+        assertEquals(json(SeedBodies.BY_PATH.get("/api/claims")), get(port, "/api/claims").body());
+        assertEquals(json(SeedBodies.BY_PATH.get("/api/parties")), get(port, "/api/parties").body());
+        assertEquals(json(SeedBodies.BY_PATH.get("/api/parties")), get(port, "/internal/parties").body());
+    }
+
+    @Test
+    void shouldAnswer503ForListsWhileNoInstanceHoldsTheirStores() {
+        locator.setSelfStores(List.of(StoreNames.STANCES));
+        assertError(503, "/api/claims", get(port, "/api/claims"));
+        assertError(503, "/api/parties", get(port, "/api/parties"));
+    }
+
+    @Test
     void shouldListTheInstancesWithWhatTheyHold() {
+        locator.setSelfStores(List.of(StoreNames.STANCES));
         HttpTestClient.Answer answer = get(port, "/instances");
         assertEquals(200, answer.status());
         assertEquals(json("""

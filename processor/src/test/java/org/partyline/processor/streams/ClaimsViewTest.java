@@ -14,15 +14,11 @@ import static org.partyline.schema.Position.DENIES;
 import static org.partyline.schema.Position.DISPUTES;
 import static org.partyline.schema.Position.RETRACTS;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.partyline.schema.Claim;
 import org.partyline.schema.ClaimPosition;
 import org.partyline.schema.ClaimStatus;
@@ -31,22 +27,8 @@ import org.partyline.schema.Position;
 import org.partyline.schema.view.ClaimView;
 
 /** The view of one claim (store {@code claims}) and the records of {@code claim-status}. */
-class ClaimsViewTest {
+class ClaimsViewTest extends TopologyTestBase {
     private static final String POKROVSK = "pokrovsk-captured";
-
-    @TempDir
-    Path stateDir;
-    private TopologyFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     private static Claim c(String eventId, String party, Position position, Instant at) {
         return claim(eventId, party, POKROVSK, position, at, null);

@@ -8,12 +8,8 @@ import static org.partyline.schema.Position.DENIES;
 import static org.partyline.schema.Position.DISPUTES;
 import static org.partyline.schema.Position.RETRACTS;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.Position;
 import org.partyline.schema.view.ClaimView;
@@ -22,21 +18,7 @@ import org.partyline.schema.view.ClaimView;
  * The claims of each party, re-keyed by party (store {@code party-claims}): every claim in which the party took a
  * position, kept current, from which the REST layer lists the CONTESTED ones where it holds a position.
  */
-class ContestedClaimsViewTest {
-    @TempDir
-    Path stateDir;
-    private TopologyFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
-
+class ContestedClaimsViewTest extends TopologyTestBase {
     private List<ClaimView> claimsOf(String party) {
         return fixture.scan(StoreNames.PARTY_CLAIMS, party);
     }

@@ -12,16 +12,13 @@ import static org.partyline.schema.Stance.OPPOSE;
 import static org.partyline.schema.Stance.SUPPORT;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Statement;
 import org.partyline.schema.view.StanceSummary;
@@ -29,25 +26,16 @@ import org.partyline.serde.AvroSerializer;
 import org.partyline.serde.AvroStringSerializer;
 
 /** Redeliveries change nothing; reused event ids, undecodable and invalid records go to the dead-letter topic. */
-class DeduplicationTest {
-    @TempDir
-    Path stateDir;
-    private TopologyFixture fixture;
+class DeduplicationTest extends TopologyTestBase {
     private AvroStringSerializer keys;
     private AvroSerializer<Statement> statementValues;
     private AvroSerializer<Claim> claimValues;
 
     @BeforeEach
     void setUp() {
-        fixture = new TopologyFixture(stateDir);
         keys = new AvroStringSerializer(fixture.registry);
         statementValues = new AvroSerializer<>(fixture.registry, Statement.class, false);
         claimValues = new AvroSerializer<>(fixture.registry, Claim.class, false);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
     }
 
     private static Map<String, String> headers(TestRecord<byte[], byte[]> record) {

@@ -7,33 +7,16 @@ import static org.partyline.schema.Stance.NEUTRAL;
 import static org.partyline.schema.Stance.OPPOSE;
 import static org.partyline.schema.Stance.SUPPORT;
 
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.partyline.processor.domain.EventPosition;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.view.StanceSummary;
 
 /** The view of one party: its stance on each topic (store {@code stances}) and its changes across topics. */
-class PartyStancesViewTest {
-    @TempDir
-    Path stateDir;
-    private TopologyFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
+class PartyStancesViewTest extends TopologyTestBase {
 
     @Test
     void shouldListThePartysStancesByTopic() {

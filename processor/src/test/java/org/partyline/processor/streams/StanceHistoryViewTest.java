@@ -9,14 +9,10 @@ import static org.partyline.schema.Stance.NEUTRAL;
 import static org.partyline.schema.Stance.OPPOSE;
 import static org.partyline.schema.Stance.SUPPORT;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.partyline.schema.Stance;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.Statement;
@@ -24,23 +20,9 @@ import org.partyline.schema.view.StanceSummary;
 import org.partyline.schema.view.StatementEntry;
 
 /** The view of one (party, topic): stance, since, count, history and changes, and what goes on stance-changes. */
-class StanceHistoryViewTest {
+class StanceHistoryViewTest extends TopologyTestBase {
     private static final String RU = "RU";
     private static final String NATO = "ukraine-nato-membership";
-
-    @TempDir
-    Path stateDir;
-    private TopologyFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     private static Statement s(String eventId, Stance stance, Instant at) {
         return statement(eventId, RU, NATO, stance, at);

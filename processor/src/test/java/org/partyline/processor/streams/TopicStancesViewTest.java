@@ -7,33 +7,15 @@ import static org.partyline.schema.Stance.NEUTRAL;
 import static org.partyline.schema.Stance.OPPOSE;
 import static org.partyline.schema.Stance.SUPPORT;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.partyline.schema.Stance;
 import org.partyline.schema.view.TopicStance;
 
 /** The view of one topic: every party's current stance and since, re-keyed by topic (store {@code topic-stances}). */
-class TopicStancesViewTest {
+class TopicStancesViewTest extends TopologyTestBase {
     private static final String SANCTIONS = "sanctions";
-
-    @TempDir
-    Path stateDir;
-    private TopologyFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new TopologyFixture(stateDir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     private static TopicStance ts(String party, Stance stance, Instant since) {
         return TopicStance.newBuilder().setParty(party).setTopic(SANCTIONS).setStance(stance).setSince(since).build();

@@ -1,0 +1,23 @@
+package org.partyline.processor.streams;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A fresh {@link TopologyFixture} for each test, in its own state directory, closed after the test. */
+abstract class TopologyTestBase {
+    @TempDir
+    Path stateDir;
+    TopologyFixture fixture;
+
+    @BeforeEach
+    final void startTopology() {
+        fixture = new TopologyFixture(stateDir);
+    }
+
+    @AfterEach
+    final void closeTopology() {
+        fixture.close();
+    }
+}
