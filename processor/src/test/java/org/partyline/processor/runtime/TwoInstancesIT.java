@@ -101,7 +101,8 @@ class TwoInstancesIT {
             Api api = new Api(instance.apiUrl());
             for (int i = 0; i < PARTIES; i++) {
                 JsonNode stances = api.await("/api/parties/P" + i + "/stances",
-                        b -> b.path("stances").size() == 1, SETTLE);
+                        b -> b.path("stances").path(0).path("statements").asInt() == 2, SETTLE);
+                assertEquals(1, stances.path("stances").size());
                 assertEquals("OPPOSE", stances.path("stances").get(0).path("stance").asText());
                 assertEquals(2, stances.path("stances").get(0).path("statements").asInt());
                 JsonNode claim = api.await("/api/claims/claim-" + i, b -> b.path("positions").size() == 2, SETTLE);
