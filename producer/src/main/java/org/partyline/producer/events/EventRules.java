@@ -31,13 +31,14 @@ public final class EventRules {
 
     public static final String PARTY_PATTERN = "[A-Z0-9][A-Z0-9_.-]{0,63}";
     public static final String SLUG_PATTERN = "[a-z0-9][a-z0-9-]{0,127}";
+    public static final String INSTANT_PATTERN =
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})";
 
     private static final Pattern PARTY = Pattern.compile(PARTY_PATTERN);
     private static final Pattern SLUG = Pattern.compile(SLUG_PATTERN);
-    public static final String INSTANT_PATTERN =
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})";
-    private static final Pattern INSTANT = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)(Z|([+-])(\\d{2}):(\\d{2}))");
+    /** {@value #INSTANT_PATTERN}; its last group is the zone, {@code Z} or the offset. */
+    private static final Pattern INSTANT = Pattern.compile(INSTANT_PATTERN);
+    private static final int ZONE_GROUP = 3;
 
     private EventRules() {
     }
@@ -124,15 +125,17 @@ public final class EventRules {
         if (!m.matches()) {
             throw new DateTimeParseException("not of the form " + INSTANT_PATTERN, text, 0);
         }
-        LocalDateTime local = LocalDateTime.parse(m.group(1), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        LocalDateTime local = LocalDateTime.parse(text.substring(0, m.start(ZONE_GROUP)),
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        String zone = m.group(ZONE_GROUP);
         int offsetSeconds = 0;
-        if (m.group(3) != null) {
-            int hours = Integer.parseInt(m.group(4));
-            int minutes = Integer.parseInt(m.group(5));
+        if (!zone.equals("Z")) {
+            int hours = Integer.parseInt(zone, 1, 3, 10);
+            int minutes = Integer.parseInt(zone, 4, 6, 10);
             if (hours > 23 || minutes > 59) {
-                throw new DateTimeParseException("offset out of range", text, m.start(2));
+                throw new DateTimeParseException("offset out of range", text, m.start(ZONE_GROUP));
             }
-            offsetSeconds = (m.group(3).equals("-") ? -1 : 1) * (hours * 3600 + minutes * 60);
+            offsetSeconds = (zone.charAt(0) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
         }
         Instant instant = local.toInstant(ZoneOffset.UTC).minusSeconds(offsetSeconds);
         return instant.truncatedTo(ChronoUnit.MILLIS);
