@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -143,30 +144,23 @@ public final class EventRules {
 
     /** The stance named by {@code raw} in any letter case ({@code lean_support}), if it names one. */
     public static Optional<Stance> stance(String raw) {
-        return symbol(raw).flatMap(symbol -> {
-            for (Stance stance : Stance.values()) {
-                if (stance.name().equals(symbol)) {
-                    return Optional.of(stance);
-                }
-            }
-            return Optional.empty();
-        });
+        return symbol(raw, Stance.values());
     }
 
     /** The position named by {@code raw} in any letter case ({@code Denies}), if it names one. */
     public static Optional<Position> position(String raw) {
-        return symbol(raw).flatMap(symbol -> {
-            for (Position position : Position.values()) {
-                if (position.name().equals(symbol)) {
-                    return Optional.of(position);
-                }
-            }
-            return Optional.empty();
-        });
+        return symbol(raw, Position.values());
     }
 
-    /** The symbol {@code raw} names in any letter case: upper-cased with {@link Locale#ROOT}, as the contract's fold does. */
-    private static Optional<String> symbol(String raw) {
-        return raw == null ? Optional.empty() : Optional.of(raw.toUpperCase(Locale.ROOT));
+    /**
+     * The symbol {@code raw} names in any letter case: upper-cased with {@link Locale#ROOT}, as the contract's fold
+     * does.
+     */
+    private static <E extends Enum<E>> Optional<E> symbol(String raw, E[] symbols) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String name = raw.toUpperCase(Locale.ROOT);
+        return Arrays.stream(symbols).filter(symbol -> symbol.name().equals(name)).findFirst();
     }
 }
