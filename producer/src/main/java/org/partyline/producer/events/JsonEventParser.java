@@ -87,7 +87,7 @@ public final class JsonEventParser {
     }
 
     private JsonNode readJson(String line) throws InvalidEventException {
-        if (line.isBlank()) {
+        if (EventRules.isBlank(line)) {
             throw new InvalidEventException("not JSON: blank line");
         }
         try {

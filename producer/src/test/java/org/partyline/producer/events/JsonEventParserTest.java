@@ -541,7 +541,7 @@ class JsonEventParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "\t"})
+    @ValueSource(strings = {"", "   ", "\t", "\u00A0\u3000"})
     void shouldRejectBlankLineGivenToTheParser(String line) {
         assertEquals("not JSON: blank line", reasonFor(line));
     }
