@@ -119,21 +119,13 @@ public final class JsonLinesPublisher {
                 }
             });
         } catch (KafkaException e) {
-            throw new PublishException("sending " + name + ":" + lineNumber + " failed: " + describe(e), e);
+            throw new PublishException("sending " + name + ":" + lineNumber + " failed: " + ErrorMessages.describe(e),
+                    e);
         }
     }
 
     private static PublishException failed(String name, Exception cause) {
-        return new PublishException("sending events of " + name + " failed: " + describe(cause), cause);
-    }
-
-    static String describe(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
-            message += ": " + cause.getMessage();
-        }
-        return message;
+        return new PublishException("sending events of " + name + " failed: " + ErrorMessages.describe(cause), cause);
     }
 
     private void progress(String name, long lines, long published, long rejected, long elapsedNanos) {

@@ -15,7 +15,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.Serializer;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Statement;
 import org.partyline.serde.AvroSerdes;
@@ -56,8 +55,10 @@ public final class PartylinePublisher implements AutoCloseable {
      */
     public PartylinePublisher(String bootstrapServers, SchemaRegistryClient registry, Topics topics,
                               Map<String, ?> extraProperties) {
+        // One value serializer writes each event with its own schema, so one idempotent producer carries both topics.
         this(new KafkaProducer<>(producerProperties(bootstrapServers, extraProperties),
-                AvroSerdes.stringKey(registry).serializer(), new EventSerializer(registry)), topics);
+                AvroSerdes.stringKey(registry).serializer(),
+                new AvroSerializer<>(registry, SpecificRecord.class, false)), topics);
     }
 
     /** A publisher over a producer built elsewhere (tests, or jobs that manage their own producer). */
@@ -135,28 +136,5 @@ public final class PartylinePublisher implements AutoCloseable {
         }
         throw new IllegalArgumentException("neither a Statement nor a Claim: "
                 + (event == null ? "null" : event.getClass().getName()));
-    }
-
-    /** One value serializer for both event types, so that one idempotent producer carries both topics. */
-    private static final class EventSerializer implements Serializer<SpecificRecord> {
-        private final AvroSerializer<Statement> statements;
-        private final AvroSerializer<Claim> claims;
-
-        EventSerializer(SchemaRegistryClient registry) {
-            this.statements = new AvroSerializer<>(registry, Statement.class, false);
-            this.claims = new AvroSerializer<>(registry, Claim.class, false);
-        }
-
-        @Override
-        public byte[] serialize(String topic, SpecificRecord data) {
-            if (data instanceof Statement statement) {
-                return statements.serialize(topic, statement);
-            }
-            if (data instanceof Claim claim) {
-                return claims.serialize(topic, claim);
-            }
-            throw new IllegalArgumentException("neither a Statement nor a Claim: "
-                    + (data == null ? "null" : data.getClass().getName()));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.partyline.producer;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,6 +30,7 @@ import org.partyline.producer.JsonLinesPublisher.Counts;
 import org.partyline.producer.PartylinePublisher.Topics;
 import org.partyline.schema.Position;
 import org.partyline.schema.Stance;
+import org.partyline.schema.Statement;
 
 class JsonLinesPublisherTest {
 
@@ -114,14 +116,14 @@ class JsonLinesPublisherTest {
         content.write((statementLine("st-1", "RU", "nato", "SUPPORT") + "\n").getBytes(UTF_8));
         content.write(statementLine("st-2", "RU", "nato", "SUPPORT").replace("st-2", "st-\u00e9").getBytes(UTF_8));
         content.write('\n');
-        content.write("{\"type\":\"statement\",\"eventId\":\"\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        content.write("{\"type\":\"statement\",\"eventId\":\"\u00e9".getBytes(ISO_8859_1));
         content.write("\"}\n".getBytes(UTF_8));
 
         Counts counts = lines.publish("latin1.jsonl", new ByteArrayInputStream(content.toByteArray()));
 
         assertEquals(new Counts(2, 1), counts);
         assertEquals("latin1.jsonl:3: not valid UTF-8", errors().strip());
-        assertEquals("st-\u00e9", ((org.partyline.schema.Statement) producer.history().get(1).value()).getEventId());
+        assertEquals("st-\u00e9", ((Statement) producer.history().get(1).value()).getEventId());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.partyline.producer.ErrorMessages;
 import org.partyline.serde.SchemaRegistryClient;
 
 /**
@@ -79,13 +80,14 @@ final class Reachability {
                     + timeout.toSeconds() + " s", e);
         } catch (ExecutionException e) {
             String reason = e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
-                    ? "no answer within " + timeout.toSeconds() + " s" : reason(e.getCause());
+                    ? "no answer within " + timeout.toSeconds() + " s" : ErrorMessages.describe(e.getCause());
             throw new UnreachableException("cannot reach Kafka at " + bootstrapServers + ": " + reason, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreachableException("interrupted while checking Kafka at " + bootstrapServers, e);
         } catch (RuntimeException e) {
-            throw new UnreachableException("cannot reach Kafka at " + bootstrapServers + ": " + reason(e), e);
+            throw new UnreachableException("cannot reach Kafka at " + bootstrapServers + ": "
+                    + ErrorMessages.describe(e), e);
         } finally {
             if (admin != null) {
                 admin.close(Duration.ofSeconds(5));
@@ -95,19 +97,10 @@ final class Reachability {
 
     /** The registry client's message without its own "cannot reach schema registry at URL: " prefix. */
     private static String registryReason(Throwable e) {
-        String message = reason(e);
+        String message = ErrorMessages.describe(e);
         String prefix = "cannot reach schema registry at ";
         int at = message.lastIndexOf(prefix);
         int colon = at < 0 ? -1 : message.indexOf(": ", at + prefix.length());
         return colon < 0 ? message : message.substring(colon + 2);
-    }
-
-    private static String reason(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
-            message += ": " + cause.getMessage();
-        }
-        return message;
     }
 }

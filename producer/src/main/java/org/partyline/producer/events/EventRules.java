@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -31,13 +32,14 @@ public final class EventRules {
 
     public static final String PARTY_PATTERN = "[A-Z0-9][A-Z0-9_.-]{0,63}";
     public static final String SLUG_PATTERN = "[a-z0-9][a-z0-9-]{0,127}";
+    public static final String INSTANT_PATTERN =
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})";
 
     private static final Pattern PARTY = Pattern.compile(PARTY_PATTERN);
     private static final Pattern SLUG = Pattern.compile(SLUG_PATTERN);
-    public static final String INSTANT_PATTERN =
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})";
-    private static final Pattern INSTANT = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)(Z|([+-])(\\d{2}):(\\d{2}))");
+    /** {@value #INSTANT_PATTERN}; its last group is the zone, {@code Z} or the offset. */
+    private static final Pattern INSTANT = Pattern.compile(INSTANT_PATTERN);
+    private static final int ZONE_GROUP = 3;
 
     private EventRules() {
     }
@@ -124,15 +126,17 @@ public final class EventRules {
         if (!m.matches()) {
             throw new DateTimeParseException("not of the form " + INSTANT_PATTERN, text, 0);
         }
-        LocalDateTime local = LocalDateTime.parse(m.group(1), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        LocalDateTime local = LocalDateTime.parse(text.substring(0, m.start(ZONE_GROUP)),
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        String zone = m.group(ZONE_GROUP);
         int offsetSeconds = 0;
-        if (m.group(3) != null) {
-            int hours = Integer.parseInt(m.group(4));
-            int minutes = Integer.parseInt(m.group(5));
+        if (!zone.equals("Z")) {
+            int hours = Integer.parseInt(zone, 1, 3, 10);
+            int minutes = Integer.parseInt(zone, 4, 6, 10);
             if (hours > 23 || minutes > 59) {
-                throw new DateTimeParseException("offset out of range", text, m.start(2));
+                throw new DateTimeParseException("offset out of range", text, m.start(ZONE_GROUP));
             }
-            offsetSeconds = (m.group(3).equals("-") ? -1 : 1) * (hours * 3600 + minutes * 60);
+            offsetSeconds = (zone.charAt(0) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
         }
         Instant instant = local.toInstant(ZoneOffset.UTC).minusSeconds(offsetSeconds);
         return instant.truncatedTo(ChronoUnit.MILLIS);
@@ -140,30 +144,23 @@ public final class EventRules {
 
     /** The stance named by {@code raw} in any letter case ({@code lean_support}), if it names one. */
     public static Optional<Stance> stance(String raw) {
-        return symbol(raw).flatMap(symbol -> {
-            for (Stance stance : Stance.values()) {
-                if (stance.name().equals(symbol)) {
-                    return Optional.of(stance);
-                }
-            }
-            return Optional.empty();
-        });
+        return symbol(raw, Stance.values());
     }
 
     /** The position named by {@code raw} in any letter case ({@code Denies}), if it names one. */
     public static Optional<Position> position(String raw) {
-        return symbol(raw).flatMap(symbol -> {
-            for (Position position : Position.values()) {
-                if (position.name().equals(symbol)) {
-                    return Optional.of(position);
-                }
-            }
-            return Optional.empty();
-        });
+        return symbol(raw, Position.values());
     }
 
-    /** The symbol {@code raw} names in any letter case: upper-cased with {@link Locale#ROOT}, as the contract's fold does. */
-    private static Optional<String> symbol(String raw) {
-        return raw == null ? Optional.empty() : Optional.of(raw.toUpperCase(Locale.ROOT));
+    /**
+     * The symbol {@code raw} names in any letter case: upper-cased with {@link Locale#ROOT}, as the contract's fold
+     * does.
+     */
+    private static <E extends Enum<E>> Optional<E> symbol(String raw, E[] symbols) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String name = raw.toUpperCase(Locale.ROOT);
+        return Arrays.stream(symbols).filter(symbol -> symbol.name().equals(name)).findFirst();
     }
 }

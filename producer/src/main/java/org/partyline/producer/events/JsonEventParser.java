@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -86,7 +87,7 @@ public final class JsonEventParser {
     }
 
     private JsonNode readJson(String line) throws InvalidEventException {
-        if (line.isBlank()) {
+        if (EventRules.isBlank(line)) {
             throw new InvalidEventException("not JSON: blank line");
         }
         try {
@@ -135,8 +136,8 @@ public final class JsonEventParser {
 
     private static Statement statement(Fields fields) throws InvalidEventException {
         return Statement.newBuilder()
-                .setEventId(eventId(fields))
-                .setParty(party(fields))
+                .setEventId(fields.requiredEventId("eventId"))
+                .setParty(fields.requiredParty("party"))
                 .setSpeaker(fields.optionalText("speaker", EventRules.MAX_SPEAKER_LENGTH))
                 .setOccurredAt(fields.requiredInstant("occurredAt"))
                 .setTopic(fields.requiredSlug("topic"))
@@ -148,8 +149,8 @@ public final class JsonEventParser {
 
     private static Claim claim(Fields fields) throws InvalidEventException {
         return Claim.newBuilder()
-                .setEventId(eventId(fields))
-                .setParty(party(fields))
+                .setEventId(fields.requiredEventId("eventId"))
+                .setParty(fields.requiredParty("party"))
                 .setSpeaker(fields.optionalText("speaker", EventRules.MAX_SPEAKER_LENGTH))
                 .setOccurredAt(fields.requiredInstant("occurredAt"))
                 .setClaimId(fields.requiredSlug("claimId"))
@@ -158,36 +159,6 @@ public final class JsonEventParser {
                 .setQuote(fields.optionalText("quote", EventRules.MAX_QUOTE_LENGTH))
                 .setSource(source(fields))
                 .build();
-    }
-
-    private static String eventId(Fields fields) throws InvalidEventException {
-        String eventId = fields.requiredString("eventId");
-        if (eventId.isEmpty()) {
-            throw new InvalidEventException("eventId: empty");
-        }
-        if (EventRules.length(eventId) > EventRules.MAX_EVENT_ID_LENGTH) {
-            throw new InvalidEventException("eventId: longer than " + EventRules.MAX_EVENT_ID_LENGTH + " characters");
-        }
-        OptionalInt control = EventRules.firstControlCharacter(eventId);
-        if (control.isPresent()) {
-            throw new InvalidEventException(String.format("eventId: contains the control character U+%04X",
-                    control.getAsInt()));
-        }
-        return eventId;
-    }
-
-    private static String party(Fields fields) throws InvalidEventException {
-        String party = EventRules.normalizeParty(fields.requiredString("party"));
-        if (party.isEmpty()) {
-            throw new InvalidEventException("party: empty");
-        }
-        if (EventRules.length(party) > EventRules.MAX_PARTY_LENGTH) {
-            throw new InvalidEventException("party: longer than " + EventRules.MAX_PARTY_LENGTH + " characters");
-        }
-        if (!EventRules.isParty(party)) {
-            throw new InvalidEventException("party: " + quoted(party) + " does not match " + EventRules.PARTY_PATTERN);
-        }
-        return party;
     }
 
     private static Source source(Fields fields) throws InvalidEventException {
@@ -272,24 +243,54 @@ public final class JsonEventParser {
             return value.get();
         }
 
+        private void checkLength(String name, String value, int maxLength) throws InvalidEventException {
+            if (EventRules.length(value) > maxLength) {
+                throw invalid(name, "longer than " + String.format("%,d", maxLength) + " characters");
+            }
+        }
+
         String optionalText(String name, int maxLength) throws InvalidEventException {
             String value = optionalString(name).orElse(null);
-            if (value != null && EventRules.length(value) > maxLength) {
-                throw invalid(name, "longer than " + String.format("%,d", maxLength) + " characters");
+            if (value != null) {
+                checkLength(name, value, maxLength);
             }
             return value;
         }
 
-        String requiredSlug(String name) throws InvalidEventException {
+        String requiredEventId(String name) throws InvalidEventException {
             String value = requiredString(name);
             if (value.isEmpty()) {
                 throw invalid(name, "empty");
             }
-            if (EventRules.length(value) > EventRules.MAX_SLUG_LENGTH) {
-                throw invalid(name, "longer than " + EventRules.MAX_SLUG_LENGTH + " characters");
+            checkLength(name, value, EventRules.MAX_EVENT_ID_LENGTH);
+            OptionalInt control = EventRules.firstControlCharacter(value);
+            if (control.isPresent()) {
+                throw invalid(name, String.format("contains the control character U+%04X", control.getAsInt()));
             }
-            if (!EventRules.isSlug(value)) {
-                throw invalid(name, quoted(value) + " does not match " + EventRules.SLUG_PATTERN);
+            return value;
+        }
+
+        /** A party, normalized ({@link EventRules#normalizeParty}) before it is checked. */
+        String requiredParty(String name) throws InvalidEventException {
+            return id(name, EventRules.normalizeParty(requiredString(name)), EventRules.MAX_PARTY_LENGTH,
+                    EventRules::isParty, EventRules.PARTY_PATTERN);
+        }
+
+        /** A topic or claimId. */
+        String requiredSlug(String name) throws InvalidEventException {
+            return id(name, requiredString(name), EventRules.MAX_SLUG_LENGTH, EventRules::isSlug,
+                    EventRules.SLUG_PATTERN);
+        }
+
+        /** Not empty, at most {@code maxLength} characters, then matching {@code pattern}: each with its reason. */
+        private String id(String name, String value, int maxLength, Predicate<String> matches, String pattern)
+                throws InvalidEventException {
+            if (value.isEmpty()) {
+                throw invalid(name, "empty");
+            }
+            checkLength(name, value, maxLength);
+            if (!matches.test(value)) {
+                throw invalid(name, quoted(value) + " does not match " + pattern);
             }
             return value;
         }

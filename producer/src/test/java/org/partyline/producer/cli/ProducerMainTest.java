@@ -3,6 +3,7 @@ package org.partyline.producer.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,8 +115,8 @@ class ProducerMainTest {
 
     @Test
     void shouldExit2OnUnreadableFile() throws IOException {
-        Files.setPosixFilePermissions(file, java.util.Set.of());
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as a user who reads anything");
+        Files.setPosixFilePermissions(file, Set.of());
+        assumeFalse(Files.isReadable(file), "running as a user who reads anything");
         assertEquals(2, run("publish", file.toString(), "--bootstrap-servers", "localhost:9092",
                 "--schema-registry-url", "mock://producer-main-test"));
         assertEquals("error: cannot read " + file + ": permission denied", err().strip());

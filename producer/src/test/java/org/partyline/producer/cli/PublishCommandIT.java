@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -155,7 +157,7 @@ class PublishCommandIT {
                 new ByteArrayDeserializer()).get(0);
         assertEquals(0, raw.key()[0]);
         assertEquals(0, raw.value()[0]);
-        assertEquals(client.idOf("wire-statements-key", org.apache.avro.Schema.create(org.apache.avro.Schema.Type.STRING)),
+        assertEquals(client.idOf("wire-statements-key", Schema.create(Schema.Type.STRING)),
                 ByteBuffer.wrap(raw.key(), 1, 4).getInt());
         assertEquals(client.idOf("wire-statements-value", Statement.getClassSchema()),
                 ByteBuffer.wrap(raw.value(), 1, 4).getInt());
@@ -163,7 +165,7 @@ class PublishCommandIT {
     }
 
     private List<String> lineReports(String name) {
-        return errBytes.toString(UTF_8).lines().filter(line -> line.matches(java.util.regex.Pattern.quote(name)
+        return errBytes.toString(UTF_8).lines().filter(line -> line.matches(Pattern.quote(name)
                 + ":\\d+: .*")).toList();
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,12 @@ class EventRulesTest {
 
     @Test
     void shouldUpperCaseIndependentlyOfDefaultLocale() {
-        java.util.Locale saved = java.util.Locale.getDefault();
+        Locale saved = Locale.getDefault();
         try {
-            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr"));
+            Locale.setDefault(Locale.forLanguageTag("tr"));
             assertEquals("IRAN-I", EventRules.normalizeParty("iran-i"));
         } finally {
-            java.util.Locale.setDefault(saved);
+            Locale.setDefault(saved);
         }
     }
 
@@ -90,10 +91,12 @@ class EventRulesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2025-12-05T14:00Z,2025-12-05T14:00:00Z", "2025-12-05T16:00:00+02:00,2025-12-05T14:00:00Z",
-            "2025-12-05T14:00:00.1239Z,2025-12-05T14:00:00.123Z", "2025-12-06T09:00:00+19:00,2025-12-05T14:00:00Z",
-            "2025-12-05T14:00:00-00:00,2025-12-05T14:00:00Z"})
-    void shouldParseInstantsOfTheContractForm(String text, String utc) {
+    @CsvSource({"2025-12-05T14:00:00Z,2025-12-05T14:00:00Z", "2025-12-05T14:00Z,2025-12-05T14:00:00Z",
+            "2025-12-05T16:00:00+02:00,2025-12-05T14:00:00Z", "2025-12-05T09:30:00-04:30,2025-12-05T14:00:00Z",
+            "2025-12-06T09:00:00+19:00,2025-12-05T14:00:00Z", "2025-12-05T14:00:00-00:00,2025-12-05T14:00:00Z",
+            "2025-12-05T14:00:00.123Z,2025-12-05T14:00:00.123Z", "2025-12-05T14:00:00.1239Z,2025-12-05T14:00:00.123Z",
+            "2025-12-05T14:00:00.123456789Z,2025-12-05T14:00:00.123Z"})
+    void shouldParseInstantsOfTheContractFormIntoUtcMillis(String text, String utc) {
         assertEquals(Instant.parse(utc), EventRules.parseInstant(text));
     }
 
@@ -101,7 +104,8 @@ class EventRulesTest {
     @ValueSource(strings = {"2025-12-05T14:00:00z", "2025-12-05t14:00:00Z", "2025-12-05T14:00:00+02:00:30",
             "+12025-12-05T14:00:00Z", "2025-12-05T14:00:00.Z", "2025-12-05T14:00:00+02", "2025-12-05T14:00:00+0200",
             "2025-12-05T24:00:00Z", "2025-02-30T14:00:00Z", "2025-12-05T14:00:60Z", "2025-12-05T14:00:00+24:00",
-            "2025-12-05 14:00:00Z", "2025-12-05T14:00:00"})
+            "2025-12-05 14:00:00Z", "2025-12-05T14:00:00", "2025-12-05", "yesterday", "1764943200000",
+            "2025-13-05T14:00:00Z", "+999999999-12-31T23:59:59Z"})
     void shouldRejectInstantsNotOfTheContractForm(String text) {
         assertThrows(DateTimeParseException.class, () -> EventRules.parseInstant(text));
     }
@@ -119,24 +123,6 @@ class EventRulesTest {
     void shouldCountCharactersAsCodePoints() {
         assertTrue(EventRules.isEventId("\uD83D\uDDF3".repeat(128)));
         assertFalse(EventRules.isEventId("\uD83D\uDDF3".repeat(129)));
-    }
-
-    @ParameterizedTest
-    @CsvSource({"2025-12-05T14:00:00Z,2025-12-05T14:00:00Z",
-            "2025-12-05T16:00:00+02:00,2025-12-05T14:00:00Z",
-            "2025-12-05T09:30:00-04:30,2025-12-05T14:00:00Z",
-            "2025-12-05T14:00:00.123Z,2025-12-05T14:00:00.123Z",
-            "2025-12-05T14:00:00.123456789Z,2025-12-05T14:00:00.123Z",
-            "2025-12-05T14:00Z,2025-12-05T14:00:00Z"})
-    void shouldParseInstantWithOffsetIntoUtcMillis(String text, String expected) {
-        assertEquals(Instant.parse(expected), EventRules.parseInstant(text));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"2025-12-05T14:00:00", "2025-12-05", "2025-12-05 14:00:00Z", "yesterday", "1764943200000",
-            "2025-13-05T14:00:00Z", "+999999999-12-31T23:59:59Z"})
-    void shouldRejectInstantWithoutOffsetOrOutOfRange(String text) {
-        assertThrows(DateTimeParseException.class, () -> EventRules.parseInstant(text));
     }
 
     @ParameterizedTest

@@ -54,6 +54,18 @@ class JsonEventParserTest {
         return node;
     }
 
+    private static ObjectNode eventJson(String type) {
+        return switch (type) {
+            case "statement" -> statementJson();
+            case "claim" -> claimJson();
+            default -> throw new IllegalArgumentException("no such event type in these tests: " + type);
+        };
+    }
+
+    private SpecificRecord parse(ObjectNode json) throws InvalidEventException {
+        return parser.parse(json.toString());
+    }
+
     private Statement parseStatement(ObjectNode json) throws InvalidEventException {
         return parseStatement(json.toString());
     }
@@ -145,19 +157,12 @@ class JsonEventParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"speaker", "quote", "source"})
-    void shouldTreatNullOptionalStatementFieldAsAbsent(String field) throws Exception {
-        ObjectNode json = statementJson();
+    @CsvSource({"statement,speaker", "statement,quote", "statement,source",
+            "claim,speaker", "claim,proposition", "claim,quote", "claim,source"})
+    void shouldTreatNullOptionalFieldAsAbsent(String type, String field) throws Exception {
+        ObjectNode json = eventJson(type);
         json.putNull(field);
-        assertEquals(parseStatement(statementJson()), parseStatement(json));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"speaker", "proposition", "quote", "source"})
-    void shouldTreatNullOptionalClaimFieldAsAbsent(String field) throws Exception {
-        ObjectNode json = claimJson();
-        json.putNull(field);
-        assertEquals(parseClaim(claimJson()), parseClaim(json));
+        assertEquals(parse(eventJson(type)), parse(json));
     }
 
     @ParameterizedTest
@@ -175,42 +180,26 @@ class JsonEventParserTest {
 
     // ---- required fields
 
-    static Stream<String> statementRequiredFields() {
-        return Stream.of("type", "eventId", "party", "occurredAt", "topic", "stance");
-    }
-
-    static Stream<String> claimRequiredFields() {
-        return Stream.of("type", "eventId", "party", "occurredAt", "claimId", "position");
+    static Stream<Arguments> requiredFields() {
+        return Stream.concat(
+                Stream.of("type", "eventId", "party", "occurredAt", "topic", "stance")
+                        .map(field -> Arguments.of("statement", field)),
+                Stream.of("type", "eventId", "party", "occurredAt", "claimId", "position")
+                        .map(field -> Arguments.of("claim", field)));
     }
 
     @ParameterizedTest
-    @MethodSource("statementRequiredFields")
-    void shouldRejectStatementWithoutRequiredField(String field) {
-        ObjectNode json = statementJson();
+    @MethodSource("requiredFields")
+    void shouldRejectEventWithoutRequiredField(String type, String field) {
+        ObjectNode json = eventJson(type);
         json.remove(field);
         assertEquals(field + ": missing", reasonFor(json));
     }
 
     @ParameterizedTest
-    @MethodSource("claimRequiredFields")
-    void shouldRejectClaimWithoutRequiredField(String field) {
-        ObjectNode json = claimJson();
-        json.remove(field);
-        assertEquals(field + ": missing", reasonFor(json));
-    }
-
-    @ParameterizedTest
-    @MethodSource("statementRequiredFields")
-    void shouldRejectStatementWithNullRequiredField(String field) {
-        ObjectNode json = statementJson();
-        json.putNull(field);
-        assertEquals(field + ": missing", reasonFor(json));
-    }
-
-    @ParameterizedTest
-    @MethodSource("claimRequiredFields")
-    void shouldRejectClaimWithNullRequiredField(String field) {
-        ObjectNode json = claimJson();
+    @MethodSource("requiredFields")
+    void shouldRejectEventWithNullRequiredField(String type, String field) {
+        ObjectNode json = eventJson(type);
         json.putNull(field);
         assertEquals(field + ": missing", reasonFor(json));
     }
@@ -225,43 +214,24 @@ class JsonEventParserTest {
 
     // ---- bounds: exactly at the limit is accepted, one over is rejected
 
-    static Stream<Arguments> statementBounds() {
-        return Stream.of(
-                Arguments.of("eventId", 128, "eventId: longer than 128 characters"),
-                Arguments.of("speaker", 200, "speaker: longer than 200 characters"),
-                Arguments.of("quote", 10_000, "quote: longer than 10,000 characters"),
-                Arguments.of("party", 64, "party: longer than 64 characters"),
-                Arguments.of("topic", 128, "topic: longer than 128 characters"));
-    }
-
-    static Stream<Arguments> claimBounds() {
-        return Stream.of(
-                Arguments.of("eventId", 128, "eventId: longer than 128 characters"),
-                Arguments.of("speaker", 200, "speaker: longer than 200 characters"),
-                Arguments.of("proposition", 1_000, "proposition: longer than 1,000 characters"),
-                Arguments.of("quote", 10_000, "quote: longer than 10,000 characters"),
-                Arguments.of("party", 64, "party: longer than 64 characters"),
-                Arguments.of("claimId", 128, "claimId: longer than 128 characters"));
-    }
-
     @ParameterizedTest
-    @MethodSource("statementBounds")
-    void shouldAcceptStatementFieldAtItsBoundAndRejectOneOver(String field, int bound, String reason) throws Exception {
-        ObjectNode json = statementJson();
+    @CsvSource(delimiter = '|', value = {
+            "statement|eventId|128|eventId: longer than 128 characters",
+            "statement|speaker|200|speaker: longer than 200 characters",
+            "statement|quote|10000|quote: longer than 10,000 characters",
+            "statement|party|64|party: longer than 64 characters",
+            "statement|topic|128|topic: longer than 128 characters",
+            "claim|eventId|128|eventId: longer than 128 characters",
+            "claim|speaker|200|speaker: longer than 200 characters",
+            "claim|proposition|1000|proposition: longer than 1,000 characters",
+            "claim|quote|10000|quote: longer than 10,000 characters",
+            "claim|party|64|party: longer than 64 characters",
+            "claim|claimId|128|claimId: longer than 128 characters"})
+    void shouldAcceptFieldAtItsBoundAndRejectOneOver(String type, String field, int bound, String reason)
+            throws Exception {
+        ObjectNode json = eventJson(type);
         json.put(field, "a".repeat(bound));
-        Statement atBound = parseStatement(json);
-        assertEquals(bound, ((String) atBound.get(atBound.getSchema().getField(field).pos())).length());
-
-        json.put(field, "a".repeat(bound + 1));
-        assertEquals(reason, reasonFor(json));
-    }
-
-    @ParameterizedTest
-    @MethodSource("claimBounds")
-    void shouldAcceptClaimFieldAtItsBoundAndRejectOneOver(String field, int bound, String reason) throws Exception {
-        ObjectNode json = claimJson();
-        json.put(field, "a".repeat(bound));
-        Claim atBound = parseClaim(json);
+        SpecificRecord atBound = parse(json);
         assertEquals(bound, ((String) atBound.get(atBound.getSchema().getField(field).pos())).length());
 
         json.put(field, "a".repeat(bound + 1));
@@ -353,19 +323,15 @@ class JsonEventParserTest {
         assertEquals(expected, parseClaim(json).getPosition());
     }
 
-    @Test
-    void shouldRejectUnknownStance() {
-        ObjectNode json = statementJson();
-        json.put("stance", "against");
-        assertEquals("stance: \"against\" is not one of SUPPORT, LEAN_SUPPORT, NEUTRAL, LEAN_OPPOSE, OPPOSE",
-                reasonFor(json));
-    }
-
-    @Test
-    void shouldRejectUnknownPosition() {
-        ObjectNode json = claimJson();
-        json.put("position", "confirms");
-        assertEquals("position: \"confirms\" is not one of ASSERTS, DENIES, DISPUTES, RETRACTS", reasonFor(json));
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "statement|stance|against|stance: \"against\" is not one of SUPPORT, LEAN_SUPPORT, NEUTRAL, LEAN_OPPOSE,"
+                    + " OPPOSE",
+            "claim|position|confirms|position: \"confirms\" is not one of ASSERTS, DENIES, DISPUTES, RETRACTS"})
+    void shouldRejectUnknownStanceOrPosition(String type, String field, String value, String reason) {
+        ObjectNode json = eventJson(type);
+        json.put(field, value);
+        assertEquals(reason, reasonFor(json));
     }
 
     // ---- occurredAt
@@ -439,38 +405,28 @@ class JsonEventParserTest {
 
     static Stream<Arguments> wrongTypes() {
         return Stream.of(
-                Arguments.of("type", "1", "type: not a string (got a number)"),
-                Arguments.of("eventId", "17", "eventId: not a string (got a number)"),
-                Arguments.of("party", "7", "party: not a string (got a number)"),
-                Arguments.of("party", "[\"RU\"]", "party: not a string (got an array)"),
-                Arguments.of("speaker", "{}", "speaker: not a string (got an object)"),
-                Arguments.of("occurredAt", "true", "occurredAt: not a string (got a boolean)"),
-                Arguments.of("topic", "[]", "topic: not a string (got an array)"),
-                Arguments.of("stance", "2", "stance: not a string (got a number)"),
-                Arguments.of("quote", "false", "quote: not a string (got a boolean)"),
-                Arguments.of("source", "\"TASS\"", "source: not an object (got a string)"),
-                Arguments.of("source", "[]", "source: not an object (got an array)"));
+                Arguments.of("statement", "type", "1", "type: not a string (got a number)"),
+                Arguments.of("statement", "eventId", "17", "eventId: not a string (got a number)"),
+                Arguments.of("statement", "party", "7", "party: not a string (got a number)"),
+                Arguments.of("statement", "party", "[\"RU\"]", "party: not a string (got an array)"),
+                Arguments.of("statement", "speaker", "{}", "speaker: not a string (got an object)"),
+                Arguments.of("statement", "occurredAt", "true", "occurredAt: not a string (got a boolean)"),
+                Arguments.of("statement", "topic", "[]", "topic: not a string (got an array)"),
+                Arguments.of("statement", "stance", "2", "stance: not a string (got a number)"),
+                Arguments.of("statement", "quote", "false", "quote: not a string (got a boolean)"),
+                Arguments.of("statement", "source", "\"TASS\"", "source: not an object (got a string)"),
+                Arguments.of("statement", "source", "[]", "source: not an object (got an array)"),
+                Arguments.of("claim", "proposition", "3", "proposition: not a string (got a number)"),
+                Arguments.of("claim", "claimId", "12", "claimId: not a string (got a number)"),
+                Arguments.of("claim", "position", "true", "position: not a string (got a boolean)"));
     }
 
     @ParameterizedTest
     @MethodSource("wrongTypes")
-    void shouldRejectWrongJsonType(String field, String rawValue, String reason) throws Exception {
-        ObjectNode json = statementJson();
+    void shouldRejectWrongJsonType(String type, String field, String rawValue, String reason) throws Exception {
+        ObjectNode json = eventJson(type);
         json.set(field, MAPPER.readTree(rawValue));
         assertEquals(reason, reasonFor(json));
-    }
-
-    @Test
-    void shouldRejectWrongJsonTypeInClaimFields() throws Exception {
-        ObjectNode json = claimJson();
-        json.put("proposition", 3);
-        assertEquals("proposition: not a string (got a number)", reasonFor(json));
-        json = claimJson();
-        json.put("claimId", 12);
-        assertEquals("claimId: not a string (got a number)", reasonFor(json));
-        json = claimJson();
-        json.put("position", true);
-        assertEquals("position: not a string (got a boolean)", reasonFor(json));
     }
 
     // ---- source
@@ -513,7 +469,7 @@ class JsonEventParserTest {
     void shouldTakeTheLastValueOfARepeatedFieldAsTheContractFoldDoes() throws Exception {
         String line = "{\"type\":\"statement\",\"eventId\":\"e1\",\"party\":\"RU\",\"party\":\"UA\","
                 + "\"topic\":\"t\",\"stance\":\"SUPPORT\",\"occurredAt\":\"2025-12-05T14:00:00Z\",\"x\":NaN}";
-        assertEquals("UA", ((Statement) new JsonEventParser().parse(line)).getParty());
+        assertEquals("UA", parseStatement(line).getParty());
     }
 
     @ParameterizedTest
@@ -525,8 +481,8 @@ class JsonEventParserTest {
     @ParameterizedTest
     @ValueSource(strings = {"-INF", "+INF", "+Infinity", "[NaN, -INF]", "{\"y\": +INF}"})
     void shouldRejectTheNonFiniteSpellingsTheContractFoldDoesNotRead(String value) {
-        assertTrue(reasonFor(withUnknownField(value)).startsWith("not JSON: non-standard number \""),
-                reasonFor(withUnknownField(value)));
+        String reason = reasonFor(withUnknownField(value));
+        assertTrue(reason.startsWith("not JSON: non-standard number \""), reason);
     }
 
     @Test
@@ -534,13 +490,13 @@ class JsonEventParserTest {
         String digits = "7".repeat(JsonEventParser.MAX_NUMBER_DIGITS);
         String line = statementJson().toString().replaceFirst("}$",
                 ",\"" + "k".repeat(60_000) + "\":1,\"n\":-" + digits + ",\"f\":1." + "5".repeat(2_000) + "}");
-        assertEquals("RU", assertInstanceOf(Statement.class, parser.parse(line)).getParty());
+        assertEquals("RU", parseStatement(line).getParty());
     }
 
     @Test
     void shouldRejectAnIntegerLongerThanTheContractFoldReads() {
-        String line = withUnknownField("7".repeat(JsonEventParser.MAX_NUMBER_DIGITS + 1));
-        assertTrue(reasonFor(line).startsWith("not JSON: Number value length (4301) exceeds"), reasonFor(line));
+        String reason = reasonFor(withUnknownField("7".repeat(JsonEventParser.MAX_NUMBER_DIGITS + 1)));
+        assertTrue(reason.startsWith("not JSON: Number value length (4301) exceeds"), reason);
     }
 
     private static String withUnknownField(String rawValue) {
@@ -558,7 +514,7 @@ class JsonEventParserTest {
     void shouldAcceptCharactersBeyondTheBasicPlane() throws Exception {
         String line = "{\"type\":\"statement\",\"eventId\":\"e\\ud83d\\ude00\",\"party\":\"RU\","
                 + "\"topic\":\"t\",\"stance\":\"SUPPORT\",\"occurredAt\":\"2025-12-05T14:00:00Z\"}";
-        assertEquals("e\uD83D\uDE00", ((Statement) new JsonEventParser().parse(line)).getEventId());
+        assertEquals("e\uD83D\uDE00", parseStatement(line).getEventId());
     }
 
     // ---- not JSON, not an object
@@ -567,7 +523,8 @@ class JsonEventParserTest {
     @ValueSource(strings = {"{\"type\": \"statement\"", "type=statement", "{'type': 'statement'}", "{\"a\":1,}",
             "{\"type\":\"claim\"} trailing", "{\"a\":1}{\"b\":2}"})
     void shouldRejectLineThatIsNotJson(String line) {
-        assertTrue(reasonFor(line).startsWith("not JSON: "), reasonFor(line));
+        String reason = reasonFor(line);
+        assertTrue(reason.startsWith("not JSON: "), reason);
     }
 
     @Test
@@ -584,7 +541,7 @@ class JsonEventParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "\t"})
+    @ValueSource(strings = {"", "   ", "\t", "\u00A0\u3000"})
     void shouldRejectBlankLineGivenToTheParser(String line) {
         assertEquals("not JSON: blank line", reasonFor(line));
     }
