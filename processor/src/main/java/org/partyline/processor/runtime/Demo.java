@@ -15,10 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
 import org.partyline.producer.JsonLinesPublisher;
 import org.partyline.producer.PartylinePublisher;
 import org.partyline.producer.PublishException;
+import org.partyline.producer.events.EventRules;
 import org.partyline.producer.events.InvalidEventException;
 import org.partyline.producer.events.JsonEventParser;
 import org.partyline.schema.Claim;
@@ -120,11 +123,7 @@ public final class Demo {
             Set<String> claimIds = new HashSet<>();
             JsonEventParser parser = new JsonEventParser();
             for (String line : Files.readAllLines(example, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    Object event = parser.parse(line);
+                parse(parser, line).ifPresent(event -> {
                     if (event instanceof Statement s) {
                         parties.add(s.getParty());
                         statementIds.add(s.getParty() + "\u0000" + s.getEventId());
@@ -132,11 +131,22 @@ public final class Demo {
                         parties.add(c.getParty());
                         claimIds.add(c.getClaimId());
                     }
-                } catch (InvalidEventException e) {
-                    // reported by the publisher already
-                }
+                });
             }
             return new Expected(parties, statementIds.size(), claimIds.size());
+        }
+
+        /** The event of a line, or empty for a blank or invalid line (the publisher has reported it). */
+        private static Optional<SpecificRecord> parse(JsonEventParser parser, String line) {
+            if (EventRules.isBlank(line)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(parser.parse(line));
+            } catch (InvalidEventException e) {
+                LOG.debug("Example line not counted: {}", e.getMessage());
+                return Optional.empty();
+            }
         }
 
         boolean isMetBy(Demo demo) throws IOException, InterruptedException {
