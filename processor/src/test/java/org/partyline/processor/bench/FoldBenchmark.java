@@ -1,17 +1,11 @@
 package org.partyline.processor.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
@@ -60,9 +54,11 @@ public final class FoldBenchmark {
             System.out.printf("round %d: one (party, topic) x %d statements %.1f us/event | %d (party, topic) x 1 "
                     + "statement %.1f us/event | ratio %.2f%n", r + 1, events, one[r], events, many[r], one[r] / many[r]);
         }
-        double ratio = median(one) / median(many);
+        double oneMedian = BenchSupport.median(one);
+        double manyMedian = BenchSupport.median(many);
+        double ratio = oneMedian / manyMedian;
         System.out.printf("MEDIAN: one (party, topic) x %d statements: %.1f us/event; %d (party, topic) x 1 statement:"
-                + " %.1f us/event; ratio %.2f (%s)%n", events, median(one), events, median(many), ratio,
+                + " %.1f us/event; ratio %.2f (%s)%n", events, oneMedian, events, manyMedian, ratio,
                 ratio <= 2.0 ? "OK, <= 2" : "TOO HIGH, > 2");
     }
 
@@ -104,7 +100,7 @@ public final class FoldBenchmark {
     }
 
     private double microsPerEvent(List<KeyValue<byte[], byte[]>> records) {
-        Path stateDir = tempDir();
+        Path stateDir = BenchSupport.tempDir();
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 PartylineTopology.build(TopologySettings.withRegistry(topics, registry)),
                 StreamsSettings.builder().stateDir(stateDir).build(), T0)) {
@@ -117,30 +113,7 @@ public final class FoldBenchmark {
             long elapsed = System.nanoTime() - start;
             return elapsed / 1_000.0 / records.size();
         } finally {
-            delete(stateDir);
-        }
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("partyline-bench");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            BenchSupport.delete(stateDir);
         }
     }
 }
