@@ -16,7 +16,7 @@ public final class StreamsSettings {
     private String bootstrapServers = "localhost:9092";
     private Path stateDir;
     private String applicationServer;
-    private String processingGuarantee = StreamsConfig.AT_LEAST_ONCE;
+    private String processingGuarantee = StreamsConfig.EXACTLY_ONCE_V2;
     private int replicationFactor = -1;
     private final Properties overrides = new Properties();
 
@@ -48,7 +48,7 @@ public final class StreamsSettings {
         return this;
     }
 
-    /** {@code at_least_once} (default) or {@code exactly_once_v2}. */
+    /** {@code exactly_once_v2} (default, as in production) or {@code at_least_once}. */
     public StreamsSettings processingGuarantee(String guarantee) {
         this.processingGuarantee = Objects.requireNonNull(guarantee);
         return this;
