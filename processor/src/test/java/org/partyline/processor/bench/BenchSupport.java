@@ -4,12 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
+import org.partyline.schema.Claim;
+import org.partyline.schema.Position;
+import org.partyline.schema.Stance;
+import org.partyline.schema.Statement;
 
-/** What the benchmark harnesses share: medians and scratch directories. */
+/** What the benchmark harnesses share: generated events, medians and scratch directories. */
 final class BenchSupport {
+    private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
     private BenchSupport() {
     }
 
@@ -34,5 +45,24 @@ final class BenchSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Events like the contract check's generator: 24 parties, 30 topics, 60 claims, times out of order. */
+    static List<SpecificRecord> events(int n, Random random) {
+        List<SpecificRecord> events = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String party = String.format("P%02d", random.nextInt(24));
+            Instant at = T0.plusSeconds(random.nextInt(365 * 24 * 3600));
+            if (random.nextDouble() < 0.6) {
+                events.add(Statement.newBuilder().setEventId("s" + i).setParty(party)
+                        .setTopic("topic-" + random.nextInt(30)).setStance(Stance.values()[random.nextInt(5)])
+                        .setOccurredAt(at).build());
+            } else {
+                events.add(Claim.newBuilder().setEventId("c" + i).setParty(party)
+                        .setClaimId("claim-" + random.nextInt(60)).setPosition(Position.values()[random.nextInt(4)])
+                        .setOccurredAt(at).build());
+            }
+        }
+        return events;
     }
 }

@@ -2,7 +2,6 @@ package org.partyline.processor.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,6 @@ import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.runtime.PartylineProcessor;
 import org.partyline.producer.PartylinePublisher;
 import org.partyline.schema.Claim;
-import org.partyline.schema.Position;
-import org.partyline.schema.Stance;
 import org.partyline.schema.Statement;
 import org.partyline.serde.AvroDeserializer;
 import org.partyline.serde.SchemaRegistryClient;
@@ -45,7 +42,6 @@ import org.partyline.serde.SchemaRegistryClients;
  *     -Dexec.mainClass=org.partyline.processor.bench.PipelineBenchmark [-Dexec.args="100000 3"]</pre>
  */
 public final class PipelineBenchmark {
-    private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
     private static final List<String> INPUTS = List.of("statements", "claims");
 
     public static void main(String[] args) throws Exception {
@@ -61,7 +57,7 @@ public final class PipelineBenchmark {
     }
 
     private void run(String bootstrap, String registryUrl, Path dir, int events, int rounds) throws Exception {
-        List<SpecificRecord> generated = generate(events, new Random(1));
+        List<SpecificRecord> generated = BenchSupport.events(events, new Random(1));
         long start = System.nanoTime();
         try (PartylinePublisher publisher = new PartylinePublisher(bootstrap, registryUrl)) {
             publisher.publishAll(generated);
@@ -159,24 +155,5 @@ public final class PipelineBenchmark {
             }
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** Events like the contract check's generator: 24 parties, 30 topics, 60 claims, times out of order. */
-    private static List<SpecificRecord> generate(int n, Random random) {
-        List<SpecificRecord> events = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            String party = String.format("P%02d", random.nextInt(24));
-            Instant at = T0.plusSeconds(random.nextInt(365 * 24 * 3600));
-            if (random.nextDouble() < 0.6) {
-                events.add(Statement.newBuilder().setEventId("s" + i).setParty(party)
-                        .setTopic("topic-" + random.nextInt(30)).setStance(Stance.values()[random.nextInt(5)])
-                        .setOccurredAt(at).build());
-            } else {
-                events.add(Claim.newBuilder().setEventId("c" + i).setParty(party)
-                        .setClaimId("claim-" + random.nextInt(60)).setPosition(Position.values()[random.nextInt(4)])
-                        .setOccurredAt(at).build());
-            }
-        }
-        return events;
     }
 }
