@@ -138,7 +138,8 @@ public final class PartylineTopology {
     private static KStream<String, StanceUpdate> foldStances(KStream<String, Statement> statements,
                                                              TopologySettings settings) {
         return statements.process(() -> new StanceFoldProcessor(settings.topics().statements(), settings.meters()),
-                Named.as("stances-fold"), StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES);
+                Named.as("stances-fold"),
+                StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES);
     }
 
     private static KStream<String, ClaimUpdate> foldClaims(KStream<String, Claim> claims, TopologySettings settings) {
