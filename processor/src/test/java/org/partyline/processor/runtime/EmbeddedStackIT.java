@@ -161,7 +161,10 @@ class EmbeddedStackIT {
         assertFalse(header(dead, "partyline.error.reason").isBlank());
     }
 
-    /** The seed and the XX statement folded, the garbage counted as a dead letter, Kafka Streams' own metrics. */
+    /**
+     * The seed and the XX statement folded, the garbage counted as a dead letter, Kafka Streams' own metrics of
+     * the stream thread and, once refreshed, of its tasks.
+     */
     private static void assertMetrics(PartylineProcessor processor) throws InterruptedException {
         Map<String, Double> expected = Map.of(
                 "partyline_events_folded_total{topic=\"statements\"}", SEED_STATEMENTS + 1.0,
@@ -175,6 +178,8 @@ class EmbeddedStackIT {
         assertEquals(1, processed.size(), scrape);
         assertTrue(processed.get(0) >= SEED_STATEMENTS + SEED_CLAIMS + 2, "every input record processed: " + processed);
         assertEquals(List.of(1.0), samples(scrape, "kafka_stream_alive_stream_threads"), scrape);
+        // task metrics appear once tasks are assigned, after the binding: the binder's refresh picks them up
+        awaitScrape(processor, s -> !samples(s, "kafka_stream_task_process_total").isEmpty());
     }
 
     /** Scrapes until the condition holds (a counter moves just after the view it counts); fails with the last one. */
