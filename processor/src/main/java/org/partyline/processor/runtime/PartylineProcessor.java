@@ -14,6 +14,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
 import org.partyline.processor.config.PartylineConfig;
+import org.partyline.processor.metrics.PartylineMeters;
 import org.partyline.processor.query.StreamsInstanceLocator;
 import org.partyline.processor.query.StreamsStoreProvider;
 import org.partyline.processor.rest.RestServer;
@@ -21,6 +22,7 @@ import org.partyline.processor.streams.DeadLetterExceptionHandler;
 import org.partyline.processor.streams.PartylineTopology;
 import org.partyline.processor.streams.StreamsSettings;
 import org.partyline.processor.streams.TopicNames;
+import org.partyline.processor.streams.TopologyMeters;
 import org.partyline.processor.streams.TopologySettings;
 import org.partyline.producer.PartylinePublisher;
 import org.partyline.producer.PublishException;
@@ -31,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Partyline processor: the embedded stack when asked for, the topics, the topology in Kafka Streams and
- * the REST API. {@code ProcessorMain} and the integration tests both start it from a {@link PartylineConfig}.
+ * One running Partyline processor: the embedded stack when asked for, the topics, the topology in Kafka Streams,
+ * the metrics of both and the REST API. {@code ProcessorMain} and the integration tests both start it from a
+ * {@link PartylineConfig}.
  */
 public final class PartylineProcessor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PartylineProcessor.class);
@@ -41,14 +44,16 @@ public final class PartylineProcessor implements AutoCloseable {
     private final PartylineConfig config;
     private final EmbeddedStack stack;
     private final StreamsRuntime streams;
+    private final PartylineMeters meters;
     private final RestServer rest;
     private final URI api;
 
-    private PartylineProcessor(PartylineConfig config, EmbeddedStack stack, StreamsRuntime streams, RestServer rest,
-                               URI api) {
+    private PartylineProcessor(PartylineConfig config, EmbeddedStack stack, StreamsRuntime streams,
+                               PartylineMeters meters, RestServer rest, URI api) {
         this.config = config;
         this.stack = stack;
         this.streams = streams;
+        this.meters = meters;
         this.rest = rest;
         this.api = api;
     }
@@ -57,6 +62,7 @@ public final class PartylineProcessor implements AutoCloseable {
     public static PartylineProcessor start(PartylineConfig config) {
         EmbeddedStack stack = EmbeddedStack.start(config);
         StreamsRuntime streams = null;
+        PartylineMeters meters = null;
         RestServer rest = null;
         try {
             TopicNames topics = topicNames(config);
@@ -68,8 +74,11 @@ public final class PartylineProcessor implements AutoCloseable {
             String host = config.get(PartylineConfig.HTTP_HOST);
             int port = portOrFree(config.intValue(PartylineConfig.HTTP_PORT));
 
-            Topology topology = PartylineTopology.build(TopologySettings.withRegistry(topics, registry));
-            streams = new StreamsRuntime(topology, streamsProperties(config, stack, host, port, topics));
+            meters = new PartylineMeters(topics);
+            Topology topology = PartylineTopology.build(TopologySettings.withRegistry(topics, registry)
+                    .withMeters(meters));
+            streams = new StreamsRuntime(topology, streamsProperties(config, stack, host, port, topics, meters));
+            meters.bindStreams(streams.streams());
             rest = new RestServer(new StreamsStoreProvider(streams.streams()),
                     new StreamsInstanceLocator(streams.streams(), new HostInfo(host, port),
                             AvroSerdes.stringKey(registry).serializer()),
@@ -79,9 +88,9 @@ public final class PartylineProcessor implements AutoCloseable {
             URI api = URI.create("http://" + host + ":" + port);
             LOG.info("Partyline processor serving at {} (Kafka {}, schema registry {})", api,
                     stack.bootstrapServers(), stack.registryUrl());
-            return new PartylineProcessor(config, stack, streams, rest, api);
+            return new PartylineProcessor(config, stack, streams, meters, rest, api);
         } catch (RuntimeException e) {
-            closeQuietly(rest, streams, stack);
+            closeQuietly(rest, streams, meters, stack);
             throw e;
         }
     }
@@ -93,7 +102,7 @@ public final class PartylineProcessor implements AutoCloseable {
     }
 
     static Properties streamsProperties(PartylineConfig config, EmbeddedStack stack, String host, int port,
-                                        TopicNames topics) {
+                                        TopicNames topics, TopologyMeters meters) {
         return StreamsSettings.builder()
                 .applicationId(config.get(PartylineConfig.APPLICATION_ID))
                 .bootstrapServers(stack.bootstrapServers())
@@ -105,6 +114,7 @@ public final class PartylineProcessor implements AutoCloseable {
                 .with(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq())
                 .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class)
                 .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true)
+                .meters(meters)
                 .build();
     }
 
@@ -131,6 +141,19 @@ public final class PartylineProcessor implements AutoCloseable {
         return stack.registryUrl();
     }
 
+    /**
+     * The metrics of this processor: Kafka Streams' own and Partyline's. The REST server answers {@code /metrics}
+     * with {@link PartylineMeters#scrape()} and reports each request to {@link PartylineMeters#observed}.
+     */
+    public PartylineMeters meters() {
+        return meters;
+    }
+
+    /** Every metric of this processor in the Prometheus text format: the body of {@code GET /metrics}. */
+    public String scrapeMetrics() {
+        return meters.scrape();
+    }
+
     /** The Kafka Streams instance, for tests in this package that ask who holds a key. */
     KafkaStreams kafkaStreams() {
         return streams.streams();
@@ -152,7 +175,7 @@ public final class PartylineProcessor implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(rest, streams, stack);
+        closeQuietly(rest, streams, meters, stack);
     }
 
     private static void closeQuietly(AutoCloseable... parts) {

@@ -8,10 +8,20 @@ import org.partyline.processor.domain.ClaimUpdate;
 import org.partyline.schema.Claim;
 import org.partyline.schema.view.ClaimView;
 
-/** Folds a claim event into the {@code claims} store; passes on the update when the view changed. */
+/**
+ * Folds a claim event into the {@code claims} store; passes on the update when the view changed, and reports every
+ * claim event folded to the {@link TopologyMeters}.
+ */
 final class ClaimFoldProcessor implements Processor<String, Claim, String, ClaimUpdate> {
+    private final String topic;
+    private final TopologyMeters meters;
     private ProcessorContext<String, ClaimUpdate> context;
     private KeyValueStore<String, ClaimView> claims;
+
+    ClaimFoldProcessor(String topic, TopologyMeters meters) {
+        this.topic = topic;
+        this.meters = meters;
+    }
 
     @Override
     public void init(ProcessorContext<String, ClaimUpdate> context) {
@@ -27,5 +37,6 @@ final class ClaimFoldProcessor implements Processor<String, Claim, String, Claim
             claims.put(event.getClaimId(), update.after());
             context.forward(record.withValue(update));
         }
+        meters.folded(topic);
     }
 }

@@ -72,13 +72,13 @@ public final class PartylineTopology {
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder);
 
-        KStream<String, Statement> statements = admit(builder, statementsSpec(settings), settings.topics().dlq());
-        KStream<String, StanceUpdate> stances = foldStances(statements);
+        KStream<String, Statement> statements = admit(builder, statementsSpec(settings), settings);
+        KStream<String, StanceUpdate> stances = foldStances(statements, settings);
         publishStanceChanges(stances, settings);
         viewStancesByTopic(stances);
 
-        KStream<String, Claim> claims = admit(builder, claimsSpec(settings), settings.topics().dlq());
-        KStream<String, ClaimUpdate> claimUpdates = foldClaims(claims);
+        KStream<String, Claim> claims = admit(builder, claimsSpec(settings), settings);
+        KStream<String, ClaimUpdate> claimUpdates = foldClaims(claims, settings);
         publishClaimStatus(claimUpdates, settings);
         viewClaimsByParty(claimUpdates);
 
@@ -89,9 +89,9 @@ public final class PartylineTopology {
 
     /** Consumes raw records, decodes and deduplicates them; refused records go to the dead-letter topic. */
     private static <T extends SpecificRecord> KStream<String, T> admit(StreamsBuilder builder, InputSpec<T> spec,
-                                                                       String dlq) {
+                                                                       TopologySettings settings) {
         KStream<String, Inbound<T>> inbound = deduplicate(decode(consume(builder, spec), spec), spec);
-        deadLetter(inbound, spec, dlq);
+        deadLetter(inbound, spec, settings);
         return accepted(inbound, spec);
     }
 
@@ -113,10 +113,10 @@ public final class PartylineTopology {
     }
 
     private static <T extends SpecificRecord> void deadLetter(KStream<String, Inbound<T>> inbound,
-                                                              InputSpec<T> spec, String dlq) {
+                                                              InputSpec<T> spec, TopologySettings settings) {
         inbound.flatMapValues(PartylineTopology::rejection, Named.as(spec.name() + "-rejected"))
-                .process(DeadLetterProcessor::new, Named.as(spec.name() + "-dead-letters"))
-                .to(dlq, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .process(() -> new DeadLetterProcessor(settings.meters()), Named.as(spec.name() + "-dead-letters"))
+                .to(settings.topics().dlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(spec.name() + "-dead-letter-sink"));
     }
 
@@ -135,13 +135,16 @@ public final class PartylineTopology {
 
     // --- fold --------------------------------------------------------------------------------------------------
 
-    private static KStream<String, StanceUpdate> foldStances(KStream<String, Statement> statements) {
-        return statements.process(StanceFoldProcessor::new, Named.as("stances-fold"),
+    private static KStream<String, StanceUpdate> foldStances(KStream<String, Statement> statements,
+                                                             TopologySettings settings) {
+        return statements.process(() -> new StanceFoldProcessor(settings.topics().statements(), settings.meters()),
+                Named.as("stances-fold"),
                 StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES);
     }
 
-    private static KStream<String, ClaimUpdate> foldClaims(KStream<String, Claim> claims) {
-        return claims.process(ClaimFoldProcessor::new, Named.as("claims-fold"), StoreNames.CLAIMS);
+    private static KStream<String, ClaimUpdate> foldClaims(KStream<String, Claim> claims, TopologySettings settings) {
+        return claims.process(() -> new ClaimFoldProcessor(settings.topics().claims(), settings.meters()),
+                Named.as("claims-fold"), StoreNames.CLAIMS);
     }
 
     // --- publish -----------------------------------------------------------------------------------------------

@@ -11,12 +11,22 @@ import org.partyline.schema.Statement;
 import org.partyline.schema.view.StanceSummary;
 import org.partyline.schema.view.StatementEntry;
 
-/** Runs {@link StanceFold} over the stores of the statement's (party, topic); passes on updates that show. */
+/**
+ * Runs {@link StanceFold} over the stores of the statement's (party, topic); passes on updates that show, and
+ * reports every statement folded to the {@link TopologyMeters}.
+ */
 final class StanceFoldProcessor implements Processor<String, Statement, String, StanceUpdate> {
+    private final String topic;
+    private final TopologyMeters meters;
     private ProcessorContext<String, StanceUpdate> context;
     private KeyValueStore<String, StatementEntry> statements;
     private KeyValueStore<String, StanceChange> changes;
     private KeyValueStore<String, StanceSummary> summaries;
+
+    StanceFoldProcessor(String topic, TopologyMeters meters) {
+        this.topic = topic;
+        this.meters = meters;
+    }
 
     @Override
     public void init(ProcessorContext<String, StanceUpdate> context) {
@@ -35,5 +45,6 @@ final class StanceFoldProcessor implements Processor<String, Statement, String, 
         if (update.currentChange().isPresent() || update.topicStance().isPresent()) {
             context.forward(record.withValue(update));
         }
+        meters.folded(topic);
     }
 }

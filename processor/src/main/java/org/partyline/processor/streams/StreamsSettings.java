@@ -60,6 +60,15 @@ public final class StreamsSettings {
         return this;
     }
 
+    /**
+     * The listener that {@link DeadLetterExceptionHandler} reports its dead letters to ({@value TopologyMeters#CONFIG});
+     * the topology's own steps get it from {@link TopologySettings#withMeters}.
+     */
+    public StreamsSettings meters(TopologyMeters meters) {
+        overrides.put(TopologyMeters.CONFIG, Objects.requireNonNull(meters));
+        return this;
+    }
+
     /** Any other Streams property (applied last). */
     public StreamsSettings with(String name, Object value) {
         overrides.put(name, value);

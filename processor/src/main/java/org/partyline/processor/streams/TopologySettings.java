@@ -14,7 +14,8 @@ import org.partyline.serde.SchemaRegistryClient;
 
 /**
  * What the topology is built from: topic names, the serdes of the output topics and the deserializers of the
- * input topics (all in the Confluent wire format). Building it does no I/O: schemas are registered on first use.
+ * input topics (all in the Confluent wire format), and the listener told of each folded event and dead letter
+ * ({@link TopologyMeters#NONE} unless given). Building it does no I/O: schemas are registered on first use.
  */
 public record TopologySettings(
         TopicNames topics,
@@ -23,7 +24,8 @@ public record TopologySettings(
         Serde<ClaimStatusChange> claimStatusSerde,
         Deserializer<String> keyDeserializer,
         Deserializer<Statement> statementDeserializer,
-        Deserializer<Claim> claimDeserializer) {
+        Deserializer<Claim> claimDeserializer,
+        TopologyMeters meters) {
 
     public TopologySettings {
         Objects.requireNonNull(topics, "topics");
@@ -33,6 +35,15 @@ public record TopologySettings(
         Objects.requireNonNull(keyDeserializer, "keyDeserializer");
         Objects.requireNonNull(statementDeserializer, "statementDeserializer");
         Objects.requireNonNull(claimDeserializer, "claimDeserializer");
+        Objects.requireNonNull(meters, "meters");
+    }
+
+    /** Settings whose topology reports to nobody ({@link TopologyMeters#NONE}). */
+    public TopologySettings(TopicNames topics, Serde<String> keySerde, Serde<StanceChange> stanceChangeSerde,
+                            Serde<ClaimStatusChange> claimStatusSerde, Deserializer<String> keyDeserializer,
+                            Deserializer<Statement> statementDeserializer, Deserializer<Claim> claimDeserializer) {
+        this(topics, keySerde, stanceChangeSerde, claimStatusSerde, keyDeserializer, statementDeserializer,
+                claimDeserializer, TopologyMeters.NONE);
     }
 
     /** The settings of production: every topic in the wire format of the given registry. */
@@ -45,5 +56,11 @@ public record TopologySettings(
                 new AvroStringDeserializer(registry),
                 new AvroDeserializer<>(registry, Statement.class, false),
                 new AvroDeserializer<>(registry, Claim.class, false));
+    }
+
+    /** The same settings, with a topology that reports each folded event and dead letter to {@code meters}. */
+    public TopologySettings withMeters(TopologyMeters meters) {
+        return new TopologySettings(topics, keySerde, stanceChangeSerde, claimStatusSerde, keyDeserializer,
+                statementDeserializer, claimDeserializer, meters);
     }
 }

@@ -40,10 +40,14 @@ import org.partyline.serde.SchemaRegistryClients;
 /**
  * The whole embedded stack as a user runs it: real Kafka (KRaft) and the embedded registry in this JVM, the example
  * published through the producer's entry point, the seed's picture read back through the REST API, bad input
- * dead-lettered, and a restart from the same state dir keeping events, schema ids and views.
+ * dead-lettered and counted in the metrics, and a restart from the same state dir keeping events, schema ids and
+ * views.
  */
 class EmbeddedStackIT {
     private static final Duration SETTLE = Duration.ofSeconds(90);
+    /** The bundled example: 16 statements and 5 claims. */
+    private static final int SEED_STATEMENTS = 16;
+    private static final int SEED_CLAIMS = 5;
 
     @TempDir
     Path stateDir;
@@ -71,6 +75,7 @@ class EmbeddedStackIT {
             assertSeedPicture(api);
             assertErrors(api);
             assertGarbageIsDeadLetteredAndTheNextRecordProcessed(processor, api);
+            assertMetrics(processor);
 
             schemaId = SchemaRegistryClients.forUrl(processor.registryUrl())
                     .idOf("statements-value", Statement.getClassSchema());
@@ -154,6 +159,56 @@ class EmbeddedStackIT {
         assertTrue(header(dead, "partyline.error.offset").matches("\\d+"));
         assertTrue(header(dead, "partyline.error.partition").matches("\\d+"));
         assertFalse(header(dead, "partyline.error.reason").isBlank());
+    }
+
+    /**
+     * The seed and the XX statement folded, the garbage counted as a dead letter, Kafka Streams' own metrics of
+     * the stream thread and, once refreshed, of its tasks.
+     */
+    private static void assertMetrics(PartylineProcessor processor) throws InterruptedException {
+        Map<String, Double> expected = Map.of(
+                "partyline_events_folded_total{topic=\"statements\"}", SEED_STATEMENTS + 1.0,
+                "partyline_events_folded_total{topic=\"claims\"}", (double) SEED_CLAIMS,
+                "partyline_dead_letters_total{topic=\"statements\",type=\"DESERIALIZATION\"}", 1.0,
+                "partyline_dead_letters_total{topic=\"statements\",type=\"INVALID_EVENT\"}", 0.0,
+                "partyline_dead_letters_total{topic=\"claims\",type=\"DESERIALIZATION\"}", 0.0);
+        String scrape = awaitScrape(processor, s -> expected.entrySet().stream()
+                .allMatch(e -> Double.valueOf(e.getValue()).equals(sample(s, e.getKey()))));
+        List<Double> processed = samples(scrape, "kafka_stream_thread_process_total");
+        assertEquals(1, processed.size(), scrape);
+        assertTrue(processed.get(0) >= SEED_STATEMENTS + SEED_CLAIMS + 2, "every input record processed: " + processed);
+        assertEquals(List.of(1.0), samples(scrape, "kafka_stream_alive_stream_threads"), scrape);
+        // task metrics appear once tasks are assigned, after the binding: the binder's refresh picks them up
+        awaitScrape(processor, s -> !samples(s, "kafka_stream_task_process_total").isEmpty());
+    }
+
+    /** Scrapes until the condition holds (a counter moves just after the view it counts); fails with the last one. */
+    private static String awaitScrape(PartylineProcessor processor, Predicate<String> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String scrape = processor.scrapeMetrics();
+        while (!condition.test(scrape)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("metrics never matched within 30 s; last scrape:\n" + scrape);
+            }
+            Thread.sleep(200);
+            scrape = processor.scrapeMetrics();
+        }
+        return scrape;
+    }
+
+    /** The values of the samples of a metric, whatever their labels. */
+    private static List<Double> samples(String scrape, String name) {
+        return scrape.lines().filter(l -> l.startsWith(name + "{"))
+                .map(l -> Double.valueOf(l.substring(l.lastIndexOf(' ') + 1)))
+                .toList();
+    }
+
+    /** The value of the sample whose name and labels are exactly {@code series}, or null when absent. */
+    private static Double sample(String scrape, String series) {
+        return scrape.lines().filter(l -> l.startsWith(series + " "))
+                .map(l -> Double.valueOf(l.substring(series.length() + 1).trim()))
+                .findFirst().orElse(null);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

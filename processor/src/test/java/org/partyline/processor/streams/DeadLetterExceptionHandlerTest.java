@@ -2,11 +2,14 @@ package org.partyline.processor.streams;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
@@ -51,6 +54,29 @@ class DeadLetterExceptionHandlerTest {
         var response = handler.handleError(context(new RecordHeaders()), new Record<>("RU", "v", 0L),
                 new RuntimeException("x"));
         assertEquals("partyline-dlq", response.deadLetterQueueRecords().get(0).topic());
+    }
+
+    @Test
+    void shouldReportTheDeadLetterToTheMetersKafkaStreamsHandsItFromTheStreamsProperties() {
+        RecordingMeters meters = new RecordingMeters();
+        StreamsConfig config = new StreamsConfig(StreamsSettings.builder().meters(meters)
+                .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class)
+                .build());
+        ProcessingExceptionHandler handler = config.processingExceptionHandler();
+
+        handler.handleError(context(new RecordHeaders()), new Record<>("RU", "v", 0L), new RuntimeException("x"));
+
+        assertEquals(List.of(new RecordingMeters.Report("statements", DeadLetter.Type.PROCESSING)),
+                meters.deadLettered);
+    }
+
+    @Test
+    void shouldRefuseAMetersPropertyThatIsNoListener() {
+        DeadLetterExceptionHandler handler = new DeadLetterExceptionHandler();
+
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> handler.configure(Map.of(TopologyMeters.CONFIG, "counting please")));
+        assertTrue(e.getMessage().contains(TopologyMeters.CONFIG), e.getMessage());
     }
 
     private static String header(ProducerRecord<byte[], byte[]> record, String name) {

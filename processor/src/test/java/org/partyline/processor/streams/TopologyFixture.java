@@ -31,7 +31,8 @@ import org.partyline.serde.SchemaRegistryClients;
 
 /**
  * The production topology in a TopologyTestDriver built with the production Streams config, a fresh
- * {@code mock://} registry, and typed input and output topics. Record timestamps are fixed.
+ * {@code mock://} registry, and typed input and output topics. Record timestamps are fixed. The topology reports
+ * to the given {@link TopologyMeters} (none by default).
  */
 final class TopologyFixture implements AutoCloseable {
     static final Instant START = Instant.parse("2025-12-05T00:00:00Z");
@@ -49,9 +50,13 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<byte[], byte[]> deadLetters;
 
     TopologyFixture(Path stateDir) {
+        this(stateDir, TopologyMeters.NONE);
+    }
+
+    TopologyFixture(Path stateDir, TopologyMeters meters) {
         driver = new TopologyTestDriver(
-                PartylineTopology.build(TopologySettings.withRegistry(topics, registry)),
-                StreamsSettings.builder().stateDir(stateDir).build(),
+                PartylineTopology.build(TopologySettings.withRegistry(topics, registry).withMeters(meters)),
+                StreamsSettings.builder().stateDir(stateDir).meters(meters).build(),
                 START);
         AvroStringSerializer keys = new AvroStringSerializer(registry);
         statements = driver.createInputTopic(topics.statements(), keys,

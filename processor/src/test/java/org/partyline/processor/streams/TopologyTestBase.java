@@ -5,7 +5,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A fresh {@link TopologyFixture} for each test, in its own state directory, closed after the test. */
+/**
+ * A fresh {@link TopologyFixture} for each test, in its own state directory, closed after the test; its topology
+ * reports to {@link #meters()}.
+ */
 abstract class TopologyTestBase {
     @TempDir
     Path stateDir;
@@ -13,7 +16,12 @@ abstract class TopologyTestBase {
 
     @BeforeEach
     final void startTopology() {
-        fixture = new TopologyFixture(stateDir);
+        fixture = new TopologyFixture(stateDir, meters());
+    }
+
+    /** The listener the topology reports to; a test that counts overrides it. */
+    TopologyMeters meters() {
+        return TopologyMeters.NONE;
     }
 
     @AfterEach
