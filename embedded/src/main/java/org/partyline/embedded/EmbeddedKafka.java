@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -45,6 +47,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String META_PROPERTIES = "meta.properties";
     private static final AtomicBoolean exitHookInstalled = new AtomicBoolean();
+    private static final Pattern SCRAM_PASSWORD = Pattern.compile("password=([^,\\]]*)");
 
     private final BrokerSettings settings;
     private final String clusterId;
@@ -148,12 +151,26 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format the Kafka data directory " + settings.logDir() + ": "
-                    + e.getMessage(), e);
+                    + withoutScramPasswords(String.valueOf(e.getMessage()), settings.client()), e);
         }
         log.info("Formatted Kafka data directory {} for new cluster {} ({} SCRAM users)", settings.logDir(), clusterId,
                 settings.client().scramCredentials().size());
         log.debug("Formatter output: {}", output.toString(StandardCharsets.UTF_8).trim());
         return clusterId;
+    }
+
+    /** A formatter message may quote a SCRAM argument: its password is cut out. */
+    static String withoutScramPasswords(String message, ClientListener client) {
+        String shown = message;
+        for (String argument : client.scramCredentials()) {
+            Matcher m = SCRAM_PASSWORD.matcher(argument);
+            while (m.find()) {
+                if (!m.group(1).isEmpty()) {
+                    shown = shown.replace(m.group(1), "[hidden]");
+                }
+            }
+        }
+        return shown;
     }
 
     private static String readClusterId(Path file) {
