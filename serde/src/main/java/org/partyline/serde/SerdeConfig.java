@@ -29,7 +29,7 @@ public final class SerdeConfig {
         try {
             return SchemaRegistryClients.forUrl(url.toString(), configs);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("schema registry client settings: " + e.getMessage());
+            throw new ConfigException("cannot configure the schema registry client: " + e.getMessage());
         }
     }
 

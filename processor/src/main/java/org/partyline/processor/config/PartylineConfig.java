@@ -318,10 +318,10 @@ public final class PartylineConfig {
                 "usage: java -jar partyline-processor.jar [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]\n"
                         + "         [--http-port N] [--state-dir DIR] [--demo] [--kafka-port N] [--registry-port N] [options]\n"
                         + "options (flag, environment variable, default):\n");
-        DEFAULTS.forEach((k, v) -> sb.append(String.format("  %-40s %-50s %s%n",
+        DEFAULTS.forEach((k, v) -> sb.append(String.format("  %-44s %-50s %s%n",
                 k.equals(DEMO) ? flagName(k) : flagName(k) + " V", envName(k),
                 v == null ? "" : isSecret(k) ? "[hidden]" : v)));
-        sb.append(String.format("  %-40s %-50s %s%n", "--kafka-NAME V", "PARTYLINE_KAFKA_NAME",
+        sb.append(String.format("  %-44s %-50s %s%n", "--kafka-NAME V", "PARTYLINE_KAFKA_NAME",
                 "any Kafka client setting kafka.NAME (kafka.security.protocol, kafka.sasl.jaas.config, ...)"));
         sb.append("Kafka client settings go to every Kafka client without the 'kafka.' prefix; in a flag '-' reads"
                 + " as '.', in a variable '_' reads as '.' (lower case).\n");
