@@ -10,8 +10,12 @@ import java.util.Properties;
  * transaction state settings a Kafka Streams application in exactly-once mode waits forever for its transaction
  * coordinator. The log cleaner's dedupe buffer is cut from its 128 MiB default, which would come out of the heap of
  * the process that embeds the broker.
+ *
+ * <p>With a {@link ClientListener} other than PLAINTEXT, clients connect to its listener ({@link #bootstrapServers()})
+ * while the broker talks to itself over a PLAINTEXT listener on localhost ({@link #internalBootstrapServers()}).
  */
-record BrokerSettings(Path dataDir, int nodeId, int port, int controllerPort, int partitions) {
+record BrokerSettings(Path dataDir, int nodeId, int port, int controllerPort, int partitions, ClientListener client,
+                      int internalPort) {
 
     static final String CONTROLLER_LISTENER = "CONTROLLER";
     static final String BROKER_LISTENER = "PLAINTEXT";
@@ -23,8 +27,18 @@ record BrokerSettings(Path dataDir, int nodeId, int port, int controllerPort, in
         }
     }
 
+    BrokerSettings(Path dataDir, int nodeId, int port, int controllerPort, int partitions) {
+        this(dataDir, nodeId, port, controllerPort, partitions, ClientListener.PLAINTEXT, port);
+    }
+
+    /** Where clients connect: the client listener. */
     String bootstrapServers() {
         return "localhost:" + port;
+    }
+
+    /** Where the broker itself and its readiness check connect: PLAINTEXT on localhost. */
+    String internalBootstrapServers() {
+        return "localhost:" + internalPort;
     }
 
     String logDir() {
@@ -36,11 +50,17 @@ record BrokerSettings(Path dataDir, int nodeId, int port, int controllerPort, in
         props.put("process.roles", "broker,controller");
         props.put("node.id", Integer.toString(nodeId));
         props.put("controller.quorum.voters", nodeId + "@localhost:" + controllerPort);
-        props.put("listeners", BROKER_LISTENER + "://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
-        props.put("advertised.listeners", BROKER_LISTENER + "://localhost:" + port);
+        String advertised = BROKER_LISTENER + "://localhost:" + internalPort;
+        String protocols = BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT";
+        if (!client.plaintext()) {
+            advertised = ClientListener.NAME + "://localhost:" + port + "," + advertised;
+            protocols = ClientListener.NAME + ":" + client.securityProtocol() + "," + protocols;
+        }
+        props.put("listeners", advertised + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+        props.put("advertised.listeners", advertised);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("inter.broker.listener.name", BROKER_LISTENER);
-        props.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put("listener.security.protocol.map", protocols);
         props.put("log.dirs", logDir());
         props.put("metadata.log.dir", logDir());
 
@@ -57,6 +77,7 @@ record BrokerSettings(Path dataDir, int nodeId, int port, int controllerPort, in
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.cleaner.dedupe.buffer.size", Integer.toString(DEDUPE_BUFFER_BYTES));
+        props.putAll(client.brokerProperties());
         return props;
     }
 }

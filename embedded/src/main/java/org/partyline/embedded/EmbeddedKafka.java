@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -45,6 +47,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String META_PROPERTIES = "meta.properties";
     private static final AtomicBoolean exitHookInstalled = new AtomicBoolean();
+    private static final Pattern SCRAM_PASSWORD = Pattern.compile("password=([^,\\]]*)");
 
     private final BrokerSettings settings;
     private final String clusterId;
@@ -62,8 +65,19 @@ public final class EmbeddedKafka implements AutoCloseable {
      * automatically with {@code partitions} partitions; returns once the broker answers requests.
      */
     public static EmbeddedKafka start(Path dataDir, int port, int partitions) {
+        return start(dataDir, port, partitions, ClientListener.PLAINTEXT);
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}, with clients served on {@code client}'s listener (say SASL_SSL with SCRAM
+     * users created when the directory is first formatted); the broker keeps a PLAINTEXT listener on localhost for
+     * itself.
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, int partitions, ClientListener client) {
         long startedAt = System.nanoTime();
-        BrokerSettings settings = new BrokerSettings(dataDir, NODE_ID, FreePorts.orFree(port), FreePorts.pick(), partitions);
+        int clientPort = FreePorts.orFree(port);
+        BrokerSettings settings = new BrokerSettings(dataDir, NODE_ID, clientPort, FreePorts.pick(), partitions, client,
+                client.plaintext() ? clientPort : FreePorts.pick());
         installExitLogging();
         try {
             Files.createDirectories(dataDir);
@@ -83,8 +97,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalStateException("embedded Kafka broker on " + settings.bootstrapServers() + " (data in "
                     + settings.logDir() + ") did not start: " + e.getMessage(), e);
         }
-        log.info("Embedded Kafka broker ready on {} in {} ms (cluster {}, data in {})", settings.bootstrapServers(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), clusterId, settings.logDir());
+        log.info("Embedded Kafka broker ready on {} ({}) in {} ms (cluster {}, data in {})", settings.bootstrapServers(),
+                client.securityProtocol(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), clusterId, settings.logDir());
         return kafka;
     }
 
@@ -133,14 +147,30 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setControllerListenerName(BrokerSettings.CONTROLLER_LISTENER)
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setWriteBootstrapSnapshot(true)
+                    .setScramArguments(settings.client().scramCredentials())
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format the Kafka data directory " + settings.logDir() + ": "
-                    + e.getMessage(), e);
+                    + withoutScramPasswords(String.valueOf(e.getMessage()), settings.client()), e);
         }
-        log.info("Formatted Kafka data directory {} for new cluster {}", settings.logDir(), clusterId);
+        log.info("Formatted Kafka data directory {} for new cluster {} ({} SCRAM users)", settings.logDir(), clusterId,
+                settings.client().scramCredentials().size());
         log.debug("Formatter output: {}", output.toString(StandardCharsets.UTF_8).trim());
         return clusterId;
+    }
+
+    /** A formatter message may quote a SCRAM argument: its password is cut out. */
+    static String withoutScramPasswords(String message, ClientListener client) {
+        String shown = message;
+        for (String argument : client.scramCredentials()) {
+            Matcher m = SCRAM_PASSWORD.matcher(argument);
+            while (m.find()) {
+                if (!m.group(1).isEmpty()) {
+                    shown = shown.replace(m.group(1), "[hidden]");
+                }
+            }
+        }
+        return shown;
     }
 
     private static String readClusterId(Path file) {
@@ -156,7 +186,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.internalBootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         Exception last = null;

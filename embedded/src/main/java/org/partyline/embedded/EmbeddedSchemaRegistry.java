@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +51,23 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
      * the REST API on {@code host}:{@code port} (0 = any free port; a null or blank host = every interface).
      */
     public static EmbeddedSchemaRegistry start(String bootstrapServers, String host, int port) {
+        return start(bootstrapServers, Map.of(), host, port, null);
+    }
+
+    /**
+     * As {@link #start(String, String, int)}, with Kafka client properties (security settings for a secured cluster)
+     * handed to the registry's own Kafka clients, and HTTP basic auth required when {@code basicAuthUserInfo}
+     * ({@code USER:PASSWORD}) is not null: a request without those credentials gets 401.
+     */
+    public static EmbeddedSchemaRegistry start(String bootstrapServers, Map<String, ?> kafkaClientProperties, String host,
+                                               int port, String basicAuthUserInfo) {
+        BasicAuthHandler.Credentials credentials = basicAuthUserInfo == null ? null
+                : BasicAuthHandler.Credentials.of(basicAuthUserInfo);
         long startedAt = System.nanoTime();
         ObjectMapper json = new ObjectMapper();
         SchemaLogCodec codec = new SchemaLogCodec(json);
         RegistryState state = new RegistryState();
-        SchemaLog schemaLog = SchemaLog.open(bootstrapServers, SCHEMAS_TOPIC,
+        SchemaLog schemaLog = SchemaLog.open(bootstrapServers, kafkaClientProperties, SCHEMAS_TOPIC,
                 record -> state.apply(codec.decode(record.key(), record.value())));
         ExecutorService executor = Executors.newFixedThreadPool(HTTP_THREADS, namedThreads());
         HttpServer server;
@@ -65,12 +79,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             executor.shutdownNow();
             throw new UncheckedIOException("cannot serve the schema registry on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        server.createContext("/", new RegistryHttpHandler(new RegistryService(state, codec, schemaLog), json));
+        HttpHandler api = new RegistryHttpHandler(new RegistryService(state, codec, schemaLog), json);
+        server.createContext("/", credentials == null ? api : new BasicAuthHandler(credentials, api, json));
         server.setExecutor(executor);
         server.start();
         String url = "http://" + urlHost(host) + ":" + server.getAddress().getPort();
-        log.info("Embedded schema registry serving {} in {} ms (schemas in topic {} on {})", url,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), SCHEMAS_TOPIC, bootstrapServers);
+        log.info("Embedded schema registry serving {} in {} ms (schemas in topic {} on {}, basic auth {})", url,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), SCHEMAS_TOPIC, bootstrapServers,
+                credentials == null ? "off" : "required");
         return new EmbeddedSchemaRegistry(server, executor, schemaLog, url);
     }
 

@@ -1,6 +1,7 @@
 package org.partyline.embedded;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,11 +52,12 @@ final class SchemaLog implements AutoCloseable {
     private volatile RuntimeException readerFailure;
     private volatile boolean closing;
 
-    private SchemaLog(String bootstrapServers, String topic, Consumer<ConsumerRecord<String, String>> applier) {
+    private SchemaLog(String bootstrapServers, Map<String, ?> clientProperties, String topic,
+                      Consumer<ConsumerRecord<String, String>> applier) {
         this.topic = topic;
         this.partition = new TopicPartition(topic, 0);
         this.applier = applier;
-        this.producer = new KafkaProducer<>(Map.of(
+        this.producer = new KafkaProducer<>(withClientProperties(clientProperties, Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -63,24 +65,28 @@ final class SchemaLog implements AutoCloseable {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2,
-                ProducerConfig.CLIENT_ID_CONFIG, "partyline-schema-registry-writer"),
+                ProducerConfig.CLIENT_ID_CONFIG, "partyline-schema-registry-writer")),
                 new StringSerializer(), new StringSerializer());
-        this.consumer = new KafkaConsumer<>(Map.of(
+        this.consumer = new KafkaConsumer<>(withClientProperties(clientProperties, Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "partyline-schema-registry-reader"),
+                ConsumerConfig.CLIENT_ID_CONFIG, "partyline-schema-registry-reader")),
                 new StringDeserializer(), new StringDeserializer());
         this.reader = new Thread(this::readLoop, "schema-registry-reader-" + topic);
         this.reader.setDaemon(true);
     }
 
-    /** Creates the topic if absent, reads it to its end, and keeps tailing it in the background. */
-    static SchemaLog open(String bootstrapServers, String topic, Consumer<ConsumerRecord<String, String>> applier) {
-        ensureTopic(bootstrapServers, topic);
-        SchemaLog schemaLog = new SchemaLog(bootstrapServers, topic, applier);
+    /**
+     * Creates the topic if absent, reads it to its end, and keeps tailing it in the background. The client properties
+     * (security settings) go to every Kafka client of the log, under the log's own settings.
+     */
+    static SchemaLog open(String bootstrapServers, Map<String, ?> clientProperties, String topic,
+                          Consumer<ConsumerRecord<String, String>> applier) {
+        ensureTopic(bootstrapServers, clientProperties, topic);
+        SchemaLog schemaLog = new SchemaLog(bootstrapServers, clientProperties, topic, applier);
         try {
             schemaLog.start();
         } catch (RuntimeException e) {
@@ -197,11 +203,19 @@ final class SchemaLog implements AutoCloseable {
         producer.close(Duration.ofSeconds(5));
     }
 
-    private static void ensureTopic(String bootstrapServers, String topic) {
-        Map<String, Object> config = Map.of(
+    /** The client properties, then the log's own settings over them. */
+    private static Map<String, Object> withClientProperties(Map<String, ?> clientProperties, Map<String, Object> own) {
+        Map<String, Object> merged = new HashMap<>(clientProperties);
+        merged.putAll(own);
+        return merged;
+    }
+
+    private static void ensureTopic(String bootstrapServers, Map<String, ?> clientProperties, String topic) {
+        Map<String, Object> config = withClientProperties(clientProperties, Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2);
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2));
+        config.keySet().retainAll(AdminClientConfig.configNames());
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (existing.contains(topic)) {

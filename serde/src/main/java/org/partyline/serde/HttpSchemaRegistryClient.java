@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Confluent Schema Registry REST client on the JDK HTTP client. Caches (subject, schema) to id and id to schema, so
  * once a schema is known the serdes make no HTTP call. Fails fast (5 s connect, 10 s per request) when the registry
- * cannot be reached. With several base URLs, the first that answers is used.
+ * cannot be reached. With several base URLs, the first that answers is used. HTTP basic auth and a private trust
+ * store come from {@link RegistryClientSettings}; credentials in a URL's userinfo are sent as basic auth too, and are
+ * never part of {@link #url()}, a log line or an error message.
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -47,6 +49,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Duration connectTimeout;
     private final Duration requestTimeout;
+    private final String authorization;
     private volatile int preferred = 0;
 
     public HttpSchemaRegistryClient(String baseUrl) {
@@ -54,17 +57,39 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     public HttpSchemaRegistryClient(List<String> baseUrls) {
-        this(baseUrls, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+        this(baseUrls, RegistryClientSettings.NONE);
+    }
+
+    public HttpSchemaRegistryClient(List<String> baseUrls, RegistryClientSettings settings) {
+        this(baseUrls, settings, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
     }
 
     HttpSchemaRegistryClient(List<String> baseUrls, Duration connectTimeout, Duration requestTimeout) {
+        this(baseUrls, RegistryClientSettings.NONE, connectTimeout, requestTimeout);
+    }
+
+    HttpSchemaRegistryClient(List<String> baseUrls, RegistryClientSettings settings, Duration connectTimeout,
+                             Duration requestTimeout) {
         if (baseUrls.isEmpty()) {
             throw new IllegalArgumentException("no schema registry URL given");
         }
-        this.baseUrls = baseUrls.stream().map(HttpSchemaRegistryClient::stripSlash).toList();
+        RegistryClientSettings effective = settings;
+        if (!settings.hasCredentials()) {
+            for (String url : baseUrls) {
+                var fromUrl = RegistryUrls.userInfo(url);
+                if (fromUrl.isPresent()) {
+                    effective = settings.withUserInfo(fromUrl.get());
+                    break;
+                }
+            }
+        }
+        this.baseUrls = baseUrls.stream().map(RegistryUrls::redact).map(HttpSchemaRegistryClient::stripSlash).toList();
         this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.authorization = effective.authorization().orElse(null);
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
+        effective.sslContext().ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     @Override
@@ -188,6 +213,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                 .timeout(requestTimeout)
                 .header("Accept", ACCEPT);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
         if (body == null) {
             return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }

@@ -19,7 +19,7 @@ public class RegistryException extends RuntimeException {
 
     public RegistryException(String message, String url, int status, int errorCode, Throwable cause) {
         super(message, cause);
-        this.url = url;
+        this.url = RegistryUrls.redact(url);
         this.status = status;
         this.errorCode = errorCode;
     }

@@ -6,7 +6,12 @@ import org.apache.kafka.common.config.ConfigException;
 /** Configuration keys of the config-style ({@code configure(Map, isKey)}) construction of the serdes. */
 public final class SerdeConfig {
 
-    /** Where the registry is: {@code http://host:port} (comma-separated list allowed) or {@code mock://SCOPE}. */
+    /**
+     * Where the registry is: {@code http://host:port} (comma-separated list allowed) or {@code mock://SCOPE}. The
+     * client also reads Confluent's {@code schema.registry.basic.auth.user.info} (or {@code basic.auth.user.info}
+     * with {@code basic.auth.credentials.source=USER_INFO}) and {@code schema.registry.ssl.truststore.*}: see
+     * {@link RegistryClientSettings}.
+     */
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     /** SpecificRecord class the key deserializer reads into; without it, the class named by the writer's schema. */
     public static final String KEY_TYPE = "partyline.avro.key.type";
@@ -21,7 +26,11 @@ public final class SerdeConfig {
         if (url == null || url.toString().isBlank()) {
             throw new ConfigException("missing required configuration '" + SCHEMA_REGISTRY_URL + "'");
         }
-        return SchemaRegistryClients.forUrl(url.toString());
+        try {
+            return SchemaRegistryClients.forUrl(url.toString(), configs);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("cannot configure the schema registry client: " + e.getMessage());
+        }
     }
 
     static Class<?> type(Map<String, ?> configs, boolean isKey) {

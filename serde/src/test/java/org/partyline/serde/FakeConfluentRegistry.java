@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -18,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 
 /**
  * A tiny stand-in for Confluent Schema Registry on the JDK HTTP server: answers the REST calls the client makes with
@@ -30,6 +33,7 @@ final class FakeConfluentRegistry implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> idsBySchema = new HashMap<>();
     private final Map<Integer, String> schemasById = new HashMap<>();
     private final Map<String, List<String>> subjects = new LinkedHashMap<>();
@@ -38,18 +42,35 @@ final class FakeConfluentRegistry implements AutoCloseable {
     private volatile boolean hang;
 
     FakeConfluentRegistry() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(null);
+    }
+
+    /** Serves HTTPS with the given server context, or plain HTTP when it is null. */
+    FakeConfluentRegistry(SSLContext tls) throws IOException {
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+        if (tls == null) {
+            server = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     List<String> requests() {
         return List.copyOf(requests);
+    }
+
+    /** The Authorization header of each request ("" when it had none). */
+    List<String> authorizations() {
+        return List.copyOf(authorizations);
     }
 
     List<String> contentTypes() {
@@ -129,6 +150,8 @@ final class FakeConfluentRegistry implements AutoCloseable {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         requests.add(method + " " + path);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        authorizations.add(authorization == null ? "" : authorization);
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (contentType != null) {
             contentTypes.add(contentType);

@@ -11,11 +11,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The processor's configuration: one table of keys, read from a properties file, environment variables and
  * command-line flags, flags winning over the environment, the environment over the file. A key {@code http.port}
  * is the flag {@code --http-port} and the variable {@code PARTYLINE_HTTP_PORT}.
+ *
+ * <p>Besides the table, every key beginning {@code kafka.} (but {@code kafka.port}, the embedded broker's port) is a
+ * Kafka client setting (see {@link KafkaClientSettings}): the variable {@code PARTYLINE_KAFKA_SASL_JAAS_CONFIG} is
+ * {@code kafka.sasl.jaas.config} (after the prefix, {@code _} reads as {@code .}, lower case) and the flag
+ * {@code --kafka-sasl-mechanism} is {@code kafka.sasl.mechanism} (after {@code --}, {@code -} reads as {@code .}).
+ * Values of secret keys ({@link #isSecret}) never appear in a message or the usage text.
  */
 public final class PartylineConfig {
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
@@ -37,6 +44,18 @@ public final class PartylineConfig {
     public static final String TOPIC_CLAIM_STATUS = "topic.claim-status";
     public static final String TOPIC_DLQ = "topic.dlq";
     public static final String CONFIG = "config";
+    public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = "schema.registry.basic.auth.user.info";
+    public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+    public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+    public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
+    public static final String REGISTRY_BASIC_AUTH_USER_INFO = "registry.basic.auth.user.info";
+    public static final String HTTP_AUTH_TOKEN = "http.auth.token";
+    /** Keys beginning with this (but {@link #KAFKA_PORT}) are Kafka client settings. */
+    public static final String KAFKA_PREFIX = "kafka.";
+    private static final String KAFKA_ENV_PREFIX = "PARTYLINE_KAFKA_";
+    private static final String KAFKA_FLAG_PREFIX = "--kafka-";
+    private static final List<String> SECRET_WORDS = List.of("password", "jaas", "token", "user.info", "secret",
+            "credentials");
 
     /** Every key the processor reads, with its default ({@code null}: none). */
     private static final Map<String, String> DEFAULTS = defaults();
@@ -70,6 +89,12 @@ public final class PartylineConfig {
         d.put(TOPIC_CLAIM_STATUS, "claim-status");
         d.put(TOPIC_DLQ, "partyline-dlq");
         d.put(CONFIG, null);
+        d.put(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, null);
+        d.put(SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION, null);
+        d.put(SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD, null);
+        d.put(SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE, null);
+        d.put(REGISTRY_BASIC_AUTH_USER_INFO, null);
+        d.put(HTTP_AUTH_TOKEN, null);
         return d;
     }
 
@@ -83,6 +108,40 @@ public final class PartylineConfig {
         return "--" + key.replace('.', '-');
     }
 
+    /** True for a Kafka client setting: a key beginning {@code kafka.}, other than {@code kafka.port}. */
+    public static boolean isKafkaClientKey(String key) {
+        return key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length() && !key.equals(KAFKA_PORT);
+    }
+
+    /** True for a key the processor reads: one of {@link #KEYS} or a Kafka client setting. */
+    public static boolean isKnown(String key) {
+        return DEFAULTS.containsKey(key) || isKafkaClientKey(key);
+    }
+
+    /** True for an environment variable the processor reads, e.g. {@code PARTYLINE_KAFKA_SECURITY_PROTOCOL}. */
+    public static boolean readsVariable(String name) {
+        return keyOfVariable(name) != null;
+    }
+
+    /** True when the key's value may be a secret (password, JAAS config, token, user info), never to be shown. */
+    public static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return SECRET_WORDS.stream().anyMatch(lower::contains);
+    }
+
+    /** {@code PARTYLINE_HTTP_PORT} -> {@code http.port}, {@code PARTYLINE_KAFKA_SASL_MECHANISM} -> {@code kafka.sasl.mechanism}. */
+    private static String keyOfVariable(String name) {
+        for (String key : KEYS) {
+            if (envName(key).equals(name)) {
+                return key;
+            }
+        }
+        if (name.startsWith(KAFKA_ENV_PREFIX) && name.length() > KAFKA_ENV_PREFIX.length()) {
+            return KAFKA_PREFIX + name.substring(KAFKA_ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        }
+        return null;
+    }
+
     /**
      * Reads the configuration: defaults, then the properties file named by {@code --config} or
      * {@code PARTYLINE_CONFIG}, then the environment, then the flags.
@@ -92,12 +151,12 @@ public final class PartylineConfig {
     public static PartylineConfig load(String[] args, Map<String, String> env) {
         Map<String, String> flags = parseFlags(args);
         Map<String, String> fromEnv = new LinkedHashMap<>();
-        for (String key : KEYS) {
-            String v = env.get(envName(key));
-            if (v != null && !v.isBlank()) {
+        env.forEach((name, v) -> {
+            String key = name.startsWith("PARTYLINE_") ? keyOfVariable(name) : null;
+            if (key != null && v != null && !v.isBlank()) {
                 fromEnv.put(key, v.trim());
             }
-        }
+        });
         Map<String, String> merged = new LinkedHashMap<>();
         DEFAULTS.forEach((k, v) -> {
             if (v != null) {
@@ -121,7 +180,9 @@ public final class PartylineConfig {
             String arg = args[i];
             String key = keyOfFlag(arg);
             if (key == null) {
-                throw new ConfigException("unknown option '" + arg + "' (see --help)");
+                // A stray word may be a misplaced value, even a password: only an option-like word is shown.
+                throw new ConfigException(arg.startsWith("-") ? "unknown option '" + arg + "' (see --help)"
+                        : "unexpected argument at position " + (i + 1) + ": not an option (see --help)");
             }
             if (key.equals(DEMO)) {
                 flags.put(DEMO, "true");
@@ -141,6 +202,9 @@ public final class PartylineConfig {
                 return key;
             }
         }
+        if (arg.startsWith(KAFKA_FLAG_PREFIX) && arg.length() > KAFKA_FLAG_PREFIX.length()) {
+            return KAFKA_PREFIX + arg.substring(KAFKA_FLAG_PREFIX.length()).replace('-', '.');
+        }
         return null;
     }
 
@@ -153,7 +217,7 @@ public final class PartylineConfig {
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : p.stringPropertyNames()) {
-            if (!DEFAULTS.containsKey(name)) {
+            if (!isKnown(name)) {
                 throw new ConfigException(file + ": unknown key '" + name + "'");
             }
             out.put(name, p.getProperty(name).trim());
@@ -162,6 +226,16 @@ public final class PartylineConfig {
     }
 
     private void validate() {
+        if (values.containsKey(KAFKA_PREFIX + BOOTSTRAP_SERVERS)) {
+            throw new ConfigException(KAFKA_PREFIX + BOOTSTRAP_SERVERS + " is not a setting: use " + BOOTSTRAP_SERVERS
+                    + " (" + flagName(BOOTSTRAP_SERVERS) + ", " + envName(BOOTSTRAP_SERVERS) + ")");
+        }
+        for (String key : List.of(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, REGISTRY_BASIC_AUTH_USER_INFO)) {
+            String v = values.get(key);
+            if (v != null && v.indexOf(':') < 1) {
+                throw new ConfigException(key + " must be USER:PASSWORD");
+            }
+        }
         for (String key : List.of(HTTP_PORT, KAFKA_PORT, REGISTRY_PORT)) {
             int port = intValue(key);
             if (port < 0 || port > 65535) {
@@ -212,6 +286,25 @@ public final class PartylineConfig {
         return optional(SCHEMA_REGISTRY_URL);
     }
 
+    /** Every set key beginning with {@code prefix}, with that prefix removed, sorted by name. */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> found = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(prefix) && k.length() > prefix.length()) {
+                found.put(k.substring(prefix.length()), v);
+            }
+        });
+        return found;
+    }
+
+    /** The set keys with their values, secrets shown as {@code [hidden]}: safe for a log line. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new TreeMap<>();
+        values.forEach((k, v) -> shown.put(k, isSecret(k) ? "[hidden]" : v));
+        return "PartylineConfig" + shown;
+    }
+
     /** A copy with one key set, e.g. the bootstrap servers of the embedded broker once it is up. */
     public PartylineConfig with(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(values);
@@ -225,8 +318,13 @@ public final class PartylineConfig {
                 "usage: java -jar partyline-processor.jar [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]\n"
                         + "         [--http-port N] [--state-dir DIR] [--demo] [--kafka-port N] [--registry-port N] [options]\n"
                         + "options (flag, environment variable, default):\n");
-        DEFAULTS.forEach((k, v) -> sb.append(String.format("  %-24s %-34s %s%n",
-                k.equals(DEMO) ? flagName(k) : flagName(k) + " V", envName(k), v == null ? "" : v)));
+        DEFAULTS.forEach((k, v) -> sb.append(String.format("  %-44s %-50s %s%n",
+                k.equals(DEMO) ? flagName(k) : flagName(k) + " V", envName(k),
+                v == null ? "" : isSecret(k) ? "[hidden]" : v)));
+        sb.append(String.format("  %-44s %-50s %s%n", "--kafka-NAME V", "PARTYLINE_KAFKA_NAME",
+                "any Kafka client setting kafka.NAME (kafka.security.protocol, kafka.sasl.jaas.config, ...)"));
+        sb.append("Kafka client settings go to every Kafka client without the 'kafka.' prefix; in a flag '-' reads"
+                + " as '.', in a variable '_' reads as '.' (lower case).\n");
         return sb.toString();
     }
 

@@ -1,8 +1,10 @@
 package org.partyline.processor.runtime;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
+import org.partyline.processor.config.KafkaClientSettings;
 import org.partyline.processor.config.PartylineConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,10 @@ import org.slf4j.LoggerFactory;
  * configured, and a schema registry when no registry URL is. Either works with the other's external counterpart.
  * Broker data lives under {@code STATE_DIR/kafka}, so a restart keeps the events and the schemas (kept in the
  * broker's {@code _schemas} topic).
+ *
+ * <p>The embedded registry's own Kafka clients get the processor's Kafka client settings when the broker is external
+ * (the embedded broker serves PLAINTEXT on localhost), and it requires HTTP basic auth when
+ * {@code registry.basic.auth.user.info} is set.
  */
 public final class EmbeddedStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
@@ -32,8 +38,13 @@ public final class EmbeddedStack implements AutoCloseable {
     /** Starts what the configuration leaves out; returns when both Kafka and the registry answer. */
     public static EmbeddedStack start(PartylineConfig config) {
         EmbeddedKafka kafka = null;
+        KafkaClientSettings clientSettings = KafkaClientSettings.from(config);
         String bootstrap = config.bootstrapServers().orElse(null);
         if (bootstrap == null) {
+            if (!clientSettings.securityProtocol().equals("PLAINTEXT")) {
+                LOG.warn("kafka.security.protocol is {} but no bootstrap.servers is set: the embedded broker serves "
+                        + "PLAINTEXT only, so the clients will not reach it", clientSettings.securityProtocol());
+            }
             Path dir = config.stateDir().resolve("kafka");
             kafka = EmbeddedKafka.start(dir, config.intValue(PartylineConfig.KAFKA_PORT),
                     config.intValue(PartylineConfig.PARTITIONS));
@@ -45,8 +56,10 @@ public final class EmbeddedStack implements AutoCloseable {
         String registryUrl = config.schemaRegistryUrl().orElse(null);
         if (registryUrl == null) {
             try {
-                registry = EmbeddedSchemaRegistry.start(bootstrap, "localhost",
-                        config.intValue(PartylineConfig.REGISTRY_PORT));
+                registry = EmbeddedSchemaRegistry.start(bootstrap,
+                        kafka == null ? clientSettings.properties() : Map.of(), "localhost",
+                        config.intValue(PartylineConfig.REGISTRY_PORT),
+                        config.optional(PartylineConfig.REGISTRY_BASIC_AUTH_USER_INFO).orElse(null));
             } catch (RuntimeException e) {
                 if (kafka != null) {
                     kafka.close();
@@ -54,7 +67,8 @@ public final class EmbeddedStack implements AutoCloseable {
                 throw e;
             }
             registryUrl = registry.url();
-            LOG.info("Embedded schema registry serving at {}", registryUrl);
+            LOG.info("Embedded schema registry serving at {} (basic auth {})", registryUrl,
+                    config.optional(PartylineConfig.REGISTRY_BASIC_AUTH_USER_INFO).isPresent() ? "required" : "off");
         }
         return new EmbeddedStack(kafka, registry, bootstrap, registryUrl);
     }
@@ -63,8 +77,14 @@ public final class EmbeddedStack implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The registry URL as configured (it may carry credentials: not for display, see {@code RegistryUrls}). */
     public String registryUrl() {
         return registryUrl;
+    }
+
+    /** True when this process runs the schema registry itself. */
+    public boolean runsRegistry() {
+        return registry != null;
     }
 
     @Override

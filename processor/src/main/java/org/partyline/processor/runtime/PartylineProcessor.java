@@ -13,7 +13,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
+import org.partyline.processor.config.KafkaClientSettings;
 import org.partyline.processor.config.PartylineConfig;
+import org.partyline.processor.config.RegistryClientConfig;
 import org.partyline.processor.metrics.PartylineMeters;
 import org.partyline.processor.query.StreamsInstanceLocator;
 import org.partyline.processor.query.StreamsStoreProvider;
@@ -27,6 +29,7 @@ import org.partyline.processor.streams.TopologySettings;
 import org.partyline.producer.PartylinePublisher;
 import org.partyline.producer.PublishException;
 import org.partyline.serde.AvroSerdes;
+import org.partyline.serde.RegistryUrls;
 import org.partyline.serde.SchemaRegistryClient;
 import org.partyline.serde.SchemaRegistryClients;
 import org.slf4j.Logger;
@@ -42,15 +45,20 @@ public final class PartylineProcessor implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final PartylineConfig config;
+    private final KafkaClientSettings clientSettings;
+    private final SchemaRegistryClient registry;
     private final EmbeddedStack stack;
     private final StreamsRuntime streams;
     private final PartylineMeters meters;
     private final RestServer rest;
     private final URI api;
 
-    private PartylineProcessor(PartylineConfig config, EmbeddedStack stack, StreamsRuntime streams,
-                               PartylineMeters meters, RestServer rest, URI api) {
+    private PartylineProcessor(PartylineConfig config, KafkaClientSettings clientSettings, SchemaRegistryClient registry,
+                               EmbeddedStack stack, StreamsRuntime streams, PartylineMeters meters, RestServer rest,
+                               URI api) {
         this.config = config;
+        this.clientSettings = clientSettings;
+        this.registry = registry;
         this.stack = stack;
         this.streams = streams;
         this.meters = meters;
@@ -60,6 +68,9 @@ public final class PartylineProcessor implements AutoCloseable {
 
     /** Starts everything and returns once the REST API serves and Kafka Streams is RUNNING. */
     public static PartylineProcessor start(PartylineConfig config) {
+        KafkaClientSettings clientSettings = KafkaClientSettings.from(config);
+        LOG.info("Kafka clients connect with security protocol {} ({})", clientSettings.securityProtocol(),
+                clientSettings);
         EmbeddedStack stack = EmbeddedStack.start(config);
         StreamsRuntime streams = null;
         PartylineMeters meters = null;
@@ -67,17 +78,20 @@ public final class PartylineProcessor implements AutoCloseable {
         try {
             TopicNames topics = topicNames(config);
             short replication = (short) config.intValue(PartylineConfig.REPLICATION_FACTOR);
-            TopicProvisioner.ensureTopics(stack.bootstrapServers(), List.of(topics.statements(), topics.claims(),
-                    topics.stanceChanges(), topics.claimStatus(), topics.dlq()),
+            TopicProvisioner.ensureTopics(clientSettings.forBootstrap(stack.bootstrapServers()),
+                    List.of(topics.statements(), topics.claims(), topics.stanceChanges(), topics.claimStatus(),
+                            topics.dlq()),
                     config.intValue(PartylineConfig.PARTITIONS), replication);
-            SchemaRegistryClient registry = SchemaRegistryClients.forUrl(stack.registryUrl());
+            SchemaRegistryClient registry = SchemaRegistryClients.forUrl(stack.registryUrl(),
+                    RegistryClientConfig.of(config, stack.runsRegistry()));
             String host = config.get(PartylineConfig.HTTP_HOST);
             int port = portOrFree(config.intValue(PartylineConfig.HTTP_PORT));
 
             meters = new PartylineMeters(topics);
             Topology topology = PartylineTopology.build(TopologySettings.withRegistry(topics, registry)
                     .withMeters(meters));
-            streams = new StreamsRuntime(topology, streamsProperties(config, stack, host, port, topics, meters));
+            streams = new StreamsRuntime(topology,
+                    streamsProperties(config, clientSettings, stack.bootstrapServers(), host, port, topics, meters));
             meters.bindStreams(streams.streams());
             rest = new RestServer(new StreamsStoreProvider(streams.streams()),
                     new StreamsInstanceLocator(streams.streams(), new HostInfo(host, port),
@@ -87,8 +101,8 @@ public final class PartylineProcessor implements AutoCloseable {
             streams.start(START_TIMEOUT);
             URI api = URI.create("http://" + host + ":" + port);
             LOG.info("Partyline processor serving at {} (Kafka {}, schema registry {})", api,
-                    stack.bootstrapServers(), stack.registryUrl());
-            return new PartylineProcessor(config, stack, streams, meters, rest, api);
+                    stack.bootstrapServers(), RegistryUrls.redact(stack.registryUrl()));
+            return new PartylineProcessor(config, clientSettings, registry, stack, streams, meters, rest, api);
         } catch (RuntimeException e) {
             closeQuietly(rest, streams, meters, stack);
             throw e;
@@ -101,11 +115,13 @@ public final class PartylineProcessor implements AutoCloseable {
                 config.get(PartylineConfig.TOPIC_DLQ));
     }
 
-    static Properties streamsProperties(PartylineConfig config, EmbeddedStack stack, String host, int port,
-                                        TopicNames topics, TopologyMeters meters) {
+    static Properties streamsProperties(PartylineConfig config, KafkaClientSettings clientSettings,
+                                        String bootstrapServers, String host, int port, TopicNames topics,
+                                        TopologyMeters meters) {
         return StreamsSettings.builder()
+                .clientProperties(clientSettings.properties())
                 .applicationId(config.get(PartylineConfig.APPLICATION_ID))
-                .bootstrapServers(stack.bootstrapServers())
+                .bootstrapServers(bootstrapServers)
                 .stateDir(config.stateDir().resolve("streams"))
                 .applicationServer(host + ":" + port)
                 .processingGuarantee(config.get(PartylineConfig.PROCESSING_GUARANTEE))
@@ -137,8 +153,9 @@ public final class PartylineProcessor implements AutoCloseable {
         return stack.bootstrapServers();
     }
 
+    /** The registry URL, without any credentials it was configured with. */
     public String registryUrl() {
-        return stack.registryUrl();
+        return RegistryUrls.redact(stack.registryUrl());
     }
 
     /**
@@ -161,7 +178,9 @@ public final class PartylineProcessor implements AutoCloseable {
 
     /** {@code --demo}: publishes the bundled example and prints the summary of the views. */
     public boolean runDemo(PrintStream out, Duration timeout) {
-        try (PartylinePublisher publisher = new PartylinePublisher(stack.bootstrapServers(), stack.registryUrl())) {
+        TopicNames topics = topicNames(config);
+        try (PartylinePublisher publisher = demoPublisher(stack.bootstrapServers(), registry,
+                new PartylinePublisher.Topics(topics.statements(), topics.claims()), clientSettings)) {
             Path example = Demo.exampleFile(config.stateDir());
             return new Demo(api).run(example, publisher, out, timeout);
         } catch (IOException | PublishException e) {
@@ -171,6 +190,12 @@ public final class PartylineProcessor implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The demo's producer: the processor's registry client and Kafka client settings. */
+    static PartylinePublisher demoPublisher(String bootstrapServers, SchemaRegistryClient registry,
+                                            PartylinePublisher.Topics topics, KafkaClientSettings clientSettings) {
+        return new PartylinePublisher(bootstrapServers, registry, topics, clientSettings.properties());
     }
 
     @Override

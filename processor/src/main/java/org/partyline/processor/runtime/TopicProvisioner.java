@@ -2,6 +2,7 @@ package org.partyline.processor.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -24,11 +25,14 @@ public final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
-    public static void ensureTopics(String bootstrapServers, List<String> topics, int partitions,
+    /**
+     * Creates the missing topics with an admin client made from {@code clientProperties}: {@code bootstrap.servers}
+     * and the Kafka client settings (security) of the processor.
+     */
+    public static void ensureTopics(Map<String, Object> clientProperties, List<String> topics, int partitions,
                                     short replicationFactor) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        Properties props = adminProperties(clientProperties);
+        Object bootstrapServers = props.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
@@ -58,5 +62,14 @@ public final class TopicProvisioner {
             throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " to create topics: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The client settings an admin client understands, with a 30 s default API timeout. */
+    static Properties adminProperties(Map<String, Object> clientProperties) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        props.putAll(clientProperties);
+        props.keySet().retainAll(AdminClientConfig.configNames());
+        return props;
     }
 }

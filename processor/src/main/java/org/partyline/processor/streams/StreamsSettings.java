@@ -1,6 +1,7 @@
 package org.partyline.processor.streams;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -19,6 +20,7 @@ public final class StreamsSettings {
     private String processingGuarantee = StreamsConfig.EXACTLY_ONCE_V2;
     private int replicationFactor = -1;
     private final Properties overrides = new Properties();
+    private final Properties clientProperties = new Properties();
 
     private StreamsSettings() {
     }
@@ -69,6 +71,15 @@ public final class StreamsSettings {
         return this;
     }
 
+    /**
+     * Kafka client settings (security, SASL, TLS) for every client Kafka Streams makes; applied first, so the
+     * settings of this builder win over them.
+     */
+    public StreamsSettings clientProperties(Map<String, ?> properties) {
+        clientProperties.putAll(properties);
+        return this;
+    }
+
     /** Any other Streams property (applied last). */
     public StreamsSettings with(String name, Object value) {
         overrides.put(name, value);
@@ -77,6 +88,7 @@ public final class StreamsSettings {
 
     public Properties build() {
         Properties props = new Properties();
+        props.putAll(clientProperties);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);

@@ -1,7 +1,6 @@
 package org.partyline.producer.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -11,13 +10,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.partyline.producer.JsonLinesPublisher;
 import org.partyline.producer.JsonLinesPublisher.Counts;
 import org.partyline.producer.PartylinePublisher;
 import org.partyline.producer.PublishException;
 import org.partyline.serde.SchemaRegistryClient;
+import org.partyline.serde.RegistryUrls;
 import org.partyline.serde.SchemaRegistryClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,16 +77,18 @@ public final class ProducerMain {
 
     private static int publish(PublishArguments args, PrintStream out, PrintStream err) throws Failure {
         checkFiles(args.files());
-        Map<String, Object> clientProperties = clientProperties(args);
+        ProducerConfigFile config = producerConfig(args);
+        Map<String, Object> clientProperties = new HashMap<>(config.kafka());
         SchemaRegistryClient registry;
+        String registryUrl = RegistryUrls.redact(args.schemaRegistryUrl());
         try {
-            registry = SchemaRegistryClients.forUrl(args.schemaRegistryUrl());
+            registry = SchemaRegistryClients.forUrl(args.schemaRegistryUrl(), config.registry());
         } catch (RuntimeException e) {
-            throw new Failure("bad schema registry URL " + args.schemaRegistryUrl() + ": " + e.getMessage());
+            throw new Failure("cannot use schema registry " + registryUrl + ": " + e.getMessage());
         }
         Reachability reachability = new Reachability(CHECK_TIMEOUT);
         try {
-            reachability.checkRegistry(registry, args.schemaRegistryUrl());
+            reachability.checkRegistry(registry, registryUrl);
             reachability.checkKafka(args.bootstrapServers(), clientProperties);
         } catch (Reachability.UnreachableException e) {
             throw new Failure(e.getMessage());
@@ -133,19 +134,17 @@ public final class ProducerMain {
         }
     }
 
-    private static Map<String, Object> clientProperties(PublishArguments args) throws Failure {
-        Map<String, Object> props = new HashMap<>();
-        if (args.producerConfig().isPresent()) {
-            String file = args.producerConfig().get();
-            Properties loaded = new Properties();
-            try (InputStream in = Files.newInputStream(Path.of(file))) {
-                loaded.load(in);
-            } catch (IOException | InvalidPathException e) {
-                throw new Failure("cannot read --producer-config " + file + ": " + e.getMessage());
-            }
-            loaded.stringPropertyNames().forEach(name -> props.put(name, loaded.getProperty(name)));
+    private static ProducerConfigFile producerConfig(PublishArguments args) throws Failure {
+        if (args.producerConfig().isEmpty()) {
+            return ProducerConfigFile.NONE;
         }
-        return props;
+        try {
+            ProducerConfigFile config = ProducerConfigFile.read(args.producerConfig().get());
+            LOG.debug("Read {}", config);
+            return config;
+        } catch (IOException e) {
+            throw new Failure(e.getMessage());
+        }
     }
 
     /** Ends the command with exit status 2 and a message. */

@@ -24,7 +24,10 @@ record PublishArguments(List<String> files, String bootstrapServers, String sche
               --schema-registry-url URL        Confluent-compatible schema registry (required; mock://SCOPE for tests)
               --statements-topic NAME          topic for statements (default: statements)
               --claims-topic NAME              topic for claims (default: claims)
-              --producer-config FILE           extra Kafka client properties (security, batching)
+              --producer-config FILE           properties file: Kafka producer settings (security.protocol, sasl.*,
+                                               ssl.*, batching) and schema registry client settings
+                                               (schema.registry.basic.auth.user.info=USER:PASSWORD,
+                                               schema.registry.ssl.truststore.location/.password/.type)
               -h, --help                       show this help""";
 
     /** Parses the arguments after the command name. */

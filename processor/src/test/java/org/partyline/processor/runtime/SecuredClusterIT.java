@@ -1,0 +1,258 @@
+package org.partyline.processor.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partyline.embedded.ClientListener;
+import org.partyline.embedded.EmbeddedKafka;
+
+/**
+ * Partyline on a secured cluster, as a user runs it: a real broker whose client listener is SASL_SSL with a
+ * SCRAM-SHA-512 user made at format time and a certificate made here by keytool; the processor jar in its own JVM
+ * with its settings split over a properties file, environment variables and flags, running its own registry with
+ * basic auth; the producer jar with {@code --producer-config}. The views answer, the registry refuses strangers,
+ * and no secret is in any log line of either process, Kafka's own config dumps included.
+ */
+class SecuredClusterIT {
+    private static final Pattern READY = Pattern.compile(
+            "READY api=(\\S+) bootstrap=(\\S+) schema-registry=(\\S+)");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
+    private static final String SCRAM_PASSWORD = "scram-Pw-" + SUFFIX;
+    private static final String STORE_PASSWORD = "store-Pw-" + SUFFIX;
+    private static final String REGISTRY_PASSWORD = "registry-Pw-" + SUFFIX;
+    private static final String JAAS = "org.apache.kafka.common.security.scram.ScramLoginModule required "
+            + "username=\"partyline\" password=\"" + SCRAM_PASSWORD + "\";";
+
+    @TempDir
+    Path dir;
+    private EmbeddedKafka kafka;
+    private Process processor;
+    private TestCertificates certs;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (processor != null) {
+            processor.destroy();
+            if (!processor.waitFor(30, TimeUnit.SECONDS)) {
+                processor.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void shouldRunTheWholeStackOnASaslSslBrokerWithoutShowingASecret() throws Exception {
+        certs = TestCertificates.create(dir, STORE_PASSWORD);
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 2, new ClientListener("SASL_SSL", Map.of(
+                "sasl.enabled.mechanisms", "SCRAM-SHA-512",
+                "listener.name.client.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "ssl.keystore.location", certs.keystore().toString(),
+                "ssl.keystore.password", STORE_PASSWORD,
+                "ssl.keystore.type", "PKCS12"),
+                List.of("SCRAM-SHA-512=[name=partyline,password=" + SCRAM_PASSWORD + "]")));
+        assertTheBrokerRefusesClientsWithoutCredentials();
+
+        Path log = dir.resolve("processor.log");
+        processor = startProcessor(log);
+        Matcher ready = awaitReady(log);
+        URI api = URI.create(ready.group(1));
+        String registry = ready.group(3);
+        assertEquals(kafka.bootstrapServers(), ready.group(2));
+
+        ProcessOutput producer = publishExample(registry);
+        assertEquals(0, producer.exitCode(), producer.text());
+        assertTrue(producer.text().contains("published 21, rejected 0"), producer.text());
+
+        JsonNode claim = new Api(api).await("/api/claims/pokrovsk-captured",
+                body -> body.path("status").asText().equals("CONTESTED") && body.path("positions").size() == 2,
+                Duration.ofSeconds(60));
+        assertEquals("RU ASSERTS, UA DENIES", positions(claim));
+
+        assertTheRegistryRefusesRequestsWithoutCredentials(registry);
+
+        processor.destroy();
+        assertTrue(processor.waitFor(30, TimeUnit.SECONDS), "the processor stops on SIGTERM");
+        String processorLog = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(processorLog.contains("security.protocol = SASL_SSL"), "Kafka's config dump is in the log");
+        assertTrue(processorLog.contains("sasl.jaas.config = [hidden]"), "and masks the JAAS config");
+        assertTrue(producer.text().contains("sasl.jaas.config = [hidden]"), "the producer's dump masks it too");
+        for (String secret : List.of(SCRAM_PASSWORD, JAAS, STORE_PASSWORD, REGISTRY_PASSWORD)) {
+            assertFalse(processorLog.contains(secret), "processor log shows the secret " + secret);
+            assertFalse(producer.text().contains(secret), "producer output shows the secret " + secret);
+        }
+    }
+
+    private void assertTheBrokerRefusesClientsWithoutCredentials() {
+        ExecutionException plain = assertThrows(ExecutionException.class, () -> clusterId(Map.of()));
+        assertInstanceOf(org.apache.kafka.common.errors.TimeoutException.class, plain.getCause(),
+                "a client without TLS and SASL gets no answer");
+        Map<String, Object> wrongPassword = new HashMap<>(clientSettings());
+        wrongPassword.put("sasl.jaas.config", JAAS.replace(SCRAM_PASSWORD, "wrong-" + SCRAM_PASSWORD));
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> clusterId(wrongPassword));
+        assertInstanceOf(SaslAuthenticationException.class, refused.getCause());
+    }
+
+    private String clusterId(Map<String, Object> clientSettings) throws Exception {
+        Map<String, Object> props = new HashMap<>(clientSettings);
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        try (Admin admin = Admin.create(props)) {
+            return admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Map<String, Object> clientSettings() {
+        return Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config", JAAS,
+                "ssl.truststore.location", certs.truststore().toString(), "ssl.truststore.password", STORE_PASSWORD,
+                "ssl.truststore.type", "PKCS12");
+    }
+
+    /** The processor jar with its settings in a file (broker, TLS), the environment (secrets) and flags (SASL). */
+    private Process startProcessor(Path log) throws IOException {
+        Path jar = Path.of("target", "partyline-processor.jar").toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "the processor jar is built before the integration tests: " + jar);
+        Path config = dir.resolve("partyline.properties");
+        Files.writeString(config, String.join("\n",
+                "bootstrap.servers=" + kafka.bootstrapServers(),
+                "kafka.security.protocol=SASL_SSL",
+                "kafka.ssl.truststore.location=" + certs.truststore(),
+                "kafka.ssl.truststore.type=PKCS12",
+                "registry.basic.auth.user.info=registry:" + REGISTRY_PASSWORD,
+                "state.dir=" + dir.resolve("state"),
+                "partitions=2",
+                ""));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m",
+                "-Dlogback.configurationFile=" + verboseLogback(), "-jar", jar.toString(),
+                "--config", config.toString(), "--kafka-sasl-mechanism", "SCRAM-SHA-512",
+                "--http-port", "0", "--registry-port", "0"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("PARTYLINE_KAFKA_SASL_JAAS_CONFIG", JAAS);
+        builder.environment().put("PARTYLINE_KAFKA_SSL_TRUSTSTORE_PASSWORD", STORE_PASSWORD);
+        return builder.start();
+    }
+
+    private Matcher awaitReady(Path log) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            Matcher m = READY.matcher(text);
+            if (m.find()) {
+                return m;
+            }
+            if (!processor.isAlive()) {
+                throw new AssertionError("the processor ended with " + processor.exitValue() + " before READY:\n"
+                        + tail(text));
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no READY line within " + START_TIMEOUT.toSeconds() + " s:\n"
+                + tail(Files.readString(log, StandardCharsets.UTF_8)));
+    }
+
+    record ProcessOutput(int exitCode, String text) {
+    }
+
+    /** The producer jar with its Kafka and registry client settings in one {@code --producer-config} file. */
+    private ProcessOutput publishExample(String registryUrl) throws IOException, InterruptedException {
+        Path jar = Path.of("..", "producer", "target", "partyline-producer.jar").toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(jar), "the producer jar is built before the integration tests: " + jar);
+        Path example = Demo.exampleFile(dir);
+        Path clientConfig = dir.resolve("producer.properties");
+        StringBuilder properties = new StringBuilder();
+        clientSettings().forEach((k, v) -> properties.append(k).append('=')
+                .append(v.toString().replace("\\", "\\\\")).append('\n'));
+        properties.append("schema.registry.basic.auth.user.info=registry:").append(REGISTRY_PASSWORD).append('\n');
+        Files.writeString(clientConfig, properties.toString());
+        Path output = dir.resolve("producer.log");
+        Process producer = new ProcessBuilder(java(), "-Dlogback.configurationFile=" + verboseLogback(), "-jar",
+                jar.toString(), "publish", example.toString(), "--bootstrap-servers", kafka.bootstrapServers(),
+                "--schema-registry-url", registryUrl, "--producer-config", clientConfig.toString())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!producer.waitFor(60, TimeUnit.SECONDS)) {
+            producer.destroyForcibly();
+            throw new AssertionError("the producer did not finish within 60 s:\n" + Files.readString(output));
+        }
+        return new ProcessOutput(producer.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    private static void assertTheRegistryRefusesRequestsWithoutCredentials(String registryUrl) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(registryUrl + "/subjects")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, refused.statusCode());
+        assertEquals("{\"error_code\":401,\"message\":\"Unauthorized\"}", refused.body());
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("registry:" + REGISTRY_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> subjects = http.send(HttpRequest.newBuilder(URI.create(registryUrl + "/subjects"))
+                .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, subjects.statusCode());
+        assertTrue(subjects.body().contains("claims-value"), subjects.body());
+    }
+
+    private static String positions(JsonNode claim) {
+        List<String> positions = new ArrayList<>();
+        claim.path("positions").forEach(p -> positions.add(p.path("party").asText() + " " + p.path("position").asText()));
+        return String.join(", ", positions);
+    }
+
+    /** Kafka's clients at INFO (their config dumps) and Partyline at DEBUG, so the secret check sees everything. */
+    private Path verboseLogback() throws IOException {
+        Path file = dir.resolve("logback-verbose.xml");
+        if (!Files.exists(file)) {
+            Files.writeString(file, """
+                    <configuration>
+                      <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
+                        <target>System.err</target>
+                        <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n</pattern></encoder>
+                      </appender>
+                      <logger name="org.apache.kafka" level="INFO"/>
+                      <logger name="org.partyline" level="DEBUG"/>
+                      <root level="INFO"><appender-ref ref="STDERR"/></root>
+                    </configuration>
+                    """);
+        }
+        return file;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 6_000 ? text : text.substring(text.length() - 6_000);
+    }
+}
