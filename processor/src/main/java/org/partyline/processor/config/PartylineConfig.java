@@ -22,6 +22,7 @@ public final class PartylineConfig {
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_HOST = "http.host";
+    public static final String HTTP_AUTH_TOKEN = "http.auth.token";
     public static final String STATE_DIR = "state.dir";
     public static final String APPLICATION_ID = "application.id";
     public static final String STANDBY_REPLICAS = "standby.replicas";
@@ -55,6 +56,7 @@ public final class PartylineConfig {
         d.put(SCHEMA_REGISTRY_URL, null);
         d.put(HTTP_PORT, "8080");
         d.put(HTTP_HOST, "localhost");
+        d.put(HTTP_AUTH_TOKEN, null);
         d.put(STATE_DIR, "partyline-state");
         d.put(APPLICATION_ID, "partyline");
         d.put(STANDBY_REPLICAS, "0");

@@ -17,6 +17,7 @@ import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.query.StreamsInstanceLocator;
 import org.partyline.processor.query.StreamsStoreProvider;
 import org.partyline.processor.rest.RestServer;
+import org.partyline.processor.rest.RestSettings;
 import org.partyline.processor.streams.DeadLetterExceptionHandler;
 import org.partyline.processor.streams.PartylineTopology;
 import org.partyline.processor.streams.StreamsSettings;
@@ -73,7 +74,8 @@ public final class PartylineProcessor implements AutoCloseable {
             rest = new RestServer(new StreamsStoreProvider(streams.streams()),
                     new StreamsInstanceLocator(streams.streams(), new HostInfo(host, port),
                             AvroSerdes.stringKey(registry).serializer()),
-                    streams.streams()::state);
+                    streams.streams()::state,
+                    RestSettings.defaults().withAuthToken(config.optional(PartylineConfig.HTTP_AUTH_TOKEN)));
             rest.start("0.0.0.0", port);
             streams.start(START_TIMEOUT);
             URI api = URI.create("http://" + host + ":" + port);
