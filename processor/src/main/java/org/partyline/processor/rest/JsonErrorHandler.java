@@ -1,7 +1,6 @@
 package org.partyline.processor.rest;
 
 import java.nio.ByteBuffer;
-import java.util.regex.Pattern;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -19,7 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 final class JsonErrorHandler extends ErrorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(JsonErrorHandler.class);
-    private static final Pattern MALFORMED_PERCENT = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
@@ -55,7 +53,7 @@ final class JsonErrorHandler extends ErrorHandler {
     }
 
     private static String reason(int status, String requestLine, Object message) {
-        if (status == HttpStatus.BAD_REQUEST_400 && MALFORMED_PERCENT.matcher(requestLine).find()) {
+        if (status == HttpStatus.BAD_REQUEST_400 && Exchanges.malformedPercent(requestLine)) {
             return "malformed percent-encoding in the path";
         }
         if (message instanceof String text && !text.isBlank()) {

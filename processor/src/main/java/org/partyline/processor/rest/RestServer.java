@@ -119,7 +119,9 @@ public final class RestServer implements AutoCloseable {
             Exchanges.send(ctx, Reply.error(405, Exchanges.describe(ctx), "method not allowed, only GET"));
         });
         config.routes.exception(Refused.class, (e, ctx) -> {
-            ctx.header("WWW-Authenticate", "Bearer");
+            if (e.challenge) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
             Exchanges.send(ctx, e.reply);
         });
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
@@ -130,15 +132,21 @@ public final class RestServer implements AutoCloseable {
         });
     }
 
-    /** The bearer token check: open paths pass, the others need the token when one is configured. */
+    /**
+     * Before every route: the bearer token (open paths pass, the others need it when one is configured), then the
+     * query string, whose malformed percent-encodings Javalin would silently drop (a filter would vanish).
+     */
     private void admit(Context ctx) {
         ctx.attribute(STARTED_AT, System.nanoTime());
-        if (token.isEmpty() || BearerToken.isOpen(ctx.path()) || token.get().admits(ctx.header("Authorization"))) {
-            return;
+        if (token.isPresent() && !BearerToken.isOpen(ctx.path()) && !token.get().admits(ctx.header("Authorization"))) {
+            String reason = ctx.header("Authorization") == null ? "missing Authorization: Bearer token"
+                    : "wrong bearer token";
+            throw new Refused(Reply.error(401, Exchanges.describe(ctx), reason), true);
         }
-        String reason = ctx.header("Authorization") == null ? "missing Authorization: Bearer token"
-                : "wrong bearer token";
-        throw new Refused(Reply.error(401, Exchanges.describe(ctx), reason));
+        if (Exchanges.malformedPercent(ctx.queryString())) {
+            throw new Refused(Reply.error(400, Exchanges.describe(ctx), "malformed percent-encoding in the query"),
+                    false);
+        }
     }
 
     private void observe(Context ctx) {
@@ -169,13 +177,16 @@ public final class RestServer implements AutoCloseable {
         }
     }
 
-    /** A request refused before its route ran (no or a wrong token); carries the 401 answer. */
+    /** A request refused before its route ran (no or a wrong token, a malformed query); carries the answer. */
     private static final class Refused extends RuntimeException {
         private final transient Reply reply;
+        private final boolean challenge;
 
-        Refused(Reply reply) {
+        /** @param challenge whether to answer {@code WWW-Authenticate: Bearer} (a 401) */
+        Refused(Reply reply, boolean challenge) {
             super(null, null, false, false);
             this.reply = reply;
+            this.challenge = challenge;
         }
     }
 }

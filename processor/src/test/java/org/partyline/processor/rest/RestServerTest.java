@@ -165,6 +165,14 @@ class RestServerTest {
     }
 
     @Test
+    void shouldAnswerAMalformedPercentEncodingInTheQueryWithJson400() {
+        RawHttp.Response answer = RawHttp.send(port, "GET /api/claims?status=%ZZ HTTP/1.1");
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("application/json", answer.header("Content-Type"));
+        assertTrue(json(answer.body()).path("error").asText().startsWith("GET /api/claims?status=%ZZ: "), answer.body());
+    }
+
+    @Test
     void shouldAnswerWhatTheHttpServerRefusesWithJsonNotAnHtmlPage() {
         for (String line : List.of("GARBAGE", "GET /api/parties/%E9/stances HTTP/1.1",
                 "GET /api/parties/a b/stances HTTP/1.1", "GET /api/parties/% HTTP/1.1")) {
