@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.partyline.processor.config.PartylineConfig;
@@ -53,24 +55,56 @@ class DockerComposeTest {
         assertEquals("confluentinc/cp-schema-registry:7.7.1", service("schema-registry").path("image").asText());
         assertEquals(List.of("processor-1", "processor-2"), processors());
         assertEquals(PRODUCER_JAR, command("producer").get(2));
+        assertTrue(service("prometheus").path("image").asText().startsWith("prom/prometheus:"));
         assertEquals("no", service("producer").path("restart").asText());
     }
 
     @Test
     void shouldSetOnlyVariablesTheProcessorReads() {
-        Set<String> read = new TreeSet<>();
-        for (String key : PartylineConfig.KEYS) {
-            read.add(envName(key));
-        }
         for (String processor : processors()) {
             for (String name : env(processor).keySet()) {
                 if (name.startsWith("PARTYLINE_")) {
-                    assertTrue(read.contains(name), processor + " sets " + name + ", which the processor does not read: " + read);
+                    assertTrue(PartylineConfig.readsVariable(name), processor + " sets " + name
+                            + ", which the processor does not read");
                 }
             }
             assertTrue(env(processor).containsKey("PARTYLINE_BOOTSTRAP_SERVERS"), processor + " would start an embedded broker");
             assertTrue(env(processor).containsKey("PARTYLINE_SCHEMA_REGISTRY_URL"), processor + " would start an embedded registry");
         }
+    }
+
+    @Test
+    void shouldShowASecuredClusterExampleInVariablesTheProcessorReads() throws IOException {
+        Pattern commented = Pattern.compile("^\\s*#\\s*(PARTYLINE_[A-Z0-9_]+):");
+        Set<String> shown = new TreeSet<>();
+        for (String line : Files.readAllLines(root.resolve("docker-compose.yml"))) {
+            Matcher m = commented.matcher(line);
+            if (m.find()) {
+                assertTrue(PartylineConfig.readsVariable(m.group(1)), "the commented example sets " + m.group(1)
+                        + ", which the processor does not read");
+                shown.add(m.group(1));
+            }
+        }
+        assertTrue(shown.containsAll(Set.of("PARTYLINE_KAFKA_SECURITY_PROTOCOL", "PARTYLINE_KAFKA_SASL_MECHANISM",
+                "PARTYLINE_KAFKA_SASL_JAAS_CONFIG", "PARTYLINE_SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO")),
+                "the commented SASL example is incomplete: " + shown);
+    }
+
+    @Test
+    void shouldScrapeTheMetricsOfEveryProcessorOnItsHttpPort() throws IOException {
+        String prometheusConfig = mounts("prometheus").get("/etc/prometheus/prometheus.yml");
+        assertNotNull(prometheusConfig, "prometheus has no mounted configuration");
+        JsonNode job = new ObjectMapper(new YAMLFactory()).readTree(root.resolve(prometheusConfig).toFile())
+                .path("scrape_configs").path(0);
+        assertEquals("/metrics", job.path("metrics_path").asText());
+        Set<String> targets = new TreeSet<>();
+        job.path("static_configs").path(0).path("targets").forEach(t -> targets.add(t.asText()));
+        Set<String> processors = new TreeSet<>();
+        for (String processor : processors()) {
+            processors.add(env(processor).get("PARTYLINE_HTTP_HOST") + ":" + env(processor).get("PARTYLINE_HTTP_PORT"));
+            assertDependsOnHealthy("prometheus", processor);
+        }
+        assertEquals(processors, targets, "Prometheus scrapes exactly the processors, on their HTTP ports");
     }
 
     @Test
@@ -87,7 +121,7 @@ class DockerComposeTest {
             int httpPort = Integer.parseInt(env(processor).get("PARTYLINE_HTTP_PORT"));
             URI health = URI.create(healthCheckUrl(processor));
             assertEquals(httpPort, health.getPort(), processor + " health check port");
-            assertEquals("/health", health.getPath(), processor + " health check path");
+            assertEquals("/health/ready", health.getPath(), processor + " health check is the readiness probe");
             assertTrue(containerPorts(processor).contains(httpPort), processor + " does not publish " + httpPort);
             httpPorts.add(httpPort);
         }

@@ -29,6 +29,7 @@ public final class PartylineConfig {
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_HOST = "http.host";
+    public static final String HTTP_AUTH_TOKEN = "http.auth.token";
     public static final String STATE_DIR = "state.dir";
     public static final String APPLICATION_ID = "application.id";
     public static final String STANDBY_REPLICAS = "standby.replicas";
@@ -49,7 +50,6 @@ public final class PartylineConfig {
     public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
     public static final String SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
     public static final String REGISTRY_BASIC_AUTH_USER_INFO = "registry.basic.auth.user.info";
-    public static final String HTTP_AUTH_TOKEN = "http.auth.token";
     /** Keys beginning with this (but {@link #KAFKA_PORT}) are Kafka client settings. */
     public static final String KAFKA_PREFIX = "kafka.";
     private static final String KAFKA_ENV_PREFIX = "PARTYLINE_KAFKA_";
@@ -74,6 +74,7 @@ public final class PartylineConfig {
         d.put(SCHEMA_REGISTRY_URL, null);
         d.put(HTTP_PORT, "8080");
         d.put(HTTP_HOST, "localhost");
+        d.put(HTTP_AUTH_TOKEN, null);
         d.put(STATE_DIR, "partyline-state");
         d.put(APPLICATION_ID, "partyline");
         d.put(STANDBY_REPLICAS, "0");
@@ -94,7 +95,6 @@ public final class PartylineConfig {
         d.put(SCHEMA_REGISTRY_SSL_TRUSTSTORE_PASSWORD, null);
         d.put(SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE, null);
         d.put(REGISTRY_BASIC_AUTH_USER_INFO, null);
-        d.put(HTTP_AUTH_TOKEN, null);
         return d;
     }
 

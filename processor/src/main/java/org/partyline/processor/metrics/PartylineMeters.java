@@ -46,11 +46,11 @@ public final class PartylineMeters implements TopologyMeters, AutoCloseable {
     }
 
     /**
-     * A REST request answered: its method, its route template ({@code /api/claims/{claimId}}, not the path),
+     * A REST request answered: its route template ({@code /api/claims/{claimId}}, not the path),
      * the status sent and how long it took in nanoseconds.
      */
-    public void observed(String method, String route, int status, long nanos) {
-        http.observed(method, route, status, nanos);
+    public void observed(String route, int status, long nanos) {
+        http.observed(route, status, nanos);
     }
 
     /**

@@ -22,26 +22,43 @@ import org.partyline.schema.ClaimStatus;
 /**
  * Talks to the other instances over HTTP: forwards whole requests for keys they hold, and asks their
  * {@code /internal/...} endpoints for local parts of lists. Every request carries {@link #FORWARDED_HEADER}, so
- * the receiver answers from its own stores and never forwards again.
+ * the receiver answers from its own stores and never forwards again, and the bearer token when one is configured.
+ *
+ * <p>One {@link HttpClient} for the life of the server: it keeps HTTP/1.1 connections to each peer open and reuses
+ * them (keep-alive), so a forwarded lookup costs no TCP handshake. Connecting and each whole request are bounded by
+ * the same timeout.
  */
 final class HttpPeers implements Peers {
     static final String FORWARDED_HEADER = "X-Partyline-Forwarded";
 
     private final HttpClient client;
     private final Duration timeout;
+    private final Optional<String> token;
+    private final RequestObserver observer;
 
-    HttpPeers(Duration timeout) {
+    /**
+     * @param timeout  how long to wait to connect to a peer, and for its whole answer
+     * @param token    the bearer token the peers require, if any
+     * @param observer told of every request sent and whether it failed
+     */
+    HttpPeers(Duration timeout, Optional<String> token, RequestObserver observer) {
         this.timeout = timeout;
+        this.token = token.filter(t -> !t.isBlank());
+        this.observer = observer;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /** GET {@code pathAndQuery} (raw, as received) on the peer; any status is an answer. */
     Reply get(Instance peer, String pathAndQuery) {
         String host = peer.host().contains(":") ? "[" + peer.host() + "]" : peer.host();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + peer.port() + pathAndQuery))
-                .timeout(timeout).header(FORWARDED_HEADER, "1").header("Accept", "application/json").GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + peer.port()
+                        + pathAndQuery))
+                .timeout(timeout).header(FORWARDED_HEADER, "1").header("Accept", Exchanges.JSON).GET();
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        boolean failed = true;
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            failed = response.statusCode() >= 500;
             return new Reply(response.statusCode(), response.body());
         } catch (HttpTimeoutException e) {
             throw new PeerException(peer, "did not answer GET " + pathAndQuery + " within " + timeout.toMillis() + " ms");
@@ -51,6 +68,8 @@ final class HttpPeers implements Peers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PeerException(peer, "was being asked GET " + pathAndQuery + " when this server stopped");
+        } finally {
+            observer.forwarded(failed);
         }
     }
 

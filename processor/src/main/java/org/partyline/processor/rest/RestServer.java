@@ -1,136 +1,192 @@
 package org.partyline.processor.rest;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 import java.util.function.Supplier;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import org.apache.kafka.streams.KafkaStreams;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.partyline.processor.query.ClaimQueries;
 import org.partyline.processor.query.InstanceLocator;
 import org.partyline.processor.query.PartyDirectory;
 import org.partyline.processor.query.StanceQueries;
 import org.partyline.processor.query.StoreProvider;
+import org.partyline.processor.query.StoreReadiness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server of the REST API (CONTRACT section 4) on the JDK's {@link HttpServer}. Answers for every key:
- * keys another instance holds are forwarded to it, lists are gathered from every instance.
+ * The HTTP server of the REST API (CONTRACT section 4): Javalin on Jetty 12, a thin shell over {@code query/}.
+ * Answers for every key: keys another instance holds are forwarded to it, lists are gathered from every instance.
+ * Every error, Jetty's own included, is {@code {"error": "GET /path: reason"}} in JSON.
  */
 public final class RestServer implements AutoCloseable {
-    public static final Duration DEFAULT_PEER_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_PEER_TIMEOUT = RestSettings.DEFAULT_PEER_TIMEOUT;
+    static final String UNMATCHED = "unmatched";
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
-    private static final int THREADS = 16;
+    private static final String STARTED_AT = "partyline.startedAt";
+    private static final int MAX_THREADS = 32;
 
     private final Routes routes;
-    private HttpServer server;
-    private ExecutorService executor;
+    private final Optional<BearerToken> token;
+    private final RequestObserver observer;
+    private Javalin app;
 
     /**
      * @param stores  this instance's stores
      * @param locator who holds which key, and every instance
-     * @param state   the Kafka Streams state, for {@code /health}
+     * @param state   the Kafka Streams state, for the probes
      */
     public RestServer(StoreProvider stores, InstanceLocator locator, Supplier<KafkaStreams.State> state) {
-        this(stores, locator, state, DEFAULT_PEER_TIMEOUT);
+        this(stores, locator, state, RestSettings.defaults());
     }
 
     /** @param peerTimeout how long to wait for another instance before answering 503 */
     public RestServer(StoreProvider stores, InstanceLocator locator, Supplier<KafkaStreams.State> state,
                       Duration peerTimeout) {
+        this(stores, locator, state, RestSettings.defaults().withPeerTimeout(peerTimeout));
+    }
+
+    public RestServer(StoreProvider stores, InstanceLocator locator, Supplier<KafkaStreams.State> state,
+                      RestSettings settings) {
         Objects.requireNonNull(stores, "stores");
         Objects.requireNonNull(locator, "locator");
         Objects.requireNonNull(state, "state");
-        HttpPeers peers = new HttpPeers(peerTimeout);
+        this.token = BearerToken.of(settings.authToken());
+        this.observer = settings.observer();
+        HttpPeers peers = new HttpPeers(settings.peerTimeout(), settings.authToken(), observer);
         PartyDirectory directory = new PartyDirectory(stores, locator, peers);
         this.routes = new Routes(new StanceQueries(stores, locator, directory),
-                new ClaimQueries(stores, locator, peers, directory), directory, locator, peers, state);
+                new ClaimQueries(stores, locator, peers, directory), directory, locator,
+                new StoreReadiness(stores, locator), peers, state, settings.metrics());
     }
 
     /** Binds {@code host:port} (port 0: any free port) and serves. */
     public synchronized RestServer start(String host, int port) {
-        if (server != null) {
+        if (app != null) {
             throw new IllegalStateException("already serving on port " + port());
         }
+        app = Javalin.create(config -> configure(config, host, port));
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve HTTP on " + host + ":" + port, e);
+            app.start();
+        } catch (RuntimeException e) {
+            app = null;
+            throw new IllegalStateException("cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        AtomicInteger count = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "partyline-http-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
         LOG.info("REST API serving on {}:{}", host, port());
         return this;
     }
 
+    private void configure(JavalinConfig config, String host, int port) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.router.ignoreTrailingSlashes = false;
+        config.http.prefer405over404 = true;
+        config.http.defaultContentType = Exchanges.JSON;
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
+        threads.setName("partyline-http");
+        threads.setDaemon(true);
+        config.jetty.threadPool = threads;
+        config.jetty.addConnector((server, http) -> {
+            // One connector, Nagle off (Jetty's default, pinned here): no 40 ms stall on keep-alive answers.
+            ServerConnector connector = new ServerConnector(server, new RequestTargets(http));
+            connector.setHost(host);
+            connector.setPort(port);
+            connector.setAcceptedTcpNoDelay(true);
+            return connector;
+        });
+        JsonErrorHandler jettyErrors = new JsonErrorHandler();
+        config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
+
+        config.routes.before(this::admit);
+        routes.declare(config.routes);
+        config.routes.after(this::observe);
+        config.routes.error(404, ctx -> {
+            if (ctx.endpoints().matchedHttpEndpoint() == null) {
+                Exchanges.send(ctx, Reply.error(404, Exchanges.describe(ctx), "no such resource"));
+            }
+        });
+        config.routes.error(405, ctx -> {
+            ctx.header("Allow", "GET, HEAD");
+            Exchanges.send(ctx, Reply.error(405, Exchanges.describe(ctx), "method not allowed, only GET"));
+        });
+        config.routes.exception(Refused.class, (e, ctx) -> {
+            if (e.challenge) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+            Exchanges.send(ctx, e.reply);
+        });
+        config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                Exchanges.send(ctx, Reply.error(e.getStatus(), Exchanges.describe(ctx), e.getMessage())));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} failed", Exchanges.describe(ctx), e);
+            Exchanges.send(ctx, Reply.error(500, Exchanges.describe(ctx), "internal error, see the server log"));
+        });
+    }
+
+    /**
+     * Before every route: the bearer token (open paths pass, the others need it when one is configured), then the
+     * query string, whose malformed percent-encodings Javalin would silently drop (a filter would vanish).
+     */
+    private void admit(Context ctx) {
+        ctx.attribute(STARTED_AT, System.nanoTime());
+        if (token.isPresent() && !BearerToken.isOpen(ctx.path()) && !token.get().admits(ctx.header("Authorization"))) {
+            String reason = ctx.header("Authorization") == null ? "missing Authorization: Bearer token"
+                    : "wrong bearer token";
+            throw new Refused(Reply.error(401, Exchanges.describe(ctx), reason), true);
+        }
+        if (Exchanges.malformedPercent(ctx.queryString())) {
+            throw new Refused(Reply.error(400, Exchanges.describe(ctx), "malformed percent-encoding in the query"),
+                    false);
+        }
+    }
+
+    private void observe(Context ctx) {
+        Long startedAt = ctx.attribute(STARTED_AT);
+        long nanos = startedAt == null ? 0 : System.nanoTime() - startedAt;
+        Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+        observer.observed(matched == null ? UNMATCHED : matched.path, ctx.statusCode(), nanos);
+    }
+
     /** The bound port. */
     public synchronized int port() {
-        if (server == null) {
+        if (app == null) {
             throw new IllegalStateException("not started");
         }
-        return server.getAddress().getPort();
+        return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+    }
+
+    /** Whether accepted connections have Nagle's algorithm off, for the test that pins it. */
+    synchronized boolean tcpNoDelay() {
+        return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getAcceptedTcpNoDelay();
     }
 
     @Override
     public synchronized void close() {
-        if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
-            server = null;
+        if (app != null) {
+            app.stop();
+            app = null;
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String rawPath = exchange.getRequestURI().getRawPath();
-        Request request;
-        try {
-            request = Request.parse(method, rawPath, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders().containsKey(HttpPeers.FORWARDED_HEADER));
-        } catch (IllegalArgumentException e) {
-            send(exchange, Reply.error(400, method + " " + rawPath, "malformed percent-encoding in the path"));
-            return;
-        }
-        Reply reply;
-        try {
-            reply = routes.answer(request);
-        } catch (RuntimeException e) {
-            LOG.error("{} failed", request.describe(), e);
-            reply = Reply.error(500, request.describe(), "internal error (" + e.getClass().getSimpleName() + ")");
-        }
-        if (reply.status() >= 500) {
-            LOG.warn("{} -> {}", request.describe(), reply.status());
-        }
-        send(exchange, reply);
-    }
+    /** A request refused before its route ran (no or a wrong token, a malformed query); carries the answer. */
+    private static final class Refused extends RuntimeException {
+        private final transient Reply reply;
+        private final boolean challenge;
 
-    private static void send(HttpExchange exchange, Reply reply) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (reply.status() == 405) {
-            exchange.getResponseHeaders().set("Allow", "GET");
-        }
-        boolean noBody = reply.json().length == 0 || "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.json().length);
-        try (OutputStream body = exchange.getResponseBody()) {
-            if (!noBody) {
-                body.write(reply.json());
-            }
+        /** @param challenge whether to answer {@code WWW-Authenticate: Bearer} (a 401) */
+        Refused(Reply reply, boolean challenge) {
+            super(null, null, false, false);
+            this.reply = reply;
+            this.challenge = challenge;
         }
     }
 }

@@ -1,11 +1,17 @@
 package org.partyline.processor.rest;
 
-import java.util.ArrayList;
+import static org.partyline.processor.rest.Exchanges.describe;
+import static org.partyline.processor.rest.Exchanges.forwarded;
+
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import org.apache.kafka.streams.KafkaStreams;
 import org.partyline.processor.query.Bodies;
 import org.partyline.processor.query.ClaimQueries;
@@ -14,96 +20,118 @@ import org.partyline.processor.query.PartyDirectory;
 import org.partyline.processor.query.PeerException;
 import org.partyline.processor.query.QueryResult;
 import org.partyline.processor.query.StanceQueries;
+import org.partyline.processor.query.StoreReadiness;
 
 /**
- * The route table of CONTRACT section 4 plus {@code /health}, {@code /instances} and the {@code /internal/...}
- * endpoints that answer from local stores only. Each route maps a {@link QueryResult} to a status:
- * found 200, held elsewhere forwarded, unknown 404, invalid 400, unavailable 503.
+ * The route table of CONTRACT section 4 plus {@code /instances} and the {@code /internal/...} endpoints that answer
+ * from local stores only: one line per route, each a GET (HEAD answers the same without the body). Each route maps
+ * a {@link QueryResult} to a status: found 200, held elsewhere forwarded, unknown 404, invalid 400, unavailable 503.
  */
 final class Routes {
-    private final List<Route> routes = new ArrayList<>();
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final StanceQueries stances;
+    private final ClaimQueries claims;
+    private final PartyDirectory directory;
+    private final InstanceLocator locator;
+    private final StoreReadiness readiness;
     private final HttpPeers peers;
     private final Supplier<KafkaStreams.State> state;
+    private final Supplier<String> metrics;
 
     Routes(StanceQueries stances, ClaimQueries claims, PartyDirectory directory, InstanceLocator locator,
-           HttpPeers peers, Supplier<KafkaStreams.State> state) {
+           StoreReadiness readiness, HttpPeers peers, Supplier<KafkaStreams.State> state, Supplier<String> metrics) {
+        this.stances = stances;
+        this.claims = claims;
+        this.directory = directory;
+        this.locator = locator;
+        this.readiness = readiness;
         this.peers = peers;
         this.state = state;
-        add("health", (r, p) -> health(r));
-        add("instances", (r, p) -> Reply.ok(new Bodies.Instances(locator.instances())));
-        add("api/parties", (r, p) -> reply(r, directory.parties()));
-        add("api/parties/{}/stances", (r, p) -> reply(r, stances.partyStances(p.get(0), r.forwarded())));
-        add("api/parties/{}/stances/{}", (r, p) -> reply(r, stances.partyTopic(p.get(0), p.get(1), r.forwarded())));
-        add("api/parties/{}/changes", (r, p) -> reply(r, stances.partyChanges(p.get(0), r.forwarded())));
-        add("api/parties/{}/contested-claims", (r, p) -> reply(r, claims.contestedClaims(p.get(0), r.forwarded())));
-        add("api/topics/{}/stances", (r, p) -> reply(r, stances.topicStances(p.get(0), r.forwarded())));
-        add("api/claims", (r, p) -> reply(r, claims.claims(r.query().get("status"))));
-        add("api/claims/{}", (r, p) -> reply(r, claims.claim(p.get(0), r.forwarded())));
-        add("internal/parties", (r, p) -> reply(r, directory.localParties()));
-        add("internal/claims", (r, p) -> reply(r, claims.localClaims(r.query().get("status"))));
-        add("internal/known/{}/{}", (r, p) -> reply(r, directory.knownHere(p.get(0), p.get(1))));
+        this.metrics = metrics;
     }
 
-    Reply answer(Request request) {
-        for (Route route : routes) {
-            List<String> params = route.match(request.segments());
-            if (params != null) {
-                if (!"GET".equals(request.method())) {
-                    return Reply.error(405, request.describe(), "method not allowed, only GET");
-                }
-                return route.handler().apply(request, params);
-            }
+    private record Route(String template, Handler handler) {
+    }
+
+    private List<Route> table() {
+        return List.of(
+                json("/health", ctx -> health(ctx)),
+                json("/health/live", ctx -> live(ctx)),
+                json("/health/ready", ctx -> ready(ctx)),
+                new Route("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.get())),
+                json("/instances", ctx -> Reply.ok(new Bodies.Instances(locator.instances()))),
+                json("/api/parties", ctx -> reply(ctx, directory.parties())),
+                json("/api/parties/{party}/stances",
+                        ctx -> reply(ctx, stances.partyStances(ctx.pathParam("party"), forwarded(ctx)))),
+                json("/api/parties/{party}/stances/{topic}", ctx -> reply(ctx,
+                        stances.partyTopic(ctx.pathParam("party"), ctx.pathParam("topic"), forwarded(ctx)))),
+                json("/api/parties/{party}/changes",
+                        ctx -> reply(ctx, stances.partyChanges(ctx.pathParam("party"), forwarded(ctx)))),
+                json("/api/parties/{party}/contested-claims",
+                        ctx -> reply(ctx, claims.contestedClaims(ctx.pathParam("party"), forwarded(ctx)))),
+                json("/api/topics/{topic}/stances",
+                        ctx -> reply(ctx, stances.topicStances(ctx.pathParam("topic"), forwarded(ctx)))),
+                json("/api/claims", ctx -> reply(ctx, claims.claims(ctx.queryParam("status")))),
+                json("/api/claims/{claimId}", ctx -> reply(ctx, claims.claim(ctx.pathParam("claimId"), forwarded(ctx)))),
+                json("/internal/parties", ctx -> reply(ctx, directory.localParties())),
+                json("/internal/claims", ctx -> reply(ctx, claims.localClaims(ctx.queryParam("status")))),
+                json("/internal/known/{store}/{party}",
+                        ctx -> reply(ctx, directory.knownHere(ctx.pathParam("store"), ctx.pathParam("party")))));
+    }
+
+    /** Declares every route for GET and HEAD. */
+    void declare(RoutesConfig config) {
+        for (Route route : table()) {
+            config.get(route.template(), route.handler());
+            config.head(route.template(), route.handler());
         }
-        return Reply.error(404, request.describe(), "no such resource");
     }
 
-    private Reply health(Request request) {
+    private static Route json(String template, Function<Context, Reply> answer) {
+        return new Route(template, ctx -> Exchanges.send(ctx, answer.apply(ctx)));
+    }
+
+    private Reply health(Context ctx) {
         KafkaStreams.State current = state.get();
-        boolean up = current == KafkaStreams.State.RUNNING || current == KafkaStreams.State.REBALANCING;
-        return up ? Reply.ok(Map.of("status", current.name()))
-                : Reply.error(503, request.describe(), "Kafka Streams is " + current + ", not processing");
+        return Probes.processing(current) ? status(current)
+                : Reply.error(503, describe(ctx), "Kafka Streams is " + current + ", not processing");
     }
 
-    private Reply reply(Request request, QueryResult<?> result) {
+    private Reply live(Context ctx) {
+        KafkaStreams.State current = state.get();
+        return Probes.live(current) ? status(current)
+                : Reply.error(503, describe(ctx), "Kafka Streams is " + current + ", failed or shutting down");
+    }
+
+    private Reply ready(Context ctx) {
+        KafkaStreams.State current = state.get();
+        Optional<String> notReady = Probes.notReady(current,
+                current == KafkaStreams.State.RUNNING ? readiness.unqueryable() : Optional.empty());
+        return notReady.map(reason -> Reply.error(503, describe(ctx), reason)).orElseGet(() -> status(current));
+    }
+
+    private static Reply status(KafkaStreams.State current) {
+        return Reply.ok(Map.of("status", current.name()));
+    }
+
+    private Reply reply(Context ctx, QueryResult<?> result) {
         if (result instanceof QueryResult.Found<?> found) {
             return Reply.ok(found.body());
         }
         if (result instanceof QueryResult.FoundRemotely<?> remote) {
             try {
-                return peers.get(remote.owner(), request.rawPathAndQuery());
+                return peers.get(remote.owner(), Exchanges.rawPathAndQuery(ctx));
             } catch (PeerException e) {
-                return Reply.error(503, request.describe(), e.getMessage());
+                return Reply.error(503, describe(ctx), e.getMessage());
             }
         }
         if (result instanceof QueryResult.NotFound<?> notFound) {
-            return Reply.error(404, request.describe(), notFound.reason());
+            return Reply.error(404, describe(ctx), notFound.reason());
         }
         if (result instanceof QueryResult.Invalid<?> invalid) {
-            return Reply.error(400, request.describe(), invalid.reason());
+            return Reply.error(400, describe(ctx), invalid.reason());
         }
-        return Reply.error(503, request.describe(), ((QueryResult.Unavailable<?>) result).reason());
-    }
-
-    private void add(String pattern, BiFunction<Request, List<String>, Reply> handler) {
-        routes.add(new Route(List.of(pattern.split("/")), handler));
-    }
-
-    private record Route(List<String> pattern, BiFunction<Request, List<String>, Reply> handler) {
-
-        /** The values of the {@code {}} segments, or null when the path is not this route's. */
-        List<String> match(List<String> segments) {
-            if (segments.size() != pattern.size()) {
-                return null;
-            }
-            List<String> params = new ArrayList<>();
-            for (int i = 0; i < pattern.size(); i++) {
-                if ("{}".equals(pattern.get(i))) {
-                    params.add(segments.get(i));
-                } else if (!pattern.get(i).equals(segments.get(i))) {
-                    return null;
-                }
-            }
-            return params;
-        }
+        return Reply.error(503, describe(ctx), ((QueryResult.Unavailable<?>) result).reason());
     }
 }

@@ -40,9 +40,12 @@ public final class Demo {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI api;
+    private final Optional<String> token;
 
-    public Demo(URI api) {
+    /** @param token {@code http.auth.token}, sent as a bearer token when the API requires one */
+    public Demo(URI api, Optional<String> token) {
         this.api = api;
+        this.token = token;
     }
 
     /** Copies the bundled example next to the state so it can be published and named like any file. */
@@ -107,7 +110,9 @@ public final class Demo {
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(10)).GET();
+        token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
+        HttpRequest request = builder.build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
             return JSON.createObjectNode();

@@ -19,7 +19,9 @@ import org.partyline.processor.config.RegistryClientConfig;
 import org.partyline.processor.metrics.PartylineMeters;
 import org.partyline.processor.query.StreamsInstanceLocator;
 import org.partyline.processor.query.StreamsStoreProvider;
+import org.partyline.processor.rest.RequestObserver;
 import org.partyline.processor.rest.RestServer;
+import org.partyline.processor.rest.RestSettings;
 import org.partyline.processor.streams.DeadLetterExceptionHandler;
 import org.partyline.processor.streams.PartylineTopology;
 import org.partyline.processor.streams.StreamsSettings;
@@ -96,7 +98,9 @@ public final class PartylineProcessor implements AutoCloseable {
             rest = new RestServer(new StreamsStoreProvider(streams.streams()),
                     new StreamsInstanceLocator(streams.streams(), new HostInfo(host, port),
                             AvroSerdes.stringKey(registry).serializer()),
-                    streams.streams()::state);
+                    streams.streams()::state,
+                    RestSettings.defaults().withAuthToken(config.optional(PartylineConfig.HTTP_AUTH_TOKEN))
+                            .withMetrics(meters::scrape).withObserver(observerOf(meters)));
             rest.start("0.0.0.0", port);
             streams.start(START_TIMEOUT);
             URI api = URI.create("http://" + host + ":" + port);
@@ -107,6 +111,21 @@ public final class PartylineProcessor implements AutoCloseable {
             closeQuietly(rest, streams, meters, stack);
             throw e;
         }
+    }
+
+    /** The REST server's request observer, counting and timing into the meters. */
+    private static RequestObserver observerOf(PartylineMeters meters) {
+        return new RequestObserver() {
+            @Override
+            public void observed(String route, int status, long nanos) {
+                meters.observed(route, status, nanos);
+            }
+
+            @Override
+            public void forwarded(boolean failed) {
+                meters.forwarded(failed);
+            }
+        };
     }
 
     static TopicNames topicNames(PartylineConfig config) {
@@ -182,7 +201,7 @@ public final class PartylineProcessor implements AutoCloseable {
         try (PartylinePublisher publisher = demoPublisher(stack.bootstrapServers(), registry,
                 new PartylinePublisher.Topics(topics.statements(), topics.claims()), clientSettings)) {
             Path example = Demo.exampleFile(config.stateDir());
-            return new Demo(api).run(example, publisher, out, timeout);
+            return new Demo(api, config.optional(PartylineConfig.HTTP_AUTH_TOKEN)).run(example, publisher, out, timeout);
         } catch (IOException | PublishException e) {
             LOG.error("Demo failed: {}", e.getMessage(), e);
             return false;

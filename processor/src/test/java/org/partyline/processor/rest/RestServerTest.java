@@ -1,34 +1,62 @@
 package org.partyline.processor.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partyline.processor.rest.HttpTestClient.assertError;
 import static org.partyline.processor.rest.HttpTestClient.get;
 import static org.partyline.processor.rest.HttpTestClient.json;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.partyline.processor.query.FakeLocator;
 import org.partyline.processor.query.FakeStores;
 import org.partyline.processor.query.Instance;
 import org.partyline.processor.query.SeedViews;
+import org.partyline.processor.query.StoreProvider;
 import org.partyline.processor.streams.StoreNames;
 
 class RestServerTest {
     private final FakeStores stores = new FakeStores();
     private final FakeLocator locator = FakeLocator.alone();
     private final AtomicReference<KafkaStreams.State> state = new AtomicReference<>(KafkaStreams.State.RUNNING);
+    private final List<String> observed = new CopyOnWriteArrayList<>();
+    private final RequestObserver observer = new RequestObserver() {
+        @Override
+        public void observed(String route, int status, long nanos) {
+            observed.add(route + " " + status);
+        }
+
+        @Override
+        public void forwarded(boolean failed) {
+            observed.add("forwarded " + failed);
+        }
+    };
     private RestServer server;
     private int port;
 
     @BeforeEach
     void start() {
         SeedViews.fill(stores, (store, key) -> true);
-        server = new RestServer(stores, locator, state::get).start("127.0.0.1", 0);
+        server = new RestServer(stores, locator, state::get, RestSettings.defaults().withObserver(observer)
+                .withMetrics(() -> "partyline_events_folded_total{topic=\"statements\"} 21.0\n")).start("127.0.0.1", 0);
         port = server.port();
         locator.setSelf(new Instance("127.0.0.1", port));
     }
@@ -125,5 +153,157 @@ class RestServerTest {
                 {"instances": [{"host": "127.0.0.1", "port": %d, "self": true, "stores": ["stances"],
                   "partitions": ["statements-0"], "standbyStores": [], "standbyPartitions": []}]}""".formatted(port)),
                 answer.body());
+    }
+
+    @Test
+    void shouldAnswerAMalformedPercentEncodingWithTheJson400NamingThePath() {
+        RawHttp.Response answer = RawHttp.send(port, "GET /api/parties/%ZZ/stances HTTP/1.1");
+        assertEquals(400, answer.status());
+        assertEquals("application/json", answer.header("Content-Type"));
+        assertEquals(json("{\"error\": \"GET /api/parties/%ZZ/stances: malformed percent-encoding in the path\"}"),
+                json(answer.body()));
+    }
+
+    @Test
+    void shouldAnswerAMalformedPercentEncodingInTheQueryWithJson400() {
+        RawHttp.Response answer = RawHttp.send(port, "GET /api/claims?status=%ZZ HTTP/1.1");
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("application/json", answer.header("Content-Type"));
+        assertTrue(json(answer.body()).path("error").asText().startsWith("GET /api/claims?status=%ZZ: "), answer.body());
+    }
+
+    @Test
+    void shouldAnswerWhatTheHttpServerRefusesWithJsonNotAnHtmlPage() {
+        for (String line : List.of("GARBAGE", "GET /api/parties/%E9/stances HTTP/1.1",
+                "GET /api/parties/a b/stances HTTP/1.1", "GET /api/parties/% HTTP/1.1")) {
+            RawHttp.Response answer = RawHttp.send(port, line);
+            assertEquals(400, answer.status(), line);
+            assertEquals("application/json", answer.header("Content-Type"), line);
+            JsonNode body = json(answer.body());
+            assertEquals(1, body.size(), () -> line + " -> " + body);
+            assertFalse(body.path("error").asText().isBlank(), line);
+            assertFalse(answer.body().contains("<") || answer.body().contains("Exception"), answer.body());
+        }
+        assertTrue(json(RawHttp.send(port, "GET /api/parties/%E9/stances HTTP/1.1").body()).path("error").asText()
+                .startsWith("GET /api/parties/%E9/stances: "));
+    }
+
+    @Test
+    void shouldDecodeEachPathSegmentOnItsOwn() {
+        assertError(400, "/api/parties/RU%2FUA/stances", get(port, "/api/parties/RU%2FUA/stances"));
+        assertTrue(get(port, "/api/parties/RU%2FUA/stances").body().path("error").asText()
+                .contains("'RU/UA' is not a party"));
+        assertTrue(get(port, "/api/parties/a+b/stances").body().path("error").asText().contains("'a+b' is not a party"));
+        assertEquals(json(SeedBodies.BY_PATH.get("/api/parties/RU/stances")), get(port, "/api/parties/%52u/stances").body());
+    }
+
+    @Test
+    void shouldAnswerHeadWithTheHeadersOfGetAndNoBody() {
+        RawHttp.Response head = RawHttp.send(port, "HEAD /api/parties HTTP/1.1");
+        RawHttp.Response getAnswer = RawHttp.send(port, "GET /api/parties HTTP/1.1");
+        assertEquals(200, head.status());
+        assertEquals("application/json", head.header("Content-Type"));
+        assertEquals("", head.body());
+        assertEquals(String.valueOf(getAnswer.body().getBytes(StandardCharsets.UTF_8).length),
+                head.header("Content-Length"));
+    }
+
+    @Test
+    void shouldAnswerUnknownPathsWith404AndOtherMethodsWith405AllowingGet() {
+        assertError(404, "/nothing/here", get(port, "/nothing/here"));
+        assertError(404, "/api/parties/", get(port, "/api/parties/"));
+        RawHttp.Response post = RawHttp.send(port, "POST /api/parties HTTP/1.1");
+        assertEquals(405, post.status());
+        assertTrue(post.header("Allow").startsWith("GET"), post.header("Allow"));
+        assertEquals("application/json", post.header("Content-Type"));
+        assertEquals(json("{\"error\": \"POST /api/parties: method not allowed, only GET\"}"), json(post.body()));
+    }
+
+    @Test
+    void shouldAnswer500WithoutAStackTraceWhenAQueryFailsUnexpectedly() {
+        StoreProvider broken = new StoreProvider() {
+            @Override
+            public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+                throw new IllegalStateException("disk on fire");
+            }
+        };
+        try (RestServer failing = new RestServer(broken, locator, state::get).start("127.0.0.1", 0)) {
+            HttpTestClient.Answer answer = get(failing.port(), "/api/claims/pokrovsk-captured");
+            assertError(500, "/api/claims/pokrovsk-captured", answer);
+            assertFalse(answer.body().toString().contains("disk on fire"), answer.body().toString());
+        }
+    }
+
+    @Test
+    void shouldProbeLivenessAndReadinessFromTheStreamsState() {
+        assertEquals(json("{\"status\": \"RUNNING\"}"), get(port, "/health/live").body());
+        assertEquals(json("{\"status\": \"RUNNING\"}"), get(port, "/health/ready").body());
+        state.set(KafkaStreams.State.REBALANCING);
+        assertEquals(json("{\"status\": \"REBALANCING\"}"), get(port, "/health/live").body());
+        assertError(503, "/health/ready", get(port, "/health/ready"));
+        state.set(KafkaStreams.State.CREATED);
+        assertEquals(200, get(port, "/health/live").status());
+        assertError(503, "/health/ready", get(port, "/health/ready"));
+        for (KafkaStreams.State stopped : List.of(KafkaStreams.State.PENDING_SHUTDOWN, KafkaStreams.State.NOT_RUNNING,
+                KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.ERROR)) {
+            state.set(stopped);
+            assertError(503, "/health/live", get(port, "/health/live"));
+            assertError(503, "/health/ready", get(port, "/health/ready"));
+        }
+    }
+
+    @Test
+    void shouldNotBeReadyWhileAStoreThisInstanceHoldsDoesNotOpen() {
+        stores.makeUnavailable(StoreNames.CLAIMS);
+        HttpTestClient.Answer ready = get(port, "/health/ready");
+        assertError(503, "/health/ready", ready);
+        assertTrue(ready.body().path("error").asText().contains("store claims is not queryable"), ready.body().toString());
+        assertEquals(200, get(port, "/health/live").status());
+    }
+
+    @Test
+    void shouldServeTheMetricsTextAsPrometheusExpectsIt() {
+        RawHttp.Response metrics = RawHttp.send(port, "GET /metrics HTTP/1.1");
+        assertEquals(200, metrics.status());
+        assertEquals("text/plain; version=0.0.4; charset=utf-8", metrics.header("Content-Type"));
+        assertEquals("partyline_events_folded_total{topic=\"statements\"} 21.0\n", metrics.body());
+        try (RestServer plain = new RestServer(stores, locator, state::get).start("127.0.0.1", 0)) {
+            RawHttp.Response empty = RawHttp.send(plain.port(), "GET /metrics HTTP/1.1");
+            assertEquals(200, empty.status());
+            assertEquals("", empty.body());
+        }
+    }
+
+    @Test
+    void shouldTellTheObserverTheRouteTemplateAndStatusOfEveryRequest() throws InterruptedException {
+        get(port, "/api/parties/ru/stances");
+        get(port, "/api/parties/NOBODY-HERE/stances");
+        get(port, "/no/such/path");
+        List<String> expected = List.of("/api/parties/{party}/stances 200", "/api/parties/{party}/stances 404",
+                "unmatched 404");
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (observed.size() < expected.size() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(expected, observed);
+    }
+
+    @Test
+    void shouldAnswerKeepAliveRequestsWithoutANagleDelay() throws Exception {
+        assertTrue(server.tcpNoDelay());
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/parties/RU/stances"))
+                .timeout(Duration.ofSeconds(10)).build();
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            long start = System.nanoTime();
+            assertEquals(200, client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+            if (i >= 5) {
+                millis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
+            }
+        }
+        Collections.sort(millis);
+        // With Nagle on, each answer on a kept-alive connection waited for a delayed ACK: about 40 ms.
+        assertTrue(millis.get(millis.size() / 2) < 20, () -> "median " + millis.get(millis.size() / 2) + " ms: " + millis);
     }
 }

@@ -15,9 +15,16 @@ final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String token;
 
     Api(URI base) {
+        this(base, null);
+    }
+
+    /** A client that sends {@code Authorization: Bearer token} (null: no header). */
+    Api(URI base, String token) {
         this.base = base;
+        this.token = token;
     }
 
     record Response(int status, JsonNode body) {
@@ -25,8 +32,11 @@ final class Api {
 
     Response get(String path) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(Duration.ofSeconds(15)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15)).GET();
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body().isEmpty() ? null : JSON.readTree(r.body()));
         } catch (IOException e) {
             return new Response(0, JSON.getNodeFactory().textNode(e.toString()));

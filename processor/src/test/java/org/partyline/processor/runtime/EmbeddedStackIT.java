@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,8 +62,11 @@ class EmbeddedStackIT {
     void shouldServeTheSeedPictureDeadLetterGarbageAndKeepEverythingAcrossARestart() throws Exception {
         int schemaId;
         long statementsInLog;
+        URI firstApi;
         try (PartylineProcessor processor = start()) {
             Api api = new Api(processor.apiUrl());
+            firstApi = processor.apiUrl();
+            assertProbesUp(api);
             Path example = Demo.exampleFile(stateDir);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -81,6 +85,7 @@ class EmbeddedStackIT {
                     .idOf("statements-value", Statement.getClassSchema());
             statementsInLog = recordCount(processor.bootstrapServers(), "statements");
         }
+        assertServerGone(new Api(firstApi));
 
         try (PartylineProcessor restarted = start()) {
             Api api = new Api(restarted.apiUrl());
@@ -90,6 +95,20 @@ class EmbeddedStackIT {
             assertSeedPicture(api);
             JsonNode xx = api.await("/api/parties/XX/stances", b -> b.path("stances").size() == 1, SETTLE);
             assertEquals("dlq-check", xx.path("stances").get(0).path("topic").asText());
+        }
+    }
+
+    /** Both probes 200 RUNNING while running (ready once the stores open); once closed, nothing listens any more. */
+    private static void assertProbesUp(Api api) throws InterruptedException {
+        for (String probe : List.of("/health/ready", "/health/live")) {
+            api.await(probe, b -> "RUNNING".equals(b.path("status").asText()), SETTLE);
+        }
+    }
+
+    private static void assertServerGone(Api api) {
+        for (String probe : List.of("/health/live", "/health/ready")) {
+            Api.Response r = api.get(probe);
+            assertEquals(0, r.status(), probe + " after close -> " + r.status() + " " + r.body());
         }
     }
 

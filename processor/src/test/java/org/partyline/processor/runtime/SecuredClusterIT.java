@@ -38,8 +38,9 @@ import org.partyline.embedded.EmbeddedKafka;
  * Partyline on a secured cluster, as a user runs it: a real broker whose client listener is SASL_SSL with a
  * SCRAM-SHA-512 user made at format time and a certificate made here by keytool; the processor jar in its own JVM
  * with its settings split over a properties file, environment variables and flags, running its own registry with
- * basic auth; the producer jar with {@code --producer-config}. The views answer, the registry refuses strangers,
- * and no secret is in any log line of either process, Kafka's own config dumps included.
+ * basic auth, its REST API behind a bearer token and the demo on; the producer jar with {@code --producer-config}.
+ * The views answer with the token and refuse without it, the registry refuses strangers, and no secret is in any log
+ * line of either process, Kafka's own config dumps included.
  */
 class SecuredClusterIT {
     private static final Pattern READY = Pattern.compile(
@@ -49,6 +50,7 @@ class SecuredClusterIT {
     private static final String SCRAM_PASSWORD = "scram-Pw-" + SUFFIX;
     private static final String STORE_PASSWORD = "store-Pw-" + SUFFIX;
     private static final String REGISTRY_PASSWORD = "registry-Pw-" + SUFFIX;
+    private static final String API_TOKEN = "api-Token-" + SUFFIX;
     private static final String JAAS = "org.apache.kafka.common.security.scram.ScramLoginModule required "
             + "username=\"partyline\" password=\"" + SCRAM_PASSWORD + "\";";
 
@@ -95,12 +97,14 @@ class SecuredClusterIT {
         assertEquals(0, producer.exitCode(), producer.text());
         assertTrue(producer.text().contains("published 21, rejected 0"), producer.text());
 
-        JsonNode claim = new Api(api).await("/api/claims/pokrovsk-captured",
+        JsonNode claim = new Api(api, API_TOKEN).await("/api/claims/pokrovsk-captured",
                 body -> body.path("status").asText().equals("CONTESTED") && body.path("positions").size() == 2,
                 Duration.ofSeconds(60));
         assertEquals("RU ASSERTS, UA DENIES", positions(claim));
 
         assertTheRegistryRefusesRequestsWithoutCredentials(registry);
+        awaitLogLine(log, "UA   us-peace-plan                      LEAN_OPPOSE -> LEAN_SUPPORT");
+        assertTheApiRefusesRequestsWithoutTheToken(api);
 
         processor.destroy();
         assertTrue(processor.waitFor(30, TimeUnit.SECONDS), "the processor stops on SIGTERM");
@@ -108,7 +112,7 @@ class SecuredClusterIT {
         assertTrue(processorLog.contains("security.protocol = SASL_SSL"), "Kafka's config dump is in the log");
         assertTrue(processorLog.contains("sasl.jaas.config = [hidden]"), "and masks the JAAS config");
         assertTrue(producer.text().contains("sasl.jaas.config = [hidden]"), "the producer's dump masks it too");
-        for (String secret : List.of(SCRAM_PASSWORD, JAAS, STORE_PASSWORD, REGISTRY_PASSWORD)) {
+        for (String secret : List.of(SCRAM_PASSWORD, JAAS, STORE_PASSWORD, REGISTRY_PASSWORD, API_TOKEN)) {
             assertFalse(processorLog.contains(secret), "processor log shows the secret " + secret);
             assertFalse(producer.text().contains(secret), "producer output shows the secret " + secret);
         }
@@ -157,11 +161,12 @@ class SecuredClusterIT {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m",
                 "-Dlogback.configurationFile=" + verboseLogback(), "-jar", jar.toString(),
                 "--config", config.toString(), "--kafka-sasl-mechanism", "SCRAM-SHA-512",
-                "--http-port", "0", "--registry-port", "0"));
+                "--http-port", "0", "--registry-port", "0", "--demo"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("PARTYLINE_KAFKA_SASL_JAAS_CONFIG", JAAS);
         builder.environment().put("PARTYLINE_KAFKA_SSL_TRUSTSTORE_PASSWORD", STORE_PASSWORD);
+        builder.environment().put("PARTYLINE_HTTP_AUTH_TOKEN", API_TOKEN);
         return builder.start();
     }
 
@@ -221,6 +226,28 @@ class SecuredClusterIT {
                 .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, subjects.statusCode());
         assertTrue(subjects.body().contains("claims-value"), subjects.body());
+    }
+
+    /** The demo published through the secured broker and read its summary through the token-guarded API. */
+    private static void awaitLogLine(Path log, String line) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the demo summary never showed '" + line + "':\n"
+                        + tail(Files.readString(log, StandardCharsets.UTF_8)));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** {@code http.auth.token} guards the views (401 without it or with another), while the probes stay open. */
+    private static void assertTheApiRefusesRequestsWithoutTheToken(URI api) {
+        Api.Response anonymous = new Api(api).get("/api/claims/pokrovsk-captured");
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.body().path("error").isTextual(), anonymous.body().toString());
+        assertEquals(401, new Api(api, API_TOKEN + "-wrong").get("/api/parties").status());
+        assertEquals(200, new Api(api).get("/health/ready").status());
+        assertEquals(200, new Api(api, API_TOKEN).get("/api/parties").status());
     }
 
     private static String positions(JsonNode claim) {

@@ -1,0 +1,40 @@
+package org.partyline.processor.rest;
+
+import java.util.regex.Pattern;
+
+import io.javalin.http.Context;
+
+/** What the routes read from and write to a Javalin {@link Context}, in one place. */
+final class Exchanges {
+    static final String JSON = "application/json";
+    private static final Pattern MALFORMED_PERCENT = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+    private Exchanges() {
+    }
+
+    /** The path and query as received, still percent-encoded: what a forwarded request asks the peer. */
+    static String rawPathAndQuery(Context ctx) {
+        String path = ctx.req().getRequestURI();
+        String query = ctx.queryString();
+        return query == null ? path : path + "?" + query;
+    }
+
+    /** {@code GET /api/claims?status=X}: how error messages name the request. */
+    static String describe(Context ctx) {
+        return ctx.req().getMethod() + " " + rawPathAndQuery(ctx);
+    }
+
+    /** Whether another instance forwarded this request (so it must be answered here or not at all). */
+    static boolean forwarded(Context ctx) {
+        return ctx.header(HttpPeers.FORWARDED_HEADER) != null;
+    }
+
+    /** A {@code %} not followed by two hex digits: Jetty refuses it in a path and Javalin drops it from a query. */
+    static boolean malformedPercent(String raw) {
+        return raw != null && MALFORMED_PERCENT.matcher(raw).find();
+    }
+
+    static void send(Context ctx, Reply reply) {
+        ctx.status(reply.status()).contentType(JSON).result(reply.json());
+    }
+}
