@@ -73,6 +73,10 @@ public final class RestLatencyBenchmark {
             Path lists = Files.write(dir.resolve("lists.txt"), listPaths());
             System.out.printf("%d events folded by two instances; load on the second one, %s%n", events, target);
             run(target, script, points, lists, rounds, seconds);
+            System.out.println("forwarded by the second instance (its /metrics):");
+            get(HttpClient.newHttpClient(), target.resolve("/metrics")).lines()
+                    .filter(line -> line.startsWith("partyline_http_forwarded_total"))
+                    .forEach(line -> System.out.println("  " + line));
         } finally {
             BenchSupport.delete(dir);
         }
