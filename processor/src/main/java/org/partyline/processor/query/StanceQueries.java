@@ -60,8 +60,8 @@ public final class StanceQueries {
     public QueryResult<Bodies.PartyChanges> partyChanges(String rawParty, boolean forwarded) {
         return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.STANCE_CHANGE_HISTORY, party, forwarded, () -> {
             List<Bodies.Change> changes = reads.<StanceChange>withPrefix(StoreNames.STANCE_CHANGE_HISTORY, party).stream()
-                    .map(ViewBodies::change)
                     .sorted(ViewBodies.CHANGE_ORDER)
+                    .map(ViewBodies::change)
                     .toList();
             if (changes.isEmpty() && !reads.hasPrefix(StoreNames.STANCES, party)
                     && !directory.knownIn(StoreNames.PARTY_CLAIMS, party)) {

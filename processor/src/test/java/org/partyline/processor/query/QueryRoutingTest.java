@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.partyline.schema.ClaimStatus;
+import org.partyline.schema.Stance;
+import org.partyline.schema.StanceChange;
 
 /** The query layer alone: where a key lives decides found, found-remotely or unavailable. */
 class QueryRoutingTest {
@@ -85,8 +87,16 @@ class QueryRoutingTest {
     @Test
     void shouldOrderChangesByTimeThenEventIdInCodePointOrder() {
         assertTrue(ViewBodies.CODE_POINT_ORDER.compare("\uFFFF", "\uD83D\uDE00") < 0, "U+FFFF before U+1F600");
-        Bodies.Change early = new Bodies.Change("b", "SUPPORT", "OPPOSE", "2025-12-05T14:00:00Z", "z");
-        Bodies.Change lateFraction = new Bodies.Change("a", "SUPPORT", "OPPOSE", "2025-12-05T14:00:00.500Z", "a");
-        assertTrue(ViewBodies.CHANGE_ORDER.compare(early, lateFraction) < 0);
+        StanceChange early = change("b", "2025-12-05T14:00:00Z", "z");
+        StanceChange lateFraction = change("a", "2025-12-05T14:00:00.500Z", "a");
+        StanceChange sameTimeLaterId = change("a", "2025-12-05T14:00:00.500Z", "\uD83D\uDE00");
+        StanceChange sameTimeEarlierId = change("a", "2025-12-05T14:00:00.500Z", "\uFFFF");
+        assertTrue(ViewBodies.CHANGE_ORDER.compare(early, lateFraction) < 0, "by instant, not by its text");
+        assertTrue(ViewBodies.CHANGE_ORDER.compare(sameTimeEarlierId, sameTimeLaterId) < 0, "then by code point");
+    }
+
+    private static StanceChange change(String topic, String at, String eventId) {
+        return StanceChange.newBuilder().setParty("UA").setTopic(topic).setFrom(Stance.SUPPORT)
+                .setTo(Stance.OPPOSE).setOccurredAt(Instant.parse(at)).setEventId(eventId).build();
     }
 }
