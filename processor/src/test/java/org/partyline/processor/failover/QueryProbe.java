@@ -118,22 +118,38 @@ public final class QueryProbe {
     public record Summary(int answers, int right, int stale, int unavailable, int wrong, long windowMillis,
                           long pathsUnavailable, long takeoverMillis, List<Answer> wrongAnswers) {
 
+        /**
+         * The window is the longest time, after the kill, between two answers of one path that were not 503 while
+         * that path answered 503 in between: how long a client could not get that key.
+         */
         public static Summary of(List<Answer> answers) {
-            Map<String, Long> lastUnavailable = new LinkedHashMap<>();
+            Map<String, Long> lastAnswered = new LinkedHashMap<>();
+            Map<String, Boolean> failing = new LinkedHashMap<>();
+            long window = 0;
             long lastNotRight = 0;
             for (Answer a : answers) {
-                if (a.atMillis() >= 0 && a.verdict() == Verdict.UNAVAILABLE) {
-                    lastUnavailable.merge(a.path(), a.atMillis(), Math::max);
+                if (a.atMillis() < 0) {
+                    continue;
                 }
-                if (a.atMillis() >= 0 && a.verdict() != Verdict.RIGHT) {
+                if (a.verdict() == Verdict.UNAVAILABLE) {
+                    failing.put(a.path(), true);
+                    window = Math.max(window, a.atMillis() - lastAnswered.getOrDefault(a.path(), 0L));
+                } else {
+                    if (failing.getOrDefault(a.path(), false)) {
+                        window = Math.max(window, a.atMillis() - lastAnswered.getOrDefault(a.path(), 0L));
+                    }
+                    failing.put(a.path(), false);
+                    lastAnswered.put(a.path(), a.atMillis());
+                }
+                if (a.verdict() != Verdict.RIGHT) {
                     lastNotRight = Math.max(lastNotRight, a.atMillis());
                 }
             }
             List<Answer> wrong = answers.stream().filter(a -> a.verdict() == Verdict.WRONG).toList();
+            long paths = answers.stream().filter(a -> a.atMillis() >= 0 && a.verdict() == Verdict.UNAVAILABLE)
+                    .map(Answer::path).distinct().count();
             return new Summary(answers.size(), count(answers, Verdict.RIGHT), count(answers, Verdict.STALE_RIGHT),
-                    count(answers, Verdict.UNAVAILABLE), wrong.size(),
-                    lastUnavailable.values().stream().mapToLong(Long::longValue).max().orElse(0),
-                    lastUnavailable.size(), lastNotRight, wrong);
+                    count(answers, Verdict.UNAVAILABLE), wrong.size(), window, paths, lastNotRight, wrong);
         }
 
         private static int count(List<Answer> answers, Verdict v) {
