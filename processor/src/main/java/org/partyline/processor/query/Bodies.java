@@ -1,6 +1,7 @@
 package org.partyline.processor.query;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON bodies of CONTRACT section 4, field for field and in that order. Times are UTC instants as
@@ -57,6 +58,17 @@ public final class Bodies {
 
     /** Internal: whether an instance's store knows a party. */
     public record Known(boolean known) {
+    }
+
+    /**
+     * Internal: the parties of one instance's up-to-date active partitions, and which partitions of {@code stances}
+     * and {@code party-claims} they were read from.
+     */
+    public record PartiesPart(List<String> parties, Map<String, List<Integer>> partitions) {
+    }
+
+    /** Internal: the claims of one instance's up-to-date active partitions of {@code claims}, and which. */
+    public record ClaimsPart(List<Claim> claims, Map<String, List<Integer>> partitions) {
     }
 
     /** {@code /instances}. */

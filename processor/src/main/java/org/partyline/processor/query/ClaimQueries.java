@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.partyline.processor.streams.StoreNames;
 import org.partyline.producer.events.EventRules;
@@ -15,53 +14,56 @@ import org.partyline.schema.view.ClaimView;
 
 /** One claim, the claims by status across instances, and the contested claims of a party. */
 public final class ClaimQueries {
-    private final LocalReads reads;
+    private static final List<String> CLAIM_STORE = List.of(StoreNames.CLAIMS);
     private final Routing routing;
-    private final InstanceLocator locator;
+    private final ListGathering gathering;
     private final Peers peers;
     private final PartyDirectory directory;
 
     public ClaimQueries(StoreProvider stores, InstanceLocator locator, Peers peers, PartyDirectory directory) {
-        this.reads = new LocalReads(stores);
-        this.routing = new Routing(locator);
-        this.locator = locator;
+        this.routing = new Routing(locator, stores);
+        this.gathering = new ListGathering(locator, stores);
         this.peers = peers;
         this.directory = directory;
     }
 
     /** {@code /api/claims/{claimId}}: positions by party. */
-    public QueryResult<Bodies.Claim> claim(String claimId, boolean forwarded) {
+    public QueryResult<Bodies.Claim> claim(String claimId, Asked asked) {
         if (!EventRules.isSlug(claimId)) {
             return new QueryResult.Invalid<>("'" + claimId + "' is not a claimId: expected [a-z0-9][a-z0-9-]{0,127}");
         }
-        return routing.at(StoreNames.CLAIMS, claimId, forwarded, () -> {
+        return routing.at(StoreNames.CLAIMS, claimId, asked, reads -> {
             ClaimView view = reads.get(StoreNames.CLAIMS, claimId);
             return view == null ? new QueryResult.NotFound<>("unknown claim " + claimId)
                     : new QueryResult.Found<>(ViewBodies.claim(view));
         });
     }
 
-    /** {@code /api/claims?status=S}: the claims of every instance, by claimId; {@code rawStatus} null for all. */
+    /**
+     * {@code /api/claims?status=S}: the claims of every partition, by claimId; {@code rawStatus} null for all;
+     * unavailable when a partition is missing.
+     */
     public QueryResult<Bodies.Claims> claims(String rawStatus) {
+        return withStatus(rawStatus, status -> Routing.guarded(() -> ListGathering.map(
+                gathering.gather(CLAIM_STORE, (reads, store) -> claimsIn(reads, status), peer -> {
+                    Bodies.ClaimsPart part = peers.claims(peer, status);
+                    return new ListGathering.Part<>(part.claims(), part.partitions());
+                }),
+                all -> new Bodies.Claims(sorted(all)))));
+    }
+
+    /** Internal: the claims of this instance's up-to-date active partitions of {@code claims}, and which. */
+    public QueryResult<Bodies.ClaimsPart> localClaims(String rawStatus) {
         return withStatus(rawStatus, status -> Routing.guarded(() -> {
-            TreeMap<String, Bodies.Claim> merged = new TreeMap<>(ViewBodies.CODE_POINT_ORDER);
-            for (InstanceInfo info : Routing.holders(locator.instances(), List.of(StoreNames.CLAIMS))) {
-                List<Bodies.Claim> part = info.self() ? localClaimList(status) : peers.claims(info.instance(), status);
-                part.forEach(c -> merged.putIfAbsent(c.claimId(), c));
-            }
-            return new QueryResult.Found<>(new Bodies.Claims(List.copyOf(merged.values())));
+            ListGathering.Part<Bodies.Claim> part = gathering.localPart(CLAIM_STORE,
+                    (reads, store) -> claimsIn(reads, status));
+            return new QueryResult.Found<>(new Bodies.ClaimsPart(sorted(part.items()), part.partitions()));
         }));
     }
 
-    /** Internal: the claims of this instance's local {@code claims} store, by claimId. */
-    public QueryResult<Bodies.Claims> localClaims(String rawStatus) {
-        return withStatus(rawStatus, status -> Routing.guarded(
-                () -> new QueryResult.Found<>(new Bodies.Claims(localClaimList(status)))));
-    }
-
     /** {@code /api/parties/{party}/contested-claims}: CONTESTED, the party's position not RETRACTS, by claimId. */
-    public QueryResult<Bodies.PartyClaims> contestedClaims(String rawParty, boolean forwarded) {
-        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.PARTY_CLAIMS, party, forwarded, () -> {
+    public QueryResult<Bodies.PartyClaims> contestedClaims(String rawParty, Asked asked) {
+        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.PARTY_CLAIMS, party, asked, reads -> {
             List<ClaimView> views = reads.withPrefix(StoreNames.PARTY_CLAIMS, party);
             if (views.isEmpty() && !directory.knownIn(StoreNames.STANCES, party)) {
                 return PartyDirectory.unknownParty(party);
@@ -77,15 +79,19 @@ public final class ClaimQueries {
         }));
     }
 
-    private List<Bodies.Claim> localClaimList(Optional<ClaimStatus> status) {
+    private static List<Bodies.Claim> claimsIn(LocalReads reads, Optional<ClaimStatus> status) {
         List<Bodies.Claim> claims = new ArrayList<>();
         reads.forEach(StoreNames.CLAIMS, (String key, ClaimView view) -> {
             if (status.isEmpty() || status.get() == view.getStatus()) {
                 claims.add(ViewBodies.claim(view));
             }
         });
-        claims.sort((a, b) -> ViewBodies.CODE_POINT_ORDER.compare(a.claimId(), b.claimId()));
         return claims;
+    }
+
+    private static List<Bodies.Claim> sorted(List<Bodies.Claim> claims) {
+        return claims.stream().sorted((a, b) -> ViewBodies.CODE_POINT_ORDER.compare(a.claimId(), b.claimId()))
+                .toList();
     }
 
     private static <T> QueryResult<T> withStatus(String rawStatus,

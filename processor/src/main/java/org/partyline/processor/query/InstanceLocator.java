@@ -3,8 +3,8 @@ package org.partyline.processor.query;
 import java.util.List;
 
 /**
- * The port that says which instance holds a key of a store, and which instances exist.
- * The runtime implementation is {@link StreamsInstanceLocator}.
+ * The port that says which instance holds a key of a store, how many partitions a store has, and which instances
+ * exist. The runtime implementation is {@link StreamsInstanceLocator}.
  */
 public interface InstanceLocator {
 
@@ -16,6 +16,9 @@ public interface InstanceLocator {
      * topic or the claimId), not the composite store key.
      */
     KeyOwner ownerOf(String store, String key);
+
+    /** How many partitions {@code store} has: a list is complete only when every one of them answered. */
+    int partitionCount(String store);
 
     /** Every instance of the application, this one included, sorted by host and port. */
     List<InstanceInfo> instances();

@@ -2,30 +2,72 @@ package org.partyline.processor.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.partyline.processor.streams.StoreKeys;
 
-/** Reads of this instance's stores by key, by key prefix and in full, closing every iterator. */
+/**
+ * Reads of one partition of this instance's stores by key, by key prefix and in full, closing every iterator: the
+ * up-to-date active copy, or (when {@link #stale()}) any local copy, which may lag. The stores a query reads
+ * together are co-partitioned (one sub-topology), so one partition number serves them all.
+ */
 final class LocalReads {
     private static final StringSerializer PREFIX_SERIALIZER = new StringSerializer();
     private final StoreProvider stores;
+    private final int partition;
+    private final boolean stale;
 
-    LocalReads(StoreProvider stores) {
+    private LocalReads(StoreProvider stores, int partition, boolean stale) {
         this.stores = stores;
+        this.partition = partition;
+        this.stale = stale;
+    }
+
+    static LocalReads active(StoreProvider stores, int partition) {
+        return new LocalReads(stores, partition, false);
+    }
+
+    static LocalReads stale(StoreProvider stores, int partition) {
+        return new LocalReads(stores, partition, true);
+    }
+
+    boolean stale() {
+        return stale;
+    }
+
+    int partition() {
+        return partition;
+    }
+
+    /** The lag of the local copy of {@code store}'s partition: 0 for an up-to-date active copy. */
+    OptionalLong lag(String store) {
+        return stale ? stores.lag(store, partition) : OptionalLong.of(0);
+    }
+
+    /** Whether this copy of {@code store} is known to be up to date, so that an absence in it is a fact. */
+    boolean current(String store) {
+        OptionalLong lag = lag(store);
+        return lag.isPresent() && lag.getAsLong() == 0;
+    }
+
+    /** Opens the partition of the store: throws InvalidStateStoreException when this copy is not queryable. */
+    <V> ReadOnlyKeyValueStore<String, V> open(String store) {
+        return stale ? stores.stale(store, partition) : stores.active(store, partition);
     }
 
     <V> V get(String store, String key) {
-        return stores.<V>store(store).get(key);
+        return this.<V>open(store).get(key);
     }
 
     /** Values of every key that starts with these parts, in key order. */
     <V> List<V> withPrefix(String store, String... parts) {
         List<V> values = new ArrayList<>();
-        try (KeyValueIterator<String, V> it = stores.<V>store(store).prefixScan(StoreKeys.prefix(parts),
+        try (KeyValueIterator<String, V> it = this.<V>open(store).prefixScan(StoreKeys.prefix(parts),
                 PREFIX_SERIALIZER)) {
             it.forEachRemaining(kv -> values.add(kv.value));
         }
@@ -33,14 +75,14 @@ final class LocalReads {
     }
 
     boolean hasPrefix(String store, String... parts) {
-        try (KeyValueIterator<String, Object> it = stores.store(store).prefixScan(StoreKeys.prefix(parts),
+        try (KeyValueIterator<String, Object> it = open(store).prefixScan(StoreKeys.prefix(parts),
                 PREFIX_SERIALIZER)) {
             return it.hasNext();
         }
     }
 
     <V> void forEach(String store, BiConsumer<String, V> action) {
-        try (KeyValueIterator<String, V> it = stores.<V>store(store).all()) {
+        try (KeyValueIterator<String, V> it = this.<V>open(store).all()) {
             while (it.hasNext()) {
                 KeyValue<String, V> kv = it.next();
                 action.accept(kv.key, kv.value);

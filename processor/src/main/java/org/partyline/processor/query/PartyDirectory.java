@@ -1,60 +1,77 @@
 package org.partyline.processor.query;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
 import org.partyline.producer.events.EventRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which parties exist. A party is known once any event names it: {@code stances} (its statements) or
  * {@code party-claims} (its claim events) has a key with its prefix. The two stores are partitioned differently,
- * so the two owners may be two instances.
+ * so the two owners may be two instances. A party once known stays known, so a standby copy that knows it is right;
+ * one that does not proves nothing unless it is up to date.
  */
 public final class PartyDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(PartyDirectory.class);
     private static final List<String> PARTY_STORES = List.of(StoreNames.STANCES, StoreNames.PARTY_CLAIMS);
 
-    private final LocalReads reads;
+    private final StoreProvider stores;
     private final Routing routing;
+    private final ListGathering gathering;
     private final InstanceLocator locator;
     private final Peers peers;
 
     public PartyDirectory(StoreProvider stores, InstanceLocator locator, Peers peers) {
-        this.reads = new LocalReads(stores);
-        this.routing = new Routing(locator);
+        this.stores = stores;
+        this.routing = new Routing(locator, stores);
+        this.gathering = new ListGathering(locator, stores);
         this.locator = locator;
         this.peers = peers;
     }
 
-    /** {@code /api/parties}: the parties of every instance, sorted. */
+    /** {@code /api/parties}: the parties of every partition of both stores, sorted; unavailable if one is missing. */
     public QueryResult<Bodies.Parties> parties() {
+        return Routing.guarded(() -> ListGathering.map(
+                gathering.gather(PARTY_STORES, PartyDirectory::partiesIn, peer -> {
+                    Bodies.PartiesPart part = peers.parties(peer);
+                    return new ListGathering.Part<>(part.parties(), part.partitions());
+                }),
+                all -> new Bodies.Parties(ListGathering.sortedDistinct(all))));
+    }
+
+    /** Internal: the parties of this instance's up-to-date active partitions of both stores, and which. */
+    public QueryResult<Bodies.PartiesPart> localParties() {
         return Routing.guarded(() -> {
-            TreeSet<String> all = new TreeSet<>(ViewBodies.CODE_POINT_ORDER);
-            for (InstanceInfo info : Routing.holders(locator.instances(), PARTY_STORES)) {
-                all.addAll(info.self() ? localPartyList(info) : peers.parties(info.instance()));
-            }
-            return new QueryResult.Found<>(new Bodies.Parties(List.copyOf(all)));
+            ListGathering.Part<String> part = gathering.localPart(PARTY_STORES, PartyDirectory::partiesIn);
+            return new QueryResult.Found<>(new Bodies.PartiesPart(ListGathering.sortedDistinct(part.items()),
+                    part.partitions()));
         });
     }
 
-    /** The parties of this instance's local {@code stances} and {@code party-claims} (those it holds), sorted. */
-    public QueryResult<Bodies.Parties> localParties() {
-        return Routing.guarded(() -> {
-            InstanceInfo self = locator.instances().stream().filter(InstanceInfo::self).findFirst().orElseThrow();
-            return new QueryResult.Found<>(new Bodies.Parties(localPartyList(self)));
-        });
-    }
-
-    /** Internal: whether this instance's {@code store} knows the party; unavailable when it does not hold it. */
-    public QueryResult<Bodies.Known> knownHere(String store, String rawParty) {
+    /**
+     * Internal: whether this instance's {@code store} knows the party: its active copy ({@link Asked#FORWARDED}) or
+     * its standby copy ({@link Asked#STANDBY}); unavailable when it has no such copy, or a lagging copy does not know.
+     */
+    public QueryResult<Bodies.Known> knownHere(String store, String rawParty, Asked asked) {
         if (!StoreNames.STANCES.equals(store) && !StoreNames.PARTY_CLAIMS.equals(store)) {
             return new QueryResult.Invalid<>("store must be " + StoreNames.STANCES + " or " + StoreNames.PARTY_CLAIMS
                     + ", not '" + store + "'");
         }
-        return forParty(rawParty, party -> routing.at(store, party, true,
-                () -> new QueryResult.Found<>(new Bodies.Known(reads.hasPrefix(store, party)))));
+        Asked here = asked == Asked.STANDBY ? Asked.STANDBY : Asked.FORWARDED;
+        return forParty(rawParty, party -> routing.at(store, party, here, reads -> {
+            if (reads.hasPrefix(store, party)) {
+                return new QueryResult.Found<>(new Bodies.Known(true));
+            }
+            return reads.stale() && !reads.current(store)
+                    ? new QueryResult.Unavailable<>("party " + party + " is not in a standby copy of " + store
+                            + " that may lag, which cannot prove it unknown")
+                    : new QueryResult.Found<>(new Bodies.Known(false));
+        }));
     }
 
     /** Runs {@code query} for the normalized party (CONTRACT section 4), or refuses a party that breaks the rule. */
@@ -72,30 +89,59 @@ public final class PartyDirectory {
     }
 
     /**
-     * Whether {@code store} knows the party, asking the instance that holds it.
+     * Whether {@code store} knows the party: its up-to-date active copy (here or on the instance that holds it), or
+     * else a standby copy that knows it or is up to date.
      *
-     * @throws InvalidStateStoreException when nobody can say now
-     * @throws PeerException when the holder does not answer
+     * @throws InvalidStateStoreException when no copy can say
      */
     boolean knownIn(String store, String party) {
         KeyOwner owner = locator.ownerOf(store, party);
-        if (owner instanceof KeyOwner.Remote remote) {
-            return peers.partyKnown(remote.instance(), store, party);
+        List<String> why = new ArrayList<>();
+        if (owner instanceof KeyOwner.Local) {
+            try {
+                return LocalReads.active(stores, owner.partition()).hasPrefix(store, party);
+            } catch (InvalidStateStoreException e) {
+                why.add("its active copy here is not queryable: " + e.getMessage());
+            }
+        } else if (owner instanceof KeyOwner.Remote remote) {
+            try {
+                return peers.partyKnown(remote.instance(), store, party, false);
+            } catch (PeerException e) {
+                why.add(e.getMessage());
+            }
+        } else {
+            why.add(((KeyOwner.Unavailable) owner).reason());
         }
-        if (owner instanceof KeyOwner.Unavailable unavailable) {
-            throw new InvalidStateStoreException("store " + store + " cannot locate '" + party + "': "
-                    + unavailable.reason());
-        }
-        return reads.hasPrefix(store, party);
-    }
-
-    private List<String> localPartyList(InstanceInfo self) {
-        TreeSet<String> parties = new TreeSet<>(ViewBodies.CODE_POINT_ORDER);
-        for (String store : PARTY_STORES) {
-            if (self.holds(store)) {
-                reads.forEach(store, (String key, Object value) -> parties.add(StoreKeys.part(key, 0)));
+        if (owner.partition() >= 0) {
+            LocalReads copy = LocalReads.stale(stores, owner.partition());
+            try {
+                if (copy.hasPrefix(store, party)) {
+                    return true;
+                }
+                if (copy.current(store)) {
+                    return false;
+                }
+                why.add("the standby copy here does not know it and may lag");
+            } catch (InvalidStateStoreException e) {
+                LOG.debug("No local copy of {} partition {}: {}", store, owner.partition(), e.getMessage());
+            }
+            for (Instance standby : owner.standbys()) {
+                if (!standby.equals(locator.self())) {
+                    try {
+                        return peers.partyKnown(standby, store, party, true);
+                    } catch (PeerException e) {
+                        why.add(e.getMessage());
+                    }
+                }
             }
         }
-        return List.copyOf(parties);
+        throw new InvalidStateStoreException("store " + store + " cannot say whether party " + party + " is known: "
+                + String.join("; ", why));
+    }
+
+    private static List<String> partiesIn(LocalReads reads, String store) {
+        List<String> parties = new ArrayList<>();
+        reads.forEach(store, (String key, Object value) -> parties.add(StoreKeys.part(key, 0)));
+        return parties;
     }
 }

@@ -1,6 +1,5 @@
 package org.partyline.processor.query;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.partyline.schema.ClaimStatus;
@@ -13,12 +12,15 @@ import org.partyline.schema.ClaimStatus;
  */
 public interface Peers {
 
-    /** Whether {@code store} on {@code peer} has a key with the prefix {@code party}. */
-    boolean partyKnown(Instance peer, String store, String party);
+    /**
+     * Whether {@code store} on {@code peer} has a key with the prefix {@code party}: in its up-to-date active copy,
+     * or ({@code standby}) in its standby copy, which answers only when it knows the party or is up to date.
+     */
+    boolean partyKnown(Instance peer, String store, String party, boolean standby);
 
-    /** The parties named in the peer's local {@code stances} and {@code party-claims} (those it holds). */
-    List<String> parties(Instance peer);
+    /** The parties named in the peer's up-to-date active partitions of {@code stances} and {@code party-claims}. */
+    Bodies.PartiesPart parties(Instance peer);
 
-    /** The claims of the peer's local {@code claims} store, with that status if given. */
-    List<Bodies.Claim> claims(Instance peer, Optional<ClaimStatus> status);
+    /** The claims of the peer's up-to-date active partitions of {@code claims}, with that status if given. */
+    Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status);
 }

@@ -11,19 +11,17 @@ import org.partyline.schema.view.TopicStance;
 
 /** Stances of a party, a party's history on a topic, a party's changes, and the stances on a topic. */
 public final class StanceQueries {
-    private final LocalReads reads;
     private final Routing routing;
     private final PartyDirectory directory;
 
     public StanceQueries(StoreProvider stores, InstanceLocator locator, PartyDirectory directory) {
-        this.reads = new LocalReads(stores);
-        this.routing = new Routing(locator);
+        this.routing = new Routing(locator, stores);
         this.directory = directory;
     }
 
     /** {@code /api/parties/{party}/stances}, by topic. */
-    public QueryResult<Bodies.PartyStances> partyStances(String rawParty, boolean forwarded) {
-        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.STANCES, party, forwarded, () -> {
+    public QueryResult<Bodies.PartyStances> partyStances(String rawParty, Asked asked) {
+        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.STANCES, party, asked, reads -> {
             List<Bodies.Stance> stances = reads.<StanceSummary>withPrefix(StoreNames.STANCES, party).stream()
                     .map(ViewBodies::stance)
                     .sorted((a, b) -> ViewBodies.CODE_POINT_ORDER.compare(a.topic(), b.topic()))
@@ -36,11 +34,11 @@ public final class StanceQueries {
     }
 
     /** {@code /api/parties/{party}/stances/{topic}}: current stance, history and changes in statement order. */
-    public QueryResult<Bodies.PartyTopic> partyTopic(String rawParty, String topic, boolean forwarded) {
+    public QueryResult<Bodies.PartyTopic> partyTopic(String rawParty, String topic, Asked asked) {
         if (!EventRules.isSlug(topic)) {
             return invalidTopic(topic);
         }
-        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.STANCES, party, forwarded, () -> {
+        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.STANCES, party, asked, reads -> {
             StanceSummary summary = reads.get(StoreNames.STANCES, StoreKeys.of(party, topic));
             if (summary == null) {
                 boolean known = reads.hasPrefix(StoreNames.STANCES, party) || directory.knownIn(StoreNames.PARTY_CLAIMS, party);
@@ -57,8 +55,8 @@ public final class StanceQueries {
     }
 
     /** {@code /api/parties/{party}/changes}: across topics, by (occurredAt, eventId). */
-    public QueryResult<Bodies.PartyChanges> partyChanges(String rawParty, boolean forwarded) {
-        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.STANCE_CHANGE_HISTORY, party, forwarded, () -> {
+    public QueryResult<Bodies.PartyChanges> partyChanges(String rawParty, Asked asked) {
+        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.STANCE_CHANGE_HISTORY, party, asked, reads -> {
             List<Bodies.Change> changes = reads.<StanceChange>withPrefix(StoreNames.STANCE_CHANGE_HISTORY, party).stream()
                     .sorted(ViewBodies.CHANGE_ORDER)
                     .map(ViewBodies::change)
@@ -72,11 +70,11 @@ public final class StanceQueries {
     }
 
     /** {@code /api/topics/{topic}/stances}, by party. */
-    public QueryResult<Bodies.TopicStances> topicStances(String topic, boolean forwarded) {
+    public QueryResult<Bodies.TopicStances> topicStances(String topic, Asked asked) {
         if (!EventRules.isSlug(topic)) {
             return invalidTopic(topic);
         }
-        return routing.at(StoreNames.TOPIC_STANCES, topic, forwarded, () -> {
+        return routing.at(StoreNames.TOPIC_STANCES, topic, asked, reads -> {
             List<Bodies.TopicStance> stances = reads.<TopicStance>withPrefix(StoreNames.TOPIC_STANCES, topic).stream()
                     .map(ViewBodies::topicStance)
                     .sorted((a, b) -> ViewBodies.CODE_POINT_ORDER.compare(a.party(), b.party()))

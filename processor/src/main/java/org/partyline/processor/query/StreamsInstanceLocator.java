@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
@@ -25,15 +26,19 @@ public final class StreamsInstanceLocator implements InstanceLocator {
     private final KafkaStreams streams;
     private final HostInfo self;
     private final Serializer<String> inputKeySerializer;
+    private final ToIntFunction<String> partitionCount;
 
     /**
      * @param self               this instance's {@code application.server}
      * @param inputKeySerializer serializer of the input topics' keys ({@code AvroSerdes.stringKey(client).serializer()})
+     * @param partitionCount     the number of partitions of each store (those of the input topic it derives from)
      */
-    public StreamsInstanceLocator(KafkaStreams streams, HostInfo self, Serializer<String> inputKeySerializer) {
+    public StreamsInstanceLocator(KafkaStreams streams, HostInfo self, Serializer<String> inputKeySerializer,
+                                  ToIntFunction<String> partitionCount) {
         this.streams = Objects.requireNonNull(streams, "streams");
         this.self = Objects.requireNonNull(self, "self");
         this.inputKeySerializer = Objects.requireNonNull(inputKeySerializer, "inputKeySerializer");
+        this.partitionCount = Objects.requireNonNull(partitionCount, "partitionCount");
     }
 
     @Override
@@ -48,17 +53,30 @@ public final class StreamsInstanceLocator implements InstanceLocator {
             metadata = streams.queryMetadataForKey(store, key,
                     PartylineTopology.routingKeySerializer(store, inputKeySerializer));
         } catch (IllegalStateException | StreamsException e) {
-            return new KeyOwner.Unavailable("Kafka Streams is " + streams.state() + ": " + e.getMessage());
+            return new KeyOwner.Unavailable("Kafka Streams is " + streams.state() + ": " + e.getMessage(), -1,
+                    List.of());
         }
-        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata) || metadata.activeHost() == null) {
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             return new KeyOwner.Unavailable("no instance holds its partition yet (Kafka Streams is "
-                    + streams.state() + ")");
+                    + streams.state() + ")", -1, List.of());
         }
+        int partition = metadata.partition();
+        List<Instance> standbys = metadata.standbyHosts().stream().map(h -> new Instance(h.host(), h.port()))
+                .sorted(Comparator.comparing(Instance::host).thenComparingInt(Instance::port)).toList();
         HostInfo active = metadata.activeHost();
-        if (active.host().equals(self.host()) && active.port() == self.port()) {
-            return new KeyOwner.Local();
+        if (active == null || active.port() < 0) {
+            return new KeyOwner.Unavailable("no instance holds partition " + partition + " yet (Kafka Streams is "
+                    + streams.state() + ")", partition, standbys);
         }
-        return new KeyOwner.Remote(new Instance(active.host(), active.port()));
+        if (active.host().equals(self.host()) && active.port() == self.port()) {
+            return new KeyOwner.Local(partition, standbys);
+        }
+        return new KeyOwner.Remote(new Instance(active.host(), active.port()), partition, standbys);
+    }
+
+    @Override
+    public int partitionCount(String store) {
+        return partitionCount.applyAsInt(store);
     }
 
     @Override

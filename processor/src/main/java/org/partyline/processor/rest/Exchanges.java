@@ -3,6 +3,7 @@ package org.partyline.processor.rest;
 import java.util.regex.Pattern;
 
 import io.javalin.http.Context;
+import org.partyline.processor.query.Asked;
 
 /** What the routes read from and write to a Javalin {@link Context}, in one place. */
 final class Exchanges {
@@ -24,9 +25,16 @@ final class Exchanges {
         return ctx.req().getMethod() + " " + rawPathAndQuery(ctx);
     }
 
-    /** Whether another instance forwarded this request (so it must be answered here or not at all). */
-    static boolean forwarded(Context ctx) {
-        return ctx.header(HttpPeers.FORWARDED_HEADER) != null;
+    /**
+     * Who asked: a client, or another instance that forwarded it (so it must be answered here or not at all), to
+     * this instance's active copy or ({@code X-Partyline-Forwarded: standby}) to its standby copy.
+     */
+    static Asked asked(Context ctx) {
+        String forwarded = ctx.header(HttpPeers.FORWARDED_HEADER);
+        if (forwarded == null) {
+            return Asked.CLIENT;
+        }
+        return HttpPeers.STANDBY.equals(forwarded) ? Asked.STANDBY : Asked.FORWARDED;
     }
 
     /** A {@code %} not followed by two hex digits: Jetty refuses it in a path and Javalin drops it from a query. */
@@ -35,6 +43,7 @@ final class Exchanges {
     }
 
     static void send(Context ctx, Reply reply) {
+        reply.headers().forEach(ctx::header);
         ctx.status(reply.status()).contentType(JSON).result(reply.json());
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.partyline.processor.query.Bodies;
 import org.partyline.processor.query.Instance;
@@ -30,11 +31,16 @@ import org.partyline.schema.ClaimStatus;
  */
 final class HttpPeers implements Peers {
     static final String FORWARDED_HEADER = "X-Partyline-Forwarded";
+    /** The value of {@link #FORWARDED_HEADER} that asks the peer for its standby copy. */
+    static final String STANDBY = "standby";
+    /** How long a peer that did not answer is not asked again. */
+    static final Duration REMEMBER_FAILURE = Duration.ofSeconds(2);
 
     private final HttpClient client;
     private final Duration timeout;
     private final Optional<String> token;
     private final RequestObserver observer;
+    private final PeerMemory memory = new PeerMemory(REMEMBER_FAILURE, System::nanoTime);
 
     /**
      * @param timeout  how long to wait to connect to a peer, and for its whole answer
@@ -48,23 +54,34 @@ final class HttpPeers implements Peers {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    /** GET {@code pathAndQuery} (raw, as received) on the peer; any status is an answer. */
-    Reply get(Instance peer, String pathAndQuery) {
+    /**
+     * GET {@code pathAndQuery} (raw, as received) on the peer, of its active copy or ({@code standby}) its standby
+     * copy; any status is an answer, and its stale-copy headers are kept. A peer that did not answer within the last
+     * {@link #REMEMBER_FAILURE} is not asked: it fails at once.
+     */
+    Reply get(Instance peer, String pathAndQuery, boolean standby) {
+        Optional<String> recent = memory.recentFailure(peer);
+        if (recent.isPresent()) {
+            observer.forwarded(true);
+            throw new PeerException(peer, "was not asked GET " + pathAndQuery + ": " + recent.get());
+        }
         String host = peer.host().contains(":") ? "[" + peer.host() + "]" : peer.host();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + peer.port()
                         + pathAndQuery))
-                .timeout(timeout).header(FORWARDED_HEADER, "1").header("Accept", Exchanges.JSON).GET();
+                .timeout(timeout).header(FORWARDED_HEADER, standby ? STANDBY : "1").header("Accept", Exchanges.JSON)
+                .GET();
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         boolean failed = true;
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            memory.answered(peer);
             failed = response.statusCode() >= 500;
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), staleHeaders(response));
         } catch (HttpTimeoutException e) {
-            throw new PeerException(peer, "did not answer GET " + pathAndQuery + " within " + timeout.toMillis() + " ms");
+            throw unanswered(peer, "did not answer GET " + pathAndQuery + " within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
             String reason = e.getMessage() == null ? "connection failed" : e.getMessage();
-            throw new PeerException(peer, "could not be reached for GET " + pathAndQuery + " (" + reason + ")");
+            throw unanswered(peer, "could not be reached for GET " + pathAndQuery + " (" + reason + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PeerException(peer, "was being asked GET " + pathAndQuery + " when this server stopped");
@@ -73,24 +90,43 @@ final class HttpPeers implements Peers {
         }
     }
 
-    @Override
-    public boolean partyKnown(Instance peer, String store, String party) {
-        return read(peer, "/internal/known/" + encode(store) + "/" + encode(party), Bodies.Known.class).known();
+    /** GET of the peer's active copy. */
+    Reply get(Instance peer, String pathAndQuery) {
+        return get(peer, pathAndQuery, false);
+    }
+
+    private PeerException unanswered(Instance peer, String reason) {
+        memory.failed(peer, "instance " + peer + " " + reason);
+        return new PeerException(peer, reason);
+    }
+
+    private static Map<String, String> staleHeaders(HttpResponse<?> response) {
+        Map<String, String> headers = new TreeMap<>();
+        for (String name : List.of(Reply.STALE_HEADER, Reply.LAG_HEADER)) {
+            response.headers().firstValue(name).ifPresent(value -> headers.put(name, value));
+        }
+        return headers;
     }
 
     @Override
-    public List<String> parties(Instance peer) {
-        return read(peer, "/internal/parties", Bodies.Parties.class).parties();
+    public boolean partyKnown(Instance peer, String store, String party, boolean standby) {
+        return read(peer, "/internal/known/" + encode(store) + "/" + encode(party), standby, Bodies.Known.class)
+                .known();
     }
 
     @Override
-    public List<Bodies.Claim> claims(Instance peer, Optional<ClaimStatus> status) {
+    public Bodies.PartiesPart parties(Instance peer) {
+        return read(peer, "/internal/parties", false, Bodies.PartiesPart.class);
+    }
+
+    @Override
+    public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
         String query = status.map(s -> "?status=" + s.name()).orElse("");
-        return read(peer, "/internal/claims" + query, Bodies.Claims.class).claims();
+        return read(peer, "/internal/claims" + query, false, Bodies.ClaimsPart.class);
     }
 
-    private <T> T read(Instance peer, String path, Class<T> type) {
-        Reply reply = get(peer, path);
+    private <T> T read(Instance peer, String path, boolean standby, Class<T> type) {
+        Reply reply = get(peer, path, standby);
         if (reply.status() != 200) {
             throw new PeerException(peer, "answered " + reply.status() + " to GET " + path + ": " + errorOf(reply));
         }

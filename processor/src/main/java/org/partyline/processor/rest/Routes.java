@@ -1,7 +1,7 @@
 package org.partyline.processor.rest;
 
 import static org.partyline.processor.rest.Exchanges.describe;
-import static org.partyline.processor.rest.Exchanges.forwarded;
+import static org.partyline.processor.rest.Exchanges.asked;
 
 import java.util.List;
 import java.util.Map;
@@ -63,21 +63,21 @@ final class Routes {
                 json("/instances", ctx -> Reply.ok(new Bodies.Instances(locator.instances()))),
                 json("/api/parties", ctx -> reply(ctx, directory.parties())),
                 json("/api/parties/{party}/stances",
-                        ctx -> reply(ctx, stances.partyStances(ctx.pathParam("party"), forwarded(ctx)))),
+                        ctx -> reply(ctx, stances.partyStances(ctx.pathParam("party"), asked(ctx)))),
                 json("/api/parties/{party}/stances/{topic}", ctx -> reply(ctx,
-                        stances.partyTopic(ctx.pathParam("party"), ctx.pathParam("topic"), forwarded(ctx)))),
+                        stances.partyTopic(ctx.pathParam("party"), ctx.pathParam("topic"), asked(ctx)))),
                 json("/api/parties/{party}/changes",
-                        ctx -> reply(ctx, stances.partyChanges(ctx.pathParam("party"), forwarded(ctx)))),
+                        ctx -> reply(ctx, stances.partyChanges(ctx.pathParam("party"), asked(ctx)))),
                 json("/api/parties/{party}/contested-claims",
-                        ctx -> reply(ctx, claims.contestedClaims(ctx.pathParam("party"), forwarded(ctx)))),
+                        ctx -> reply(ctx, claims.contestedClaims(ctx.pathParam("party"), asked(ctx)))),
                 json("/api/topics/{topic}/stances",
-                        ctx -> reply(ctx, stances.topicStances(ctx.pathParam("topic"), forwarded(ctx)))),
+                        ctx -> reply(ctx, stances.topicStances(ctx.pathParam("topic"), asked(ctx)))),
                 json("/api/claims", ctx -> reply(ctx, claims.claims(ctx.queryParam("status")))),
-                json("/api/claims/{claimId}", ctx -> reply(ctx, claims.claim(ctx.pathParam("claimId"), forwarded(ctx)))),
+                json("/api/claims/{claimId}", ctx -> reply(ctx, claims.claim(ctx.pathParam("claimId"), asked(ctx)))),
                 json("/internal/parties", ctx -> reply(ctx, directory.localParties())),
                 json("/internal/claims", ctx -> reply(ctx, claims.localClaims(ctx.queryParam("status")))),
                 json("/internal/known/{store}/{party}",
-                        ctx -> reply(ctx, directory.knownHere(ctx.pathParam("store"), ctx.pathParam("party")))));
+                        ctx -> reply(ctx, directory.knownHere(ctx.pathParam("store"), ctx.pathParam("party"), asked(ctx)))));
     }
 
     /** Declares every route for GET and HEAD. */
@@ -119,12 +119,11 @@ final class Routes {
         if (result instanceof QueryResult.Found<?> found) {
             return Reply.ok(found.body());
         }
+        if (result instanceof QueryResult.FoundOnStandby<?> stale) {
+            return Reply.stale(stale.body(), stale.lag());
+        }
         if (result instanceof QueryResult.FoundRemotely<?> remote) {
-            try {
-                return peers.get(remote.owner(), Exchanges.rawPathAndQuery(ctx));
-            } catch (PeerException e) {
-                return Reply.error(503, describe(ctx), e.getMessage());
-            }
+            return forward(ctx, remote);
         }
         if (result instanceof QueryResult.NotFound<?> notFound) {
             return Reply.error(404, describe(ctx), notFound.reason());
@@ -133,5 +132,27 @@ final class Routes {
             return Reply.error(400, describe(ctx), invalid.reason());
         }
         return Reply.error(503, describe(ctx), ((QueryResult.Unavailable<?>) result).reason());
+    }
+
+    /**
+     * Asks the instance that holds the key (or its standby copy); when it does not answer or answers 503, goes on to
+     * the next copy the query layer names ({@link QueryResult.FoundRemotely#otherwise()}).
+     */
+    private Reply forward(Context ctx, QueryResult.FoundRemotely<?> remote) {
+        String failed;
+        try {
+            Reply reply = peers.get(remote.owner(), Exchanges.rawPathAndQuery(ctx), remote.standby());
+            if (reply.status() != 503) {
+                return reply;
+            }
+            failed = "instance " + remote.owner() + " answered 503";
+        } catch (PeerException e) {
+            failed = e.getMessage();
+        }
+        QueryResult<?> next = remote.otherwise().get();
+        if (next instanceof QueryResult.Unavailable<?> unavailable) {
+            return Reply.error(503, describe(ctx), failed + "; " + unavailable.reason());
+        }
+        return reply(ctx, next);
     }
 }

@@ -97,7 +97,8 @@ public final class PartylineProcessor implements AutoCloseable {
             meters.bindStreams(streams.streams());
             rest = new RestServer(new StreamsStoreProvider(streams.streams()),
                     new StreamsInstanceLocator(streams.streams(), new HostInfo(host, port),
-                            AvroSerdes.stringKey(registry).serializer()),
+                            AvroSerdes.stringKey(registry).serializer(),
+                            StorePartitions.of(clientSettings.forBootstrap(stack.bootstrapServers()), topics)),
                     streams.streams()::state,
                     RestSettings.defaults().withAuthToken(config.optional(PartylineConfig.HTTP_AUTH_TOKEN))
                             .withMetrics(meters::scrape).withObserver(observerOf(meters)));

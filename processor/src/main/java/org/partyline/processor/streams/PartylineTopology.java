@@ -51,6 +51,13 @@ public final class PartylineTopology {
     public static final Set<String> STORES_ROUTED_BY_STRING_KEY = Set.of(StoreNames.TOPIC_STANCES,
             StoreNames.PARTY_CLAIMS);
 
+    /**
+     * Stores with as many partitions as the {@code statements} topic (its sub-topologies, and the repartition of
+     * {@code topic-stances}, which Kafka Streams sizes like its upstream); the others have as many as {@code claims}.
+     */
+    public static final Set<String> STORES_PARTITIONED_LIKE_STATEMENTS = Set.of(StoreNames.STATEMENT_EVENT_IDS,
+            StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES, StoreNames.TOPIC_STANCES);
+
     private PartylineTopology() {
     }
 

@@ -6,13 +6,21 @@ import java.util.List;
 import java.util.function.BiPredicate;
 import org.partyline.processor.streams.StoreNames;
 
-/** An {@link InstanceLocator} with a fixed rule for which (store, key) this instance holds; the rest is the peer's. */
+/**
+ * An {@link InstanceLocator} with a fixed rule for which (store, key) this instance holds; the rest is the peer's.
+ * Each store has one partition per instance: this instance's keys are in partition {@link #setSelfPartition} (0 by
+ * default), the peer's in the other one.
+ */
 public final class FakeLocator implements InstanceLocator {
     private final BiPredicate<String, String> holds;
     private volatile Instance self = new Instance("127.0.0.1", 0);
     private volatile Instance peer;
     private volatile List<String> selfStores = StoreNames.ALL;
     private volatile List<String> peerStores = StoreNames.ALL;
+    private volatile int selfPartition;
+    private volatile int partitions = -1;
+    private volatile List<Instance> standbys = List.of();
+    private volatile String rebalancing;
 
     public FakeLocator(BiPredicate<String, String> holds) {
         this.holds = holds;
@@ -43,6 +51,26 @@ public final class FakeLocator implements InstanceLocator {
         this.selfStores = stores;
     }
 
+    /** The partition of this instance's keys (the peer's keys are in the other one). */
+    public void setSelfPartition(int partition) {
+        this.selfPartition = partition;
+    }
+
+    /** How many partitions every store has: by default 1 alone, 2 with a peer. */
+    public void setPartitions(int partitions) {
+        this.partitions = partitions;
+    }
+
+    /** The instances with a standby copy of every partition, as the metadata names them. */
+    public void setStandbys(List<Instance> standbys) {
+        this.standbys = List.copyOf(standbys);
+    }
+
+    /** While set, no instance is known to hold any active copy (a rebalance): keys still have their partition. */
+    public void setRebalancing(String reason) {
+        this.rebalancing = reason;
+    }
+
     @Override
     public Instance self() {
         return self;
@@ -50,10 +78,21 @@ public final class FakeLocator implements InstanceLocator {
 
     @Override
     public KeyOwner ownerOf(String store, String key) {
-        if (holds.test(store, key)) {
-            return new KeyOwner.Local();
+        boolean here = holds.test(store, key);
+        int partition = here ? selfPartition : 1 - selfPartition;
+        if (rebalancing != null) {
+            return new KeyOwner.Unavailable(rebalancing, partition, standbys);
         }
-        return peer == null ? new KeyOwner.Unavailable("no peer") : new KeyOwner.Remote(peer);
+        if (here) {
+            return new KeyOwner.Local(partition, standbys);
+        }
+        return peer == null ? new KeyOwner.Unavailable("no peer", partition, standbys)
+                : new KeyOwner.Remote(peer, partition, standbys);
+    }
+
+    @Override
+    public int partitionCount(String store) {
+        return partitions > 0 ? partitions : peer == null ? 1 : 2;
     }
 
     @Override

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.partyline.processor.streams.StoreNames;
 import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.Stance;
 import org.partyline.schema.StanceChange;
 
-/** The query layer alone: where a key lives decides found, found-remotely or unavailable. */
+/**
+ * The query layer alone: where a key lives decides found, found-remotely, found on a standby or unavailable; and an
+ * answer is never given from part of a store.
+ */
 class QueryRoutingTest {
     private static final Instance PEER = new Instance("10.0.0.2", 8080);
     private final FakeStores stores = new FakeStores();
@@ -20,68 +26,196 @@ class QueryRoutingTest {
     /** A peer that is never reachable; no query in these tests may need it unless stated. */
     private final Peers unreachable = new Peers() {
         @Override
-        public boolean partyKnown(Instance peer, String store, String party) {
+        public boolean partyKnown(Instance peer, String store, String party, boolean standby) {
             throw new PeerException(peer, "is down");
         }
 
         @Override
-        public List<String> parties(Instance peer) {
+        public Bodies.PartiesPart parties(Instance peer) {
             throw new PeerException(peer, "is down");
         }
 
         @Override
-        public List<Bodies.Claim> claims(Instance peer, Optional<ClaimStatus> status) {
+        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
             throw new PeerException(peer, "is down");
         }
     };
 
     private ClaimQueries claims(InstanceLocator locator) {
-        return new ClaimQueries(stores, locator, unreachable, new PartyDirectory(stores, locator, unreachable));
+        return claims(locator, unreachable);
+    }
+
+    private ClaimQueries claims(InstanceLocator locator, Peers peers) {
+        return new ClaimQueries(stores, locator, peers, new PartyDirectory(stores, locator, peers));
+    }
+
+    private StanceQueries stances(InstanceLocator locator) {
+        return new StanceQueries(stores, locator, new PartyDirectory(stores, locator, unreachable));
     }
 
     @Test
     void shouldFindAKeyHeldHere() {
         SeedViews.fill(stores, (store, key) -> true);
-        QueryResult<Bodies.Claim> result = claims(FakeLocator.alone()).claim(SeedViews.POKROVSK, false);
+        QueryResult<Bodies.Claim> result = claims(FakeLocator.alone()).claim(SeedViews.POKROVSK, Asked.CLIENT);
         Bodies.Claim claim = (Bodies.Claim) assertInstanceOf(QueryResult.Found.class, result).body();
         assertEquals(List.of("DE", "RU", "UA"), claim.positions().stream().map(Bodies.Position::party).toList());
     }
 
     @Test
-    void shouldSayWhoHoldsAKeyHeldElsewhere() {
+    void shouldSayWhoHoldsAKeyHeldElsewhereAndBeUnavailableWithoutAStandbyWhenItDoesNotAnswer() {
         FakeLocator locator = new FakeLocator((store, key) -> false);
         locator.setPeer(PEER);
-        assertEquals(new QueryResult.FoundRemotely<>(PEER), claims(locator).claim(SeedViews.POKROVSK, false));
+        QueryResult.FoundRemotely<?> remote = assertInstanceOf(QueryResult.FoundRemotely.class,
+                claims(locator).claim(SeedViews.POKROVSK, Asked.CLIENT));
+        assertEquals(PEER, remote.owner());
+        assertEquals(false, remote.standby());
+        assertInstanceOf(QueryResult.Unavailable.class, remote.otherwise().get());
     }
 
     @Test
     void shouldBeUnavailableWhenAForwardedKeyIsNotHeldHere() {
         FakeLocator locator = new FakeLocator((store, key) -> false);
         locator.setPeer(PEER);
-        QueryResult<Bodies.Claim> result = claims(locator).claim(SeedViews.POKROVSK, true);
+        QueryResult<Bodies.Claim> result = claims(locator).claim(SeedViews.POKROVSK, Asked.FORWARDED);
         assertTrue(assertInstanceOf(QueryResult.Unavailable.class, result).reason().contains("10.0.0.2:8080"));
     }
 
     @Test
     void shouldBeUnavailableWhenNoInstanceHoldsThePartition() {
         FakeLocator locator = new FakeLocator((store, key) -> false);
-        assertInstanceOf(QueryResult.Unavailable.class, claims(locator).claim(SeedViews.POKROVSK, false));
+        assertInstanceOf(QueryResult.Unavailable.class, claims(locator).claim(SeedViews.POKROVSK, Asked.CLIENT));
     }
 
     @Test
-    void shouldBeUnavailableNamingThePeerWhenAListCannotBeGathered() {
+    void shouldBeUnavailableNotNotFoundWhileThePartitionHeldHereIsNotQueryable() {
+        SeedViews.fill(stores, (store, key) -> true);
+        stores.makeUnavailable(StoreNames.CLAIMS);
+        stores.makeUnavailable(StoreNames.STANCES);
+        FakeLocator locator = FakeLocator.alone();
+        assertInstanceOf(QueryResult.Unavailable.class, claims(locator).claim(SeedViews.POKROVSK, Asked.CLIENT));
+        assertInstanceOf(QueryResult.Unavailable.class, stances(locator).partyStances("RU", Asked.CLIENT));
+        assertInstanceOf(QueryResult.Unavailable.class, claims(locator).claims(null));
+    }
+
+    @Test
+    void shouldNotCallAPartyUnknownWhenTheOtherStoreCannotSay() {
+        // DE has no statements; whether it is known is for party-claims to say, held by a peer that is down.
+        SeedViews.fill(stores, (store, key) -> true);
+        FakeLocator locator = new FakeLocator((store, key) -> !StoreNames.PARTY_CLAIMS.equals(store));
+        locator.setPeer(PEER);
+        QueryResult<Bodies.PartyStances> result = stances(locator).partyStances("DE", Asked.CLIENT);
+        assertTrue(assertInstanceOf(QueryResult.Unavailable.class, result).reason()
+                .contains("cannot say whether party DE is known"), result.toString());
+    }
+
+    @Test
+    void shouldAnswerFromTheStandbyHereMarkedWithItsLagWhenTheActiveHolderIsDown() {
+        FakeLocator locator = new FakeLocator((store, key) -> false);
+        locator.setPeer(PEER);
+        locator.setStandbys(List.of(locator.self()));
+        SeedViews.fillStandby(stores, 1, (store, key) -> true);
+        stores.addStandby(StoreNames.CLAIMS, 1, 3);
+        QueryResult.FoundRemotely<?> remote = assertInstanceOf(QueryResult.FoundRemotely.class,
+                claims(locator).claim(SeedViews.POKROVSK, Asked.CLIENT));
+        QueryResult.FoundOnStandby<?> stale = assertInstanceOf(QueryResult.FoundOnStandby.class,
+                remote.otherwise().get());
+        assertEquals(OptionalLong.of(3), stale.lag());
+        assertEquals("CONTESTED", ((Bodies.Claim) stale.body()).status());
+    }
+
+    @Test
+    void shouldAskAnotherInstancesStandbyWhenThereIsNoneHere() {
+        Instance other = new Instance("10.0.0.3", 8080);
+        FakeLocator locator = new FakeLocator((store, key) -> false);
+        locator.setRebalancing("rebalancing");
+        locator.setStandbys(List.of(other));
+        QueryResult.FoundRemotely<?> remote = assertInstanceOf(QueryResult.FoundRemotely.class,
+                claims(locator).claim(SeedViews.POKROVSK, Asked.CLIENT));
+        assertEquals(other, remote.owner());
+        assertTrue(remote.standby());
+        assertInstanceOf(QueryResult.Unavailable.class, remote.otherwise().get());
+    }
+
+    @Test
+    void shouldNeverSayNotFoundFromAStandbyThatMayLag() {
+        FakeLocator locator = new FakeLocator((store, key) -> false);
+        locator.setRebalancing("rebalancing");
+        locator.setStandbys(List.of(locator.self()));
+        stores.addStandby(StoreNames.CLAIMS, 1, 5);
+        QueryResult<Bodies.Claim> lagging = claims(locator).claim("no-such-claim", Asked.CLIENT);
+        assertTrue(assertInstanceOf(QueryResult.Unavailable.class, lagging).reason().contains("may lag"),
+                lagging.toString());
+        stores.addStandby(StoreNames.CLAIMS, 1, 0);
+        assertInstanceOf(QueryResult.NotFound.class, claims(locator).claim("no-such-claim", Asked.CLIENT));
+    }
+
+    @Test
+    void shouldAnswerFromTheLocalCopyMarkedWhileTheActiveCopyHereRestores() {
+        SeedViews.fill(stores, (store, key) -> true);
+        stores.makeRestoring(StoreNames.CLAIMS, 7);
+        QueryResult<Bodies.Claim> result = claims(FakeLocator.alone()).claim(SeedViews.POKROVSK, Asked.CLIENT);
+        assertEquals(OptionalLong.of(7), assertInstanceOf(QueryResult.FoundOnStandby.class, result).lag());
+        QueryResult<Bodies.Claim> forwarded = claims(FakeLocator.alone()).claim(SeedViews.POKROVSK, Asked.FORWARDED);
+        assertInstanceOf(QueryResult.Unavailable.class, forwarded);
+    }
+
+    @Test
+    void shouldBeUnavailableNamingThePeerAndPartitionWhenAListWouldMissAPartition() {
         SeedViews.fill(stores, (store, key) -> true);
         FakeLocator locator = new FakeLocator((store, key) -> true);
         locator.setPeer(PEER);
         QueryResult<Bodies.Claims> result = claims(locator).claims(null);
-        assertEquals(new QueryResult.Unavailable<>("instance 10.0.0.2:8080 is down"), result);
+        String reason = assertInstanceOf(QueryResult.Unavailable.class, result).reason();
+        assertTrue(reason.contains("[claims-1]") && reason.contains("instance 10.0.0.2:8080 is down"), reason);
+        QueryResult<Bodies.Parties> parties = new PartyDirectory(stores, locator, unreachable).parties();
+        assertInstanceOf(QueryResult.Unavailable.class, parties);
+    }
+
+    @Test
+    void shouldBeUnavailableWhenTwoInstancesAnswerForOnePartition() {
+        SeedViews.fill(stores, (store, key) -> true);
+        FakeLocator locator = new FakeLocator((store, key) -> true);
+        locator.setPeer(PEER);
+        Peers alsoPartitionZero = new Peers() {
+            @Override
+            public boolean partyKnown(Instance peer, String store, String party, boolean standby) {
+                return true;
+            }
+
+            @Override
+            public Bodies.PartiesPart parties(Instance peer) {
+                return new Bodies.PartiesPart(List.of(), Map.of());
+            }
+
+            @Override
+            public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
+                return new Bodies.ClaimsPart(List.of(), Map.of(StoreNames.CLAIMS, List.of(0, 1)));
+            }
+        };
+        String reason = assertInstanceOf(QueryResult.Unavailable.class, claims(locator, alsoPartitionZero).claims(null))
+                .reason();
+        assertTrue(reason.contains("partition 0 of claims answered by both"), reason);
+    }
+
+    @Test
+    void shouldCompleteAListFromTheStandbyHereMarkedWithItsLag() {
+        SeedViews.fill(stores, (store, key) -> !SeedViews.POKROVSK.equals(key));
+        SeedViews.fillStandby(stores, 1, (store, key) -> SeedViews.POKROVSK.equals(key));
+        stores.addStandby(StoreNames.CLAIMS, 1, 2);
+        FakeLocator locator = new FakeLocator((store, key) -> !SeedViews.POKROVSK.equals(key));
+        locator.setPeer(PEER);
+        QueryResult.FoundOnStandby<?> stale = assertInstanceOf(QueryResult.FoundOnStandby.class,
+                claims(locator).claims(null));
+        assertEquals(OptionalLong.of(2), stale.lag());
+        assertEquals(List.of(SeedViews.POKROVSK, SeedViews.PEACE_PLAN),
+                ((Bodies.Claims) stale.body()).claims().stream().map(Bodies.Claim::claimId).toList());
     }
 
     @Test
     void shouldRejectAnUnknownStatusAndAnIdThatBreaksTheRules() {
         assertInstanceOf(QueryResult.Invalid.class, claims(FakeLocator.alone()).claims("PENDING"));
-        assertInstanceOf(QueryResult.Invalid.class, claims(FakeLocator.alone()).claim("Pokrovsk", false));
-        assertInstanceOf(QueryResult.Invalid.class, claims(FakeLocator.alone()).contestedClaims("R U", false));
+        assertInstanceOf(QueryResult.Invalid.class, claims(FakeLocator.alone()).claim("Pokrovsk", Asked.CLIENT));
+        assertInstanceOf(QueryResult.Invalid.class, claims(FakeLocator.alone()).contestedClaims("R U", Asked.CLIENT));
     }
 
     @Test

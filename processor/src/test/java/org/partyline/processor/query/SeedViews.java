@@ -52,8 +52,24 @@ public final class SeedViews {
     private SeedViews() {
     }
 
+    /** Where the views go: an active copy, or a standby copy of one partition. */
+    @FunctionalInterface
+    public interface Sink {
+        void put(String store, String key, Object value);
+    }
+
     /** Fills the stores with the views whose partitioning key {@code holds(store, key)} says this instance holds. */
     public static void fill(FakeStores stores, BiPredicate<String, String> holds) {
+        fill(stores::put, holds);
+    }
+
+    /** Fills this instance's standby copy of {@code partition} with the views of the keys {@code holds} selects. */
+    public static void fillStandby(FakeStores stores, int partition, BiPredicate<String, String> holds) {
+        fill((store, key, value) -> stores.putStandby(store, partition, key, value), holds);
+    }
+
+    /** Puts the views whose partitioning key {@code holds(store, key)} selects. */
+    public static void fill(Sink stores, BiPredicate<String, String> holds) {
         Map<String, List<Said>> byPartyTopic = new LinkedHashMap<>();
         for (Said s : STATEMENTS) {
             byPartyTopic.computeIfAbsent(s.party() + "/" + s.topic(), k -> new ArrayList<>()).add(s);
@@ -70,7 +86,7 @@ public final class SeedViews {
                 position("US", Position.ASSERTS, "2025-12-02T09:00:00Z", "us-c1")));
     }
 
-    private static void foldStatements(FakeStores stores, BiPredicate<String, String> holds, List<Said> history) {
+    private static void foldStatements(Sink stores, BiPredicate<String, String> holds, List<Said> history) {
         String party = history.get(0).party();
         String topic = history.get(0).topic();
         boolean here = holds.test(StoreNames.STANCES, party);
@@ -102,7 +118,7 @@ public final class SeedViews {
         }
     }
 
-    private static void claim(FakeStores stores, BiPredicate<String, String> holds, String claimId, String proposition,
+    private static void claim(Sink stores, BiPredicate<String, String> holds, String claimId, String proposition,
                               ClaimStatus status, List<ClaimPosition> positions) {
         ClaimView view = new ClaimView(claimId, proposition, null, null, status, positions);
         if (holds.test(StoreNames.CLAIMS, claimId)) {

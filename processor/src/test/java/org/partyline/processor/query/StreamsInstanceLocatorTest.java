@@ -34,7 +34,7 @@ class StreamsInstanceLocatorTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             StreamsInstanceLocator locator = new StreamsInstanceLocator(streams, new HostInfo("127.0.0.1", 8080),
-                    new StringSerializer());
+                    new StringSerializer(), store -> 1);
             assertInstanceOf(KeyOwner.Unavailable.class, locator.ownerOf(StoreNames.STANCES, "RU"));
             assertEquals(List.of(new InstanceInfo("127.0.0.1", 8080, true, List.of(), List.of(), List.of(), List.of())),
                     locator.instances());

@@ -81,7 +81,7 @@ class HttpPeersTest {
     void shouldReuseOneConnectionForManyRequests() {
         HttpPeers peers = new HttpPeers(Duration.ofSeconds(2), Optional.empty(), observer);
         for (int i = 0; i < 20; i++) {
-            assertTrue(peers.partyKnown(peerInstance, "stances", "RU"));
+            assertTrue(peers.partyKnown(peerInstance, "stances", "RU", false));
         }
         assertEquals(1, connectionsOpened.get(), "connections the peer accepted for 20 sequential requests");
         assertEquals(Collections.nCopies(20, false), forwarded);
@@ -89,8 +89,8 @@ class HttpPeersTest {
 
     @Test
     void shouldSendTheTokenWhenOneIsSet() {
-        new HttpPeers(Duration.ofSeconds(2), Optional.of("s3cret"), observer).partyKnown(peerInstance, "stances", "RU");
-        new HttpPeers(Duration.ofSeconds(2), Optional.empty(), observer).partyKnown(peerInstance, "stances", "RU");
+        new HttpPeers(Duration.ofSeconds(2), Optional.of("s3cret"), observer).partyKnown(peerInstance, "stances", "RU", false);
+        new HttpPeers(Duration.ofSeconds(2), Optional.empty(), observer).partyKnown(peerInstance, "stances", "RU", false);
         assertEquals(List.of("Bearer s3cret", "null"), authorizations);
     }
 
@@ -110,7 +110,7 @@ class HttpPeersTest {
             HttpPeers peers = new HttpPeers(Duration.ofMillis(300), Optional.empty(), observer);
             long start = System.nanoTime();
             PeerException e = assertThrows(PeerException.class,
-                    () -> peers.partyKnown(new Instance("127.0.0.1", silent.getLocalPort()), "stances", "RU"));
+                    () -> peers.partyKnown(new Instance("127.0.0.1", silent.getLocalPort()), "stances", "RU", false));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "took " + took);
             assertTrue(e.getMessage().contains("did not answer GET /internal/known/stances/RU within 300 ms"),

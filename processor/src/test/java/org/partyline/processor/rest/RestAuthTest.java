@@ -34,7 +34,7 @@ class RestAuthTest {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final FakeStores storesA = new FakeStores();
-    private final FakeStores storesB = new FakeStores();
+    private final FakeStores storesB = new FakeStores(1);
     private final FakeLocator locatorA = new FakeLocator(A_HOLDS);
     private final FakeLocator locatorB = new FakeLocator(A_HOLDS.negate());
     private RestServer a;
@@ -56,6 +56,7 @@ class RestAuthTest {
         locatorA.setSelf(instanceA);
         locatorA.setPeer(instanceB);
         locatorB.setSelf(instanceB);
+        locatorB.setSelfPartition(1);
         locatorB.setPeer(instanceA);
     }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -132,14 +133,17 @@ class RestServerTest {
     void shouldGatherListsOnlyFromTheInstancesThatHoldTheirStores() {
         // A peer with no task of claims, stances or party-claims (more instances than partitions); it is not up.
         locator.setPeer(new Instance("127.0.0.1", 9), List.of(StoreNames.TOPIC_STANCES));
+        locator.setPartitions(1);
         assertEquals(json(SeedBodies.BY_PATH.get("/api/claims")), get(port, "/api/claims").body());
         assertEquals(json(SeedBodies.BY_PATH.get("/api/parties")), get(port, "/api/parties").body());
-        assertEquals(json(SeedBodies.BY_PATH.get("/api/parties")), get(port, "/internal/parties").body());
+        assertEquals(json(SeedBodies.BY_PATH.get("/api/parties")).path("parties"),
+                get(port, "/internal/parties").body().path("parties"));
     }
 
     @Test
-    void shouldAnswer503ForListsWhileNoInstanceHoldsTheirStores() {
-        locator.setSelfStores(List.of(StoreNames.STANCES));
+    void shouldAnswer503ForListsWhileAPartitionOfTheirStoresIsNotQueryable() {
+        stores.makeUnavailable(StoreNames.CLAIMS);
+        stores.makeUnavailable(StoreNames.STANCES);
         assertError(503, "/api/claims", get(port, "/api/claims"));
         assertError(503, "/api/parties", get(port, "/api/parties"));
     }
@@ -224,6 +228,21 @@ class RestServerTest {
         StoreProvider broken = new StoreProvider() {
             @Override
             public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+                throw new IllegalStateException("disk on fire");
+            }
+
+            @Override
+            public <V> ReadOnlyKeyValueStore<String, V> active(String name, int partition) {
+                throw new IllegalStateException("disk on fire");
+            }
+
+            @Override
+            public <V> ReadOnlyKeyValueStore<String, V> stale(String name, int partition) {
+                throw new IllegalStateException("disk on fire");
+            }
+
+            @Override
+            public OptionalLong lag(String name, int partition) {
                 throw new IllegalStateException("disk on fire");
             }
         };

@@ -43,7 +43,7 @@ class TwoInstancesTest {
     private static final BiPredicate<String, String> B_HOLDS = A_HOLDS.negate();
 
     private final FakeStores storesA = new FakeStores();
-    private final FakeStores storesB = new FakeStores();
+    private final FakeStores storesB = new FakeStores(1);
     private final FakeLocator locatorA = new FakeLocator(A_HOLDS);
     private final FakeLocator locatorB = new FakeLocator(B_HOLDS);
     private RestServer a;
@@ -61,6 +61,7 @@ class TwoInstancesTest {
         locatorA.setSelf(instanceA);
         locatorA.setPeer(instanceB);
         locatorB.setSelf(instanceB);
+        locatorB.setSelfPartition(1);
         locatorB.setPeer(instanceA);
     }
 
@@ -72,10 +73,16 @@ class TwoInstancesTest {
 
     @Test
     void shouldSplitTheSeedBetweenTheTwoInstances() {
-        assertEquals(json("{\"claims\": [" + SeedBodies.POKROVSK + "]}"), get(a.port(), "/internal/claims").body());
-        assertEquals(json("{\"claims\": [" + SeedBodies.PEACE_PLAN + "]}"), get(b.port(), "/internal/claims").body());
-        assertEquals(json("{\"parties\": [\"DE\", \"EU\", \"RU\", \"UA\"]}"), get(a.port(), "/internal/parties").body());
-        assertEquals(json("{\"parties\": [\"RU\", \"UA\", \"US\"]}"), get(b.port(), "/internal/parties").body());
+        assertEquals(json("{\"claims\": [" + SeedBodies.POKROVSK + "], \"partitions\": {\"claims\": [0]}}"),
+                get(a.port(), "/internal/claims").body());
+        assertEquals(json("{\"claims\": [" + SeedBodies.PEACE_PLAN + "], \"partitions\": {\"claims\": [1]}}"),
+                get(b.port(), "/internal/claims").body());
+        assertEquals(json("{\"parties\": [\"DE\", \"EU\", \"RU\", \"UA\"],"
+                        + " \"partitions\": {\"party-claims\": [0], \"stances\": [0]}}"),
+                get(a.port(), "/internal/parties").body());
+        assertEquals(json("{\"parties\": [\"RU\", \"UA\", \"US\"],"
+                        + " \"partitions\": {\"party-claims\": [1], \"stances\": [1]}}"),
+                get(b.port(), "/internal/parties").body());
     }
 
     @Test
