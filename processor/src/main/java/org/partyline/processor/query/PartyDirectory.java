@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
 import org.partyline.producer.events.EventRules;
 import org.slf4j.Logger;
@@ -37,7 +36,7 @@ public final class PartyDirectory {
     /** {@code /api/parties}: the parties of every partition of both stores, sorted; unavailable if one is missing. */
     public QueryResult<Bodies.Parties> parties() {
         return Routing.guarded(() -> ListGathering.map(
-                gathering.gather(PARTY_STORES, PartyDirectory::partiesIn, peer -> {
+                gathering.gather(PARTY_STORES, LocalReads::firstParts, peer -> {
                     Bodies.PartiesPart part = peers.parties(peer);
                     return new ListGathering.Part<>(part.parties(), part.partitions());
                 }),
@@ -47,7 +46,7 @@ public final class PartyDirectory {
     /** Internal: the parties of this instance's up-to-date active partitions of both stores, and which. */
     public QueryResult<Bodies.PartiesPart> localParties() {
         return Routing.guarded(() -> {
-            ListGathering.Part<String> part = gathering.localPart(PARTY_STORES, PartyDirectory::partiesIn);
+            ListGathering.Part<String> part = gathering.localPart(PARTY_STORES, LocalReads::firstParts);
             return new QueryResult.Found<>(new Bodies.PartiesPart(ListGathering.sortedDistinct(part.items()),
                     part.partitions()));
         });
@@ -139,9 +138,4 @@ public final class PartyDirectory {
                 + String.join("; ", why));
     }
 
-    private static List<String> partiesIn(LocalReads reads, String store) {
-        List<String> parties = new ArrayList<>();
-        reads.forEach(store, (String key, Object value) -> parties.add(StoreKeys.part(key, 0)));
-        return parties;
-    }
 }

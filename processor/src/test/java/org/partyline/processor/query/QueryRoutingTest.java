@@ -172,6 +172,20 @@ class QueryRoutingTest {
     }
 
     @Test
+    void shouldListEveryPartyOnceWhateverItsNumberOfKeysAndWhicheverNamesShareAPrefix() {
+        for (int i = 0; i < 50; i++) {
+            stores.put(StoreNames.PARTY_CLAIMS, "UA\u0000claim-" + i, "a claim view");
+        }
+        stores.put(StoreNames.PARTY_CLAIMS, "U\u0000claim-1", "a claim view");
+        stores.put(StoreNames.PARTY_CLAIMS, "UAX\u0000claim-1", "a claim view");
+        stores.put(StoreNames.STANCES, "RU\u0000nato", "a stance");
+        stores.put(StoreNames.STANCES, "UA\u0000nato", "a stance");
+        QueryResult<Bodies.Parties> parties = new PartyDirectory(stores, FakeLocator.alone(), unreachable).parties();
+        Bodies.Parties found = (Bodies.Parties) assertInstanceOf(QueryResult.Found.class, parties).body();
+        assertEquals(List.of("RU", "U", "UA", "UAX"), found.parties());
+    }
+
+    @Test
     void shouldBeUnavailableWhenTwoInstancesAnswerForOnePartition() {
         SeedViews.fill(stores, (store, key) -> true);
         FakeLocator locator = new FakeLocator((store, key) -> true);
