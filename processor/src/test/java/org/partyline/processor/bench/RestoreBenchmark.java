@@ -22,8 +22,9 @@ import org.partyline.processor.runtime.GroupProgress;
  * the restart to the READY line and to the first moment every sampled view answers what it answered before the
  * kill. Scenarios:
  * <ul>
- *   <li>{@code kept}: the state dir kept; {@code wiped}: the state dir deleted before the restart (both on one
- *   fold: kill, restart kept, fold caught up, kill, wipe, restart);</li>
+ *   <li>{@code kept}: the state dir kept; {@code wiped}: the state dir deleted before the restart; and as a
+ *   baseline a restart after a clean stop (all on one fold: kill, restart kept, fold caught up, kill, wipe, restart,
+ *   SIGTERM, restart);</li>
  *   <li>{@code transactional}: as {@code kept}, with KIP-892 transactional state stores
  *   ({@code enable.transactional.statestores=true}) from the first start;</li>
  *   <li>{@code standby}: two instances with {@code standby.replicas} 1; one is killed and not restarted; timed until
@@ -120,6 +121,7 @@ public final class RestoreBenchmark {
             second.kill();
             BenchSupport.delete(dir.resolve(id + "-1").resolve("streams"));
             restart(id + "-wiped", args, before, "state dir wiped");
+            restart(id + "-clean", args, before, "after a clean stop (SIGTERM), the baseline");
         }
     }
 
