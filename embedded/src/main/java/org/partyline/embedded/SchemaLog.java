@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -221,10 +222,10 @@ final class SchemaLog implements AutoCloseable {
             if (existing.contains(topic)) {
                 return;
             }
-            NewTopic newTopic = new NewTopic(topic, 1, (short) 1)
+            NewTopic newTopic = new NewTopic(topic, Optional.of(1), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             admin.createTopics(List.of(newTopic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            log.info("Created schema topic {} (1 partition, compacted)", topic);
+            log.info("Created schema topic {} (1 partition, compacted, the broker's default replication)", topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create schema topic " + topic + " on Kafka at " + bootstrapServers

@@ -35,6 +35,7 @@ public final class PartylineConfig {
     public static final String STANDBY_REPLICAS = "standby.replicas";
     public static final String PARTITIONS = "partitions";
     public static final String REPLICATION_FACTOR = "replication.factor";
+    public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
     public static final String PROCESSING_GUARANTEE = "processing.guarantee";
     public static final String DEMO = "demo";
     public static final String KAFKA_PORT = "kafka.port";
@@ -80,6 +81,7 @@ public final class PartylineConfig {
         d.put(STANDBY_REPLICAS, "0");
         d.put(PARTITIONS, "3");
         d.put(REPLICATION_FACTOR, "1");
+        d.put(MIN_INSYNC_REPLICAS, null);
         d.put(PROCESSING_GUARANTEE, "exactly_once_v2");
         d.put(DEMO, "false");
         d.put(KAFKA_PORT, "9092");
@@ -251,6 +253,13 @@ public final class PartylineConfig {
         if (intValue(REPLICATION_FACTOR) < 1) {
             throw new ConfigException(REPLICATION_FACTOR + " must be at least 1");
         }
+        if (values.containsKey(MIN_INSYNC_REPLICAS)) {
+            int minInsync = intValue(MIN_INSYNC_REPLICAS);
+            if (minInsync < 1 || minInsync > intValue(REPLICATION_FACTOR)) {
+                throw new ConfigException(MIN_INSYNC_REPLICAS + " must be from 1 to " + REPLICATION_FACTOR + " ("
+                        + intValue(REPLICATION_FACTOR) + "), not " + minInsync);
+            }
+        }
     }
 
     public String get(String key) {
@@ -276,6 +285,11 @@ public final class PartylineConfig {
 
     public Path stateDir() {
         return Path.of(values.get(STATE_DIR));
+    }
+
+    /** {@code min.insync.replicas} of the topics the processor creates; empty: the broker's default. */
+    public Optional<Integer> minInsyncReplicas() {
+        return values.containsKey(MIN_INSYNC_REPLICAS) ? Optional.of(intValue(MIN_INSYNC_REPLICAS)) : Optional.empty();
     }
 
     public Optional<String> bootstrapServers() {

@@ -83,7 +83,7 @@ public final class PartylineProcessor implements AutoCloseable {
             TopicProvisioner.ensureTopics(clientSettings.forBootstrap(stack.bootstrapServers()),
                     List.of(topics.statements(), topics.claims(), topics.stanceChanges(), topics.claimStatus(),
                             topics.dlq()),
-                    config.intValue(PartylineConfig.PARTITIONS), replication);
+                    config.intValue(PartylineConfig.PARTITIONS), replication, config.minInsyncReplicas());
             SchemaRegistryClient registry = SchemaRegistryClients.forUrl(stack.registryUrl(),
                     RegistryClientConfig.of(config, stack.runsRegistry()));
             String host = config.get(PartylineConfig.HTTP_HOST);
@@ -146,6 +146,7 @@ public final class PartylineProcessor implements AutoCloseable {
                 .applicationServer(host + ":" + port)
                 .processingGuarantee(config.get(PartylineConfig.PROCESSING_GUARANTEE))
                 .replicationFactor(config.intValue(PartylineConfig.REPLICATION_FACTOR))
+                .minInsyncReplicas(config.minInsyncReplicas().orElse(null))
                 .with(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.intValue(PartylineConfig.STANDBY_REPLICAS))
                 .with(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq())
                 .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class)

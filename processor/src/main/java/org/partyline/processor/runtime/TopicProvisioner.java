@@ -3,6 +3,7 @@ package org.partyline.processor.runtime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +29,11 @@ public final class TopicProvisioner {
 
     /**
      * Creates the missing topics with an admin client made from {@code clientProperties}: {@code bootstrap.servers}
-     * and the Kafka client settings (security) of the processor.
+     * and the Kafka client settings (security) of the processor; with {@code minInsyncReplicas}, each gets that
+     * {@code min.insync.replicas}, otherwise the broker's default.
      */
     public static void ensureTopics(Map<String, Object> clientProperties, List<String> topics, int partitions,
-                                    short replicationFactor) {
+                                    short replicationFactor, Optional<Integer> minInsyncReplicas) {
         Properties props = adminProperties(clientProperties);
         Object bootstrapServers = props.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         try (Admin admin = Admin.create(props)) {
@@ -38,7 +41,7 @@ public final class TopicProvisioner {
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, replicationFactor));
+                    missing.add(newTopic(topic, partitions, replicationFactor, minInsyncReplicas));
                 }
             }
             if (missing.isEmpty()) {
@@ -47,7 +50,9 @@ public final class TopicProvisioner {
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);
-                    LOG.info("Created topic {} with {} partitions", entry.getKey(), partitions);
+                    LOG.info("Created topic {} with {} partitions, replication factor {}, min.insync.replicas {}",
+                            entry.getKey(), partitions, replicationFactor,
+                            minInsyncReplicas.map(String::valueOf).orElse("of the broker"));
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + entry.getKey() + " at "
@@ -62,6 +67,14 @@ public final class TopicProvisioner {
             throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " to create topics: "
                     + e.getMessage(), e);
         }
+    }
+
+    static NewTopic newTopic(String topic, int partitions, short replicationFactor,
+                             Optional<Integer> minInsyncReplicas) {
+        NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor);
+        minInsyncReplicas.ifPresent(n -> newTopic.configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                Integer.toString(n))));
+        return newTopic;
     }
 
     /** The client settings an admin client understands, with a 30 s default API timeout. */

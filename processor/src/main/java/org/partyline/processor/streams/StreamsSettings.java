@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -19,6 +20,7 @@ public final class StreamsSettings {
     private String applicationServer;
     private String processingGuarantee = StreamsConfig.EXACTLY_ONCE_V2;
     private int replicationFactor = -1;
+    private Integer minInsyncReplicas;
     private final Properties overrides = new Properties();
     private final Properties clientProperties = new Properties();
 
@@ -63,6 +65,15 @@ public final class StreamsSettings {
     }
 
     /**
+     * {@code min.insync.replicas} of the changelog and repartition topics Kafka Streams creates (the
+     * {@code topic.} prefix); null (default) takes the broker's default.
+     */
+    public StreamsSettings minInsyncReplicas(Integer minInsyncReplicas) {
+        this.minInsyncReplicas = minInsyncReplicas;
+        return this;
+    }
+
+    /**
      * The listener that {@link DeadLetterExceptionHandler} reports its dead letters to ({@value TopologyMeters#CONFIG});
      * the topology's own steps get it from {@link TopologySettings#withMeters}.
      */
@@ -93,6 +104,9 @@ public final class StreamsSettings {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        if (minInsyncReplicas != null) {
+            props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), minInsyncReplicas.toString());
+        }
         if (stateDir != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         }

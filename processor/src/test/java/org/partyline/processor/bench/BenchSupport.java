@@ -8,10 +8,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.partyline.producer.PartylinePublisher;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Position;
 import org.partyline.schema.Stance;
@@ -47,10 +54,40 @@ final class BenchSupport {
         }
     }
 
+    /** The end offsets of an application's repartition topics now: what it must commit to have every view. */
+    static Map<TopicPartition, Long> repartitionEnds(Admin admin, String applicationId) throws Exception {
+        List<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-repartition")).toList();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d -> d.partitions()
+                .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((p, info) -> ends.put(p, info.offset()));
+        return ends;
+    }
+
+    /** Publishes {@code n} generated events in chunks (a long history is not held in memory at once). */
+    static void publish(String bootstrap, String registryUrl, int n) {
+        long start = System.nanoTime();
+        Random random = new Random(1);
+        try (PartylinePublisher publisher = new PartylinePublisher(bootstrap, registryUrl)) {
+            for (int done = 0; done < n; done += 100_000) {
+                publisher.publishAll(events(Math.min(100_000, n - done), random, done));
+            }
+            publisher.flush();
+        }
+        System.out.printf("published %d events in %.1f s%n", n, (System.nanoTime() - start) / 1e9);
+    }
+
     /** Events like the contract check's generator: 24 parties, 30 topics, 60 claims, times out of order. */
     static List<SpecificRecord> events(int n, Random random) {
+        return events(n, random, 0);
+    }
+
+    /** As {@link #events(int, Random)}, event ids numbered from {@code first}: a long history made in chunks. */
+    static List<SpecificRecord> events(int n, Random random, int first) {
         List<SpecificRecord> events = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < first + n; i++) {
             String party = String.format("P%02d", random.nextInt(24));
             Instant at = T0.plusSeconds(random.nextInt(365 * 24 * 3600));
             if (random.nextDouble() < 0.6) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -45,7 +46,7 @@ import org.partyline.schema.view.TopicStance;
  * redeliveries: the stores and output topics of the topology equal a reference fold that sorts everything and
  * recomputes each view from scratch (like contract-check/oracle.py).
  */
-class TopologyPropertyTest {
+public class TopologyPropertyTest {
     private static final String[] PARTIES = {"RU", "UA", "BY"};
     private static final String[] TOPICS = {"sanctions", "grain-deal"};
     private static final String[] CLAIMS = {"pokrovsk-captured", "bridge-destroyed"};
@@ -112,21 +113,31 @@ class TopologyPropertyTest {
     // --- the topology's views, as text ---------------------------------------------------------------------------
 
     private static Map<String, Object> actualViews(TopologyFixture fixture) {
+        return viewsOf(store -> all(fixture, store));
+    }
+
+    /**
+     * The views as text, comparable with {@link Reference#views()}, from each store's entries in key order:
+     * {@code stores} maps a store name of {@link StoreNames} to all its entries (a test fixture's stores, or a
+     * running instance's through interactive queries).
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> viewsOf(Function<String, Map<String, ?>> stores) {
         Map<String, Object> views = new TreeMap<>();
-        views.put("stances", TopologyPropertyTest.<StanceSummary>all(fixture, StoreNames.STANCES).values().stream()
+        views.put("stances", ((Map<String, StanceSummary>) stores.apply(StoreNames.STANCES)).values().stream()
                 .map(s -> s.getParty() + "|" + s.getTopic() + "=" + s.getStance() + "@" + s.getSince()
                         + "#" + s.getStatements())
                 .toList());
-        views.put("history", group(TopologyPropertyTest.<StatementEntry>all(fixture, StoreNames.STANCE_HISTORY),
+        views.put("history", group((Map<String, StatementEntry>) stores.apply(StoreNames.STANCE_HISTORY),
                 e -> e.getEventId() + ":" + e.getStance()));
-        views.put("changes", group(TopologyPropertyTest.<StanceChange>all(fixture, StoreNames.STANCE_CHANGE_HISTORY),
+        views.put("changes", group((Map<String, StanceChange>) stores.apply(StoreNames.STANCE_CHANGE_HISTORY),
                 TopologyPropertyTest::text));
-        views.put("topicStances", TopologyPropertyTest.<TopicStance>all(fixture, StoreNames.TOPIC_STANCES).values()
+        views.put("topicStances", ((Map<String, TopicStance>) stores.apply(StoreNames.TOPIC_STANCES)).values()
                 .stream().map(t -> t.getTopic() + "|" + t.getParty() + "=" + t.getStance() + "@" + t.getSince())
                 .toList());
-        views.put("claims", TopologyPropertyTest.<ClaimView>all(fixture, StoreNames.CLAIMS).values().stream()
+        views.put("claims", ((Map<String, ClaimView>) stores.apply(StoreNames.CLAIMS)).values().stream()
                 .map(TopologyPropertyTest::text).toList());
-        views.put("partyClaims", TopologyPropertyTest.<ClaimView>all(fixture, StoreNames.PARTY_CLAIMS).entrySet()
+        views.put("partyClaims", ((Map<String, ClaimView>) stores.apply(StoreNames.PARTY_CLAIMS)).entrySet()
                 .stream().map(e -> StoreKeys.part(e.getKey(), 0) + "|" + text(e.getValue())).toList());
         return views;
     }
@@ -147,16 +158,16 @@ class TopologyPropertyTest {
         return groups;
     }
 
-    static String text(StanceChange c) {
+    public static String text(StanceChange c) {
         return c.getParty() + "|" + c.getTopic() + ":" + c.getFrom() + ">" + c.getTo() + "@" + c.getOccurredAt()
                 + "#" + c.getEventId();
     }
 
-    static String text(ClaimView v) {
+    public static String text(ClaimView v) {
         return v.getClaimId() + "|" + v.getProposition() + "|" + v.getStatus() + "|" + positions(v.getPositions());
     }
 
-    static String text(ClaimStatusChange c) {
+    public static String text(ClaimStatusChange c) {
         return c.getClaimId() + "|" + c.getProposition() + "|" + c.getPreviousStatus() + ">" + c.getStatus() + "@"
                 + c.getOccurredAt() + "|" + positions(c.getPositions());
     }
@@ -169,14 +180,14 @@ class TopologyPropertyTest {
     // --- the reference fold ----------------------------------------------------------------------------------------
 
     /** Applies arrivals like CONTRACT section 2 says, recomputing every view from scratch after each event. */
-    static final class Reference {
+    public static final class Reference {
         final List<Statement> statements = new ArrayList<>();
         final List<Claim> claims = new ArrayList<>();
-        final List<String> stanceChanges = new ArrayList<>();
-        final List<String> claimStatus = new ArrayList<>();
-        int deadLetters;
+        public final List<String> stanceChanges = new ArrayList<>();
+        public final List<String> claimStatus = new ArrayList<>();
+        public int deadLetters;
 
-        static Reference of(List<SpecificRecord> arrivals) {
+        public static Reference of(List<SpecificRecord> arrivals) {
             Reference r = new Reference();
             Map<String, SpecificRecord> seen = new LinkedHashMap<>();
             for (SpecificRecord e : arrivals) {
@@ -239,7 +250,7 @@ class TopologyPropertyTest {
             return view;
         }
 
-        Map<String, Object> views() {
+        public Map<String, Object> views() {
             Map<String, List<Statement>> byKey = new TreeMap<>(Comparator.comparing((String k) -> k));
             statements.forEach(s -> byKey.computeIfAbsent(s.getParty() + "|" + s.getTopic(), k -> new ArrayList<>())
                     .add(s));

@@ -1,0 +1,133 @@
+package org.partyline.processor.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partyline.embedded.EmbeddedKafka;
+import org.partyline.embedded.EmbeddedSchemaRegistry;
+import org.partyline.processor.config.PartylineConfig;
+import org.partyline.processor.streams.TopologyPropertyTest.Reference;
+import org.partyline.producer.PartylinePublisher;
+import org.partyline.serde.SchemaRegistryClients;
+
+/**
+ * The README's "Rebuilding the views": stop the processor, start it with a new {@code application.id}, delete the
+ * old application's internal topics. The rebuilt views answer exactly what the old ones did, and downstream
+ * consumers of the change topics get every change record a second time.
+ */
+class RebuildViewsIT {
+    private static final Duration SETTLE = Duration.ofSeconds(90);
+    private static final String OLD_ID = "partyline";
+    private static final String NEW_ID = "partyline-rebuild-1";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldRebuildEveryViewFromTheInputLogsUnderANewApplicationId() throws Exception {
+        List<SpecificRecord> events = TestEvents.generate(600, 11);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 3);
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), "localhost", 0);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            Map<String, JsonNode> before;
+            try (PartylineProcessor old = PartylineProcessor.start(config(kafka, registry, OLD_ID));
+                 PartylinePublisher publisher = new PartylinePublisher(kafka.bootstrapServers(), registry.url())) {
+                publisher.publishAll(events);
+                publisher.flush();
+                GroupProgress.awaitCaughtUp(admin, OLD_ID, GroupProgress.inputEnds(admin), SETTLE);
+                before = awaitStableSnapshot(new Api(old.apiUrl()));
+            }
+            assertTrue(before.size() > 50, "the snapshot covers the views: " + before.keySet());
+
+            try (PartylineProcessor rebuilt = PartylineProcessor.start(config(kafka, registry, NEW_ID))) {
+                GroupProgress.awaitCaughtUp(admin, NEW_ID, GroupProgress.inputEnds(admin), SETTLE);
+                Api api = new Api(rebuilt.apiUrl());
+                assertEquals(before, awaitSnapshot(api, before), "every view after the rebuild");
+
+                List<String> oldTopics = internalTopics(admin, OLD_ID);
+                assertEquals(10, oldTopics.size(), "8 changelogs and 2 repartition topics: " + oldTopics);
+                admin.deleteTopics(oldTopics).all().get(30, TimeUnit.SECONDS);
+                admin.deleteConsumerGroups(List.of(OLD_ID)).all().get(30, TimeUnit.SECONDS);
+                assertEquals(before, ViewSnapshot.take(api), "every view once the old internal topics are gone");
+                assertEquals(10, internalTopics(admin, NEW_ID).size());
+            }
+
+            Reference reference = Reference.of(events);
+            assertFalse(reference.stanceChanges.isEmpty());
+            var registryClient = SchemaRegistryClients.forUrl(registry.url());
+            assertEquals(twice(ChangeTopics.byKey(reference.stanceChanges)),
+                    ChangeTopics.stanceChanges(kafka.bootstrapServers(), registryClient),
+                    "downstream sees each stance change again, in the same order per party");
+            assertEquals(twice(ChangeTopics.byKey(reference.claimStatus)),
+                    ChangeTopics.claimStatus(kafka.bootstrapServers(), registryClient),
+                    "downstream sees each claim status change again, in the same order per claim");
+        }
+    }
+
+    private PartylineConfig config(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, String applicationId) {
+        return PartylineConfig.load(new String[] {"--bootstrap-servers", kafka.bootstrapServers(),
+                "--schema-registry-url", registry.url(), "--http-port", "0", "--application-id", applicationId,
+                "--state-dir", dir.resolve("state").toString()}, Map.of());
+    }
+
+    /** The re-keyed views trail the input by a commit: the snapshot is taken once two in a row agree. */
+    private static Map<String, JsonNode> awaitStableSnapshot(Api api) throws InterruptedException {
+        Map<String, JsonNode> previous = ViewSnapshot.take(api);
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            Map<String, JsonNode> next = ViewSnapshot.take(api);
+            if (next.equals(previous)) {
+                return next;
+            }
+            previous = next;
+        }
+        throw new AssertionError("the views did not settle within " + SETTLE.toSeconds() + " s");
+    }
+
+    private static Map<String, JsonNode> awaitSnapshot(Api api, Map<String, JsonNode> expected)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        Map<String, JsonNode> actual = ViewSnapshot.take(api);
+        while (!actual.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            actual = ViewSnapshot.take(api);
+        }
+        return actual;
+    }
+
+    /** The changelog and repartition topics of an application: what the procedure deletes. */
+    private static List<String> internalTopics(Admin admin, String applicationId) throws Exception {
+        Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        return topics.stream().filter(t -> t.startsWith(applicationId + "-")
+                        && (t.endsWith("-changelog") || t.endsWith("-repartition"))
+                        && !(applicationId.equals(OLD_ID) && t.startsWith(NEW_ID + "-")))
+                .sorted().collect(Collectors.toList());
+    }
+
+    private static Map<String, List<String>> twice(Map<String, List<String>> once) {
+        Map<String, List<String>> doubled = new TreeMap<>();
+        once.forEach((k, v) -> {
+            List<String> both = new ArrayList<>(v);
+            both.addAll(v);
+            doubled.put(k, both);
+        });
+        return doubled;
+    }
+}
