@@ -12,7 +12,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** How far a Kafka Streams application's committed offsets are behind the end of its input topics. */
+/** How many records input topics hold, and how far a Kafka Streams application's committed offsets are behind. */
 public final class ConsumerGroupLag implements AutoCloseable {
     private final Admin admin;
     private final String groupId;
@@ -28,13 +28,25 @@ public final class ConsumerGroupLag implements AutoCloseable {
         this.topics = List.copyOf(topics);
     }
 
-    /** Input records not yet committed by the group (end offset minus committed offset, summed). */
-    public long lag() throws Exception {
+    /** The end offsets of the input topics, summed: how many records they hold (from offset 0). */
+    public long endOffsets() throws Exception {
+        return endOffsetsByPartition().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private Map<TopicPartition, Long> endOffsetsByPartition() throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get(15, TimeUnit.SECONDS).forEach((name, d) ->
+        java.util.Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+        List<String> present = topics.stream().filter(existing::contains).toList();
+        admin.describeTopics(present).allTopicNames().get(15, TimeUnit.SECONDS).forEach((name, d) ->
                 d.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
         Map<TopicPartition, Long> end = new HashMap<>();
         admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS).forEach((tp, info) -> end.put(tp, info.offset()));
+        return end;
+    }
+
+    /** Input records not yet committed by the group (end offset minus committed offset, summed). */
+    public long lag() throws Exception {
+        Map<TopicPartition, Long> end = endOffsetsByPartition();
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                 .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
         long lag = 0;

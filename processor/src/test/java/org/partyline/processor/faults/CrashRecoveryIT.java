@@ -25,18 +25,19 @@ import org.slf4j.LoggerFactory;
  * reference fold of the input, and the change topics, read committed, hold exactly the records of an uninterrupted
  * run (the reference's): none missing, none twice.
  *
- * <p>Size: {@code -Dpartyline.crash.events=N} distinct events (default 24,000, about 5 % more arrive as
+ * <p>Size: {@code -Dpartyline.crash.events=N} distinct events (default 20,000, about 5 % more arrive as
  * redeliveries), {@code -Dpartyline.crash.kills=K} (default 5), {@code -Dpartyline.crash.seed=S} (default: random,
  * logged). The same kills under {@code at_least_once} run with {@code -Dpartyline.crash.atLeastOnce=true} and report
  * the duplicates the change topics got. See the README, "Crashes and restarts".
  */
 class CrashRecoveryIT {
     private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryIT.class);
-    private static final int EVENTS = Integer.getInteger("partyline.crash.events", 24_000);
+    private static final int EVENTS = Integer.getInteger("partyline.crash.events", 20_000);
     private static final int KILLS = Integer.getInteger("partyline.crash.kills", 5);
     private static final long SEED = Long.getLong("partyline.crash.seed", new Random().nextLong());
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
     private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final Duration FOLD_WAIT = Duration.ofSeconds(60);
 
     @TempDir
     static Path dir;
@@ -84,7 +85,7 @@ class CrashRecoveryIT {
 
     /**
      * Publishes the events in {@code KILLS + 1} chunks: each chunk right after a start's READY, then a SIGKILL at a
-     * random moment of its fold; the last start folds the last chunk to the end. Each guarantee has its own
+     * random moment of the fold of the backlog; the last start folds the last chunk to the end. Each guarantee has its own
      * application id and change topics, on the same input topics.
      */
     private Outcome crashRun(String guarantee, String name) throws Exception {
@@ -105,17 +106,25 @@ class CrashRecoveryIT {
                 processor.start();
                 long readyMs = (System.nanoTime() - t0) / 1_000_000;
                 GeneratedEvents.publish(broker.bootstrapServers(), broker.registryUrl(), chunks.get(kill));
-                long delayMs = random.nextInt(2_000);
-                Thread.sleep(delayMs); // the random moment of the kill, not a wait for a condition
+                // The moment of the kill: once a random share (10 to 90 %) of the backlog is committed, plus up to
+                // 0.5 s, so that each kill lands mid-fold, with transactions committed before it and one open.
+                long backlog = lag.lag();
+                long target = backlog - (long) (backlog * (0.1 + 0.8 * random.nextDouble()));
+                long waitStart = System.nanoTime();
+                while (lag.lag() > target && System.nanoTime() - waitStart < FOLD_WAIT.toNanos()) {
+                    Thread.sleep(50);
+                }
+                long delayMs = random.nextInt(500);
+                Thread.sleep(delayMs); // a random moment, not a wait for a condition
                 long behind = lag.lag();
                 processor.kill();
-                boolean wipe = kill % 2 == 1 || random.nextInt(4) == 0;
+                boolean wipe = kill % 2 == 1; // kills 2 and 4 of 5: stores come back from the changelogs
                 if (wipe) {
                     processor.wipeState();
                 }
-                LOG.info("{} kill {}: READY after {} ms, chunk of {} published, SIGKILL {} ms later with {} input"
+                LOG.info("{} kill {}: READY after {} ms, chunk of {} published, backlog {}, SIGKILL with {} input"
                                 + " records uncommitted; state dir {}", name, kill + 1, readyMs,
-                        chunks.get(kill).size(), delayMs, behind, wipe ? "wiped" : "kept");
+                        chunks.get(kill).size(), backlog, behind, wipe ? "wiped" : "kept");
             }
             processor.start();
             GeneratedEvents.publish(broker.bootstrapServers(), broker.registryUrl(), chunks.get(KILLS));
@@ -123,7 +132,7 @@ class CrashRecoveryIT {
             // The rekeyed views (topic stances, contested claims) follow through repartition topics, and the change
             // topics' last transaction may still be open: poll both, bounded.
             ViewSnapshot expected = ViewSnapshot.of(reference);
-            ViewSnapshot actual = awaitViews(processor, expected, SETTLE);
+            ViewSnapshot actual = ViewSnapshot.await(processor.api(), expected, SETTLE);
             LOG.info("{}: caught up {} s after the first start; views {}", name,
                     (System.nanoTime() - started) / 1_000_000_000, actual.sizes());
             long deadline = System.nanoTime() + SETTLE.toNanos();
@@ -142,17 +151,6 @@ class CrashRecoveryIT {
             processor.stop();
             return outcome;
         }
-    }
-
-    private static ViewSnapshot awaitViews(ProcessorProcess processor, ViewSnapshot expected, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        ViewSnapshot actual = ViewSnapshot.read(processor.api());
-        while (!actual.equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            actual = ViewSnapshot.read(processor.api());
-        }
-        return actual;
     }
 
     private static int count(Map<String, List<String>> byKey) {

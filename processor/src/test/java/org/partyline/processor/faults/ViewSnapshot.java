@@ -93,6 +93,18 @@ public final class ViewSnapshot {
         return new ViewSnapshot(views);
     }
 
+    /** Reads the views until they equal {@code expected} or the time is up; the last snapshot read. */
+    public static ViewSnapshot await(URI api, ViewSnapshot expected, java.time.Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ViewSnapshot actual = read(api);
+        while (!actual.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            actual = read(api);
+        }
+        return actual;
+    }
+
     private static String claimText(JsonNode c) {
         List<String> positions = new ArrayList<>();
         c.path("positions").forEach(p -> positions.add(p.path("party").asText() + ":" + p.path("position").asText()
