@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 class ProducerRetryIT {
     private static final Logger LOG = LoggerFactory.getLogger(ProducerRetryIT.class);
-    private static final int EVENTS = Integer.getInteger("partyline.retry.events", 10_000);
+    private static final int EVENTS = Integer.getInteger("partyline.retry.events", 6_000);
 
     @TempDir
     Path dir;

@@ -22,8 +22,17 @@ public final class RestViews {
         this.api = api;
     }
 
-    /** {@code GET path}, its 200 body. */
+    /** {@code GET path}, its 200 body as JSON. */
     public JsonNode get(String path) {
+        try {
+            return JSON.readTree(text(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + api.resolve(path) + " is not JSON", e);
+        }
+    }
+
+    /** {@code GET path}, its 200 body. */
+    public String text(String path) {
         HttpRequest request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(15)).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -31,7 +40,7 @@ public final class RestViews {
                 throw new IllegalStateException("GET " + api.resolve(path) + " answered " + response.statusCode()
                         + ": " + response.body());
             }
-            return JSON.readTree(response.body());
+            return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + api.resolve(path) + " failed", e);
         } catch (InterruptedException e) {

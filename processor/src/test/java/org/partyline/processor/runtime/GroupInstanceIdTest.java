@@ -27,8 +27,10 @@ class GroupInstanceIdTest {
 
     @Test
     void shouldDeriveAStableIdFromTheMachineAndAFixedPort() {
-        assertEquals(Optional.of("web-7.example.org-8080"),
-                PartylineProcessor.groupInstanceId(config(), "Web_7.example.org"));
+        assertEquals(Optional.of("web_7.example.org-8080"),
+                PartylineProcessor.groupInstanceId(config(), "Web_7.Example.org"));
+        assertEquals(Optional.of("odd-host-name-8080"),
+                PartylineProcessor.groupInstanceId(config(), "odd host:name"));
         assertEquals(Optional.of("host-a-9000"),
                 PartylineProcessor.groupInstanceId(config("--http-port", "9000"), "host-a"));
     }
