@@ -108,6 +108,18 @@ class DockerComposeTest {
     }
 
     @Test
+    void shouldGiveEachProcessorItsOwnStableInstanceId() {
+        Set<String> ids = new TreeSet<>();
+        for (String processor : processors()) {
+            String id = env(processor).get("PARTYLINE_INSTANCE_ID");
+            assertNotNull(id, processor + " has no PARTYLINE_INSTANCE_ID: a restart would wait out the session timeout");
+            assertTrue(id.matches("[a-zA-Z0-9._-]{1,200}"), processor + ": " + id);
+            ids.add(id);
+        }
+        assertEquals(processors().size(), ids.size(), "two processors share an instance id: they would fence each other");
+    }
+
+    @Test
     void shouldNameVariablesByTheDocumentedRule() {
         assertEquals("PARTYLINE_BOOTSTRAP_SERVERS", envName("bootstrap.servers"));
         assertEquals("PARTYLINE_SCHEMA_REGISTRY_URL", envName("schema.registry.url"));

@@ -32,6 +32,7 @@ public final class PartylineConfig {
     public static final String HTTP_AUTH_TOKEN = "http.auth.token";
     public static final String STATE_DIR = "state.dir";
     public static final String APPLICATION_ID = "application.id";
+    public static final String INSTANCE_ID = "instance.id";
     public static final String STANDBY_REPLICAS = "standby.replicas";
     public static final String PARTITIONS = "partitions";
     public static final String REPLICATION_FACTOR = "replication.factor";
@@ -58,6 +59,10 @@ public final class PartylineConfig {
     private static final List<String> SECRET_WORDS = List.of("password", "jaas", "token", "user.info", "secret",
             "credentials");
 
+    /** Kafka's rule for a {@code group.instance.id}, with room for the thread suffix Kafka Streams appends. */
+    private static final java.util.regex.Pattern INSTANCE_ID_PATTERN =
+            java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{1,200}");
+
     /** Every key the processor reads, with its default ({@code null}: none). */
     private static final Map<String, String> DEFAULTS = defaults();
 
@@ -78,6 +83,7 @@ public final class PartylineConfig {
         d.put(HTTP_AUTH_TOKEN, null);
         d.put(STATE_DIR, "partyline-state");
         d.put(APPLICATION_ID, "partyline");
+        d.put(INSTANCE_ID, null);
         d.put(STANDBY_REPLICAS, "0");
         d.put(PARTITIONS, "3");
         d.put(REPLICATION_FACTOR, "1");
@@ -243,6 +249,11 @@ public final class PartylineConfig {
             if (port < 0 || port > 65535) {
                 throw new ConfigException(key + " must be a port from 0 to 65535, not " + port);
             }
+        }
+        String instanceId = values.get(INSTANCE_ID);
+        if (instanceId != null && !INSTANCE_ID_PATTERN.matcher(instanceId).matches()) {
+            throw new ConfigException(INSTANCE_ID + " must be 1 to 200 of the characters a-z A-Z 0-9 . _ -, not '"
+                    + instanceId + "'");
         }
         if (intValue(PARTITIONS) < 1) {
             throw new ConfigException(PARTITIONS + " must be at least 1");

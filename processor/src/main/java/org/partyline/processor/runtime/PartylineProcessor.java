@@ -144,6 +144,7 @@ public final class PartylineProcessor implements AutoCloseable {
                 .bootstrapServers(bootstrapServers)
                 .stateDir(config.stateDir().resolve("streams"))
                 .applicationServer(host + ":" + port)
+                .groupInstanceId(groupInstanceId(config, InstanceNames.machineName()).orElse(null))
                 .processingGuarantee(config.get(PartylineConfig.PROCESSING_GUARANTEE))
                 .replicationFactor(config.intValue(PartylineConfig.REPLICATION_FACTOR))
                 .minInsyncReplicas(config.minInsyncReplicas().orElse(null))
@@ -153,6 +154,22 @@ public final class PartylineProcessor implements AutoCloseable {
                 .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true)
                 .meters(meters)
                 .build();
+    }
+
+    /**
+     * The static group membership id: {@code instance.id} when set; otherwise, with a fixed {@code http.port},
+     * {@code MACHINE-PORT} (this machine's host name and the REST port: stable across restarts, and two instances on
+     * one machine cannot share a port); with {@code http.port} 0 none (dynamic membership), since the port and so
+     * the id would change at every start.
+     */
+    static java.util.Optional<String> groupInstanceId(PartylineConfig config, String machineName) {
+        java.util.Optional<String> configured = config.optional(PartylineConfig.INSTANCE_ID);
+        if (configured.isPresent()) {
+            return configured;
+        }
+        int port = config.intValue(PartylineConfig.HTTP_PORT);
+        return port == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(InstanceNames.sanitize(machineName) + "-" + port);
     }
 
     private static int portOrFree(int port) {

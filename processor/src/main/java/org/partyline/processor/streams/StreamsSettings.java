@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -21,6 +22,7 @@ public final class StreamsSettings {
     private String processingGuarantee = StreamsConfig.EXACTLY_ONCE_V2;
     private int replicationFactor = -1;
     private Integer minInsyncReplicas;
+    private String groupInstanceId;
     private final Properties overrides = new Properties();
     private final Properties clientProperties = new Properties();
 
@@ -55,6 +57,16 @@ public final class StreamsSettings {
     /** {@code exactly_once_v2} (default, as in production) or {@code at_least_once}. */
     public StreamsSettings processingGuarantee(String guarantee) {
         this.processingGuarantee = Objects.requireNonNull(guarantee);
+        return this;
+    }
+
+    /**
+     * Static group membership: this instance's {@code group.instance.id} (Kafka Streams appends {@code -N} per stream
+     * thread). A member restarted with the same id takes its partitions back at once, without a rebalance and without
+     * waiting out the session timeout of its dead predecessor; null (default) is dynamic membership.
+     */
+    public StreamsSettings groupInstanceId(String groupInstanceId) {
+        this.groupInstanceId = groupInstanceId;
         return this;
     }
 
@@ -112,6 +124,9 @@ public final class StreamsSettings {
         }
         if (applicationServer != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        if (groupInstanceId != null) {
+            props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), groupInstanceId);
         }
         props.putAll(overrides);
         return props;

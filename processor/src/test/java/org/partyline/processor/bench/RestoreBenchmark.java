@@ -110,7 +110,7 @@ public final class RestoreBenchmark {
 
     private void keptThenWiped(int events) throws Exception {
         String id = "restore-kept";
-        List<String> args = args(id, "1", "--kafka-group-instance-id", id);
+        List<String> args = args(id, "1", "--instance-id", id);
         try (JvmProcess first = startProcessor(id + "-fold", args)) {
             Map<String, String> before = sample(foldAll(first, id, events));
             first.kill();
@@ -127,7 +127,7 @@ public final class RestoreBenchmark {
 
     private void transactional(int events) throws Exception {
         String id = "restore-transactional";
-        List<String> args = args(id, "1", "--kafka-group-instance-id", id,
+        List<String> args = args(id, "1", "--instance-id", id,
                 "--kafka-enable-transactional-statestores", "true");
         try (JvmProcess first = startProcessor(id + "-fold", args)) {
             Map<String, String> before = sample(foldAll(first, id, events));

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.partyline.processor.streams.TopologyPropertyTest;
+import org.partyline.processor.streams.ReferenceFold;
 import org.partyline.schema.ClaimStatusChange;
 import org.partyline.schema.StanceChange;
 import org.partyline.serde.AvroDeserializer;
@@ -30,12 +30,12 @@ final class ChangeTopics {
 
     static Map<String, List<String>> stanceChanges(String bootstrap, SchemaRegistryClient registry) {
         AvroDeserializer<StanceChange> values = new AvroDeserializer<>(registry, StanceChange.class, false);
-        return read(bootstrap, "stance-changes", values, TopologyPropertyTest::text);
+        return read(bootstrap, "stance-changes", values, ReferenceFold::text);
     }
 
     static Map<String, List<String>> claimStatus(String bootstrap, SchemaRegistryClient registry) {
         AvroDeserializer<ClaimStatusChange> values = new AvroDeserializer<>(registry, ClaimStatusChange.class, false);
-        return read(bootstrap, "claim-status", values, TopologyPropertyTest::text);
+        return read(bootstrap, "claim-status", values, ReferenceFold::text);
     }
 
     /** The reference fold's change texts grouped like {@link #read}: by the text's first part (party or claimId). */

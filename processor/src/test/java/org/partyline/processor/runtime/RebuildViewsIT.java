@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
-import org.partyline.processor.streams.TopologyPropertyTest.Reference;
+import org.partyline.processor.streams.ReferenceFold;
 import org.partyline.producer.PartylinePublisher;
 import org.partyline.serde.SchemaRegistryClients;
 
@@ -68,7 +68,7 @@ class RebuildViewsIT {
                 assertEquals(10, internalTopics(admin, NEW_ID).size());
             }
 
-            Reference reference = Reference.of(events);
+            ReferenceFold reference = ReferenceFold.of(events);
             assertFalse(reference.stanceChanges.isEmpty());
             var registryClient = SchemaRegistryClients.forUrl(registry.url());
             assertEquals(twice(ChangeTopics.byKey(reference.stanceChanges)),

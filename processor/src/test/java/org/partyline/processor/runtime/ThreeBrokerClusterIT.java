@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.partyline.embedded.EmbeddedKafkaCluster;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
-import org.partyline.processor.streams.TopologyPropertyTest.Reference;
+import org.partyline.processor.streams.ReferenceFold;
 import org.partyline.producer.PartylinePublisher;
 import org.partyline.serde.SchemaRegistryClient;
 import org.partyline.serde.SchemaRegistryClients;
@@ -93,7 +93,7 @@ class ThreeBrokerClusterIT {
         }
         GroupProgress.awaitCaughtUp(admin, APPLICATION_ID, GroupProgress.inputEnds(admin), SETTLE);
 
-        Reference expected = Reference.of(events);
+        ReferenceFold expected = ReferenceFold.of(events);
         awaitViews(expected.views());
         SchemaRegistryClient registryClient = SchemaRegistryClients.forUrl(registry.url());
         Map<String, List<String>> stanceChanges = ChangeTopics.stanceChanges(cluster.bootstrapServers(),

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -44,7 +43,7 @@ import org.partyline.schema.view.TopicStance;
 /**
  * Random events over a few parties, topics and claims, with colliding times and event ids, shuffled arrival and
  * redeliveries: the stores and output topics of the topology equal a reference fold that sorts everything and
- * recomputes each view from scratch (like contract-check/oracle.py).
+ * recomputes each view from scratch ({@link ReferenceFold}).
  */
 public class TopologyPropertyTest {
     private static final String[] PARTIES = {"RU", "UA", "BY"};
@@ -98,7 +97,7 @@ public class TopologyPropertyTest {
                     fixture.publish((Claim) e);
                 }
             }
-            Reference expected = Reference.of(arrivals);
+            ReferenceFold expected = ReferenceFold.of(arrivals);
             assertEquals(expected.views(), actualViews(fixture), () -> "arrivals: " + arrivals);
             assertEquals(expected.stanceChanges, fixture.stanceChanges.readValuesToList().stream()
                     .map(TopologyPropertyTest::text).toList(), () -> "arrivals: " + arrivals);
@@ -117,7 +116,7 @@ public class TopologyPropertyTest {
     }
 
     /**
-     * The views as text, comparable with {@link Reference#views()}, from each store's entries in key order:
+     * The views as text, comparable with {@link ReferenceFold#views()}, from each store's entries in key order:
      * {@code stores} maps a store name of {@link StoreNames} to all its entries (a test fixture's stores, or a
      * running instance's through interactive queries).
      */
@@ -142,6 +141,7 @@ public class TopologyPropertyTest {
         return views;
     }
 
+
     private static <V> Map<String, V> all(TopologyFixture fixture, String store) {
         Map<String, V> entries = new LinkedHashMap<>();
         try (KeyValueIterator<String, V> it = fixture.<V>store(store).all()) {
@@ -158,157 +158,20 @@ public class TopologyPropertyTest {
         return groups;
     }
 
-    public static String text(StanceChange c) {
-        return c.getParty() + "|" + c.getTopic() + ":" + c.getFrom() + ">" + c.getTo() + "@" + c.getOccurredAt()
-                + "#" + c.getEventId();
+    static String text(StanceChange c) {
+        return ReferenceFold.text(c);
     }
 
-    public static String text(ClaimView v) {
+    static String text(ClaimView v) {
         return v.getClaimId() + "|" + v.getProposition() + "|" + v.getStatus() + "|" + positions(v.getPositions());
     }
 
-    public static String text(ClaimStatusChange c) {
-        return c.getClaimId() + "|" + c.getProposition() + "|" + c.getPreviousStatus() + ">" + c.getStatus() + "@"
-                + c.getOccurredAt() + "|" + positions(c.getPositions());
+    static String text(ClaimStatusChange c) {
+        return ReferenceFold.text(c);
     }
 
     static String positions(List<ClaimPosition> positions) {
-        return positions.stream().map(p -> p.getParty() + ":" + p.getPosition() + "@" + p.getOccurredAt() + "#"
-                + p.getEventId()).collect(Collectors.joining(","));
-    }
-
-    // --- the reference fold ----------------------------------------------------------------------------------------
-
-    /** Applies arrivals like CONTRACT section 2 says, recomputing every view from scratch after each event. */
-    public static final class Reference {
-        final List<Statement> statements = new ArrayList<>();
-        final List<Claim> claims = new ArrayList<>();
-        public final List<String> stanceChanges = new ArrayList<>();
-        public final List<String> claimStatus = new ArrayList<>();
-        public int deadLetters;
-
-        public static Reference of(List<SpecificRecord> arrivals) {
-            Reference r = new Reference();
-            Map<String, SpecificRecord> seen = new LinkedHashMap<>();
-            for (SpecificRecord e : arrivals) {
-                String key = e instanceof Statement s ? "s|" + s.getParty() + "|" + s.getEventId()
-                        : "c|" + ((Claim) e).getClaimId() + "|" + ((Claim) e).getEventId();
-                SpecificRecord first = seen.putIfAbsent(key, e);
-                if (first != null) {
-                    r.deadLetters += first.equals(e) ? 0 : 1;
-                } else if (e instanceof Statement s) {
-                    r.applyStatement(s);
-                } else {
-                    r.applyClaim((Claim) e);
-                }
-            }
-            return r;
-        }
-
-        private void applyStatement(Statement s) {
-            List<Statement> before = sorted(statements.stream()
-                    .filter(x -> x.getParty().equals(s.getParty()) && x.getTopic().equals(s.getTopic())));
-            statements.add(s);
-            if (!before.isEmpty()) {
-                Stance from = last(before).getStance();
-                List<Statement> after = sorted(Stream.concat(before.stream(), Stream.of(s)));
-                if (last(after).getStance() != from) {
-                    stanceChanges.add(s.getParty() + "|" + s.getTopic() + ":" + from + ">" + last(after).getStance()
-                            + "@" + s.getOccurredAt() + "#" + s.getEventId());
-                }
-            }
-        }
-
-        private void applyClaim(Claim c) {
-            String before = claims.stream().anyMatch(x -> x.getClaimId().equals(c.getClaimId()))
-                    ? claimView(c.getClaimId()).get("status") : "null";
-            claims.add(c);
-            Map<String, String> after = claimView(c.getClaimId());
-            if (!after.get("status").equals(before)) {
-                claimStatus.add(c.getClaimId() + "|" + after.get("proposition") + "|" + before + ">"
-                        + after.get("status") + "@" + c.getOccurredAt() + "|" + after.get("positions"));
-            }
-        }
-
-        private Map<String, String> claimView(String claimId) {
-            List<Claim> events = sorted(claims.stream().filter(x -> x.getClaimId().equals(claimId)));
-            Map<String, Claim> last = new TreeMap<>();
-            events.forEach(e -> last.put(e.getParty(), e));
-            List<Position> held = last.values().stream().map(Claim::getPosition).toList();
-            boolean asserts = held.contains(Position.ASSERTS);
-            boolean denies = held.contains(Position.DENIES) || held.contains(Position.DISPUTES);
-            String status = asserts && denies ? "CONTESTED" : asserts ? "ASSERTED" : denies ? "DENIED" : "WITHDRAWN";
-            String proposition = events.stream().map(Claim::getProposition)
-                    .filter(p -> p != null && !p.isEmpty()).findFirst().orElse(null);
-            String positions = last.values().stream().map(e -> e.getParty() + ":" + e.getPosition() + "@"
-                    + e.getOccurredAt() + "#" + e.getEventId()).collect(Collectors.joining(","));
-            Map<String, String> view = new LinkedHashMap<>();
-            view.put("status", status);
-            view.put("proposition", String.valueOf(proposition));
-            view.put("positions", positions);
-            view.put("parties", String.join(",", last.keySet()));
-            return view;
-        }
-
-        public Map<String, Object> views() {
-            Map<String, List<Statement>> byKey = new TreeMap<>(Comparator.comparing((String k) -> k));
-            statements.forEach(s -> byKey.computeIfAbsent(s.getParty() + "|" + s.getTopic(), k -> new ArrayList<>())
-                    .add(s));
-            List<String> stances = new ArrayList<>();
-            Map<String, List<String>> history = new TreeMap<>();
-            Map<String, List<String>> changes = new TreeMap<>();
-            Map<String, String> topicStances = new TreeMap<>();
-            byKey.forEach((key, list) -> {
-                List<Statement> es = sorted(list.stream());
-                int i = es.size() - 1;
-                while (i > 0 && es.get(i - 1).getStance() == last(es).getStance()) {
-                    i--;
-                }
-                Statement first = es.get(i);
-                stances.add(key + "=" + last(es).getStance() + "@" + first.getOccurredAt() + "#" + es.size());
-                history.put(key, es.stream().map(e -> e.getEventId() + ":" + e.getStance()).toList());
-                List<String> cs = new ArrayList<>();
-                for (int j = 1; j < es.size(); j++) {
-                    if (es.get(j - 1).getStance() != es.get(j).getStance()) {
-                        cs.add(key + ":" + es.get(j - 1).getStance() + ">" + es.get(j).getStance() + "@"
-                                + es.get(j).getOccurredAt() + "#" + es.get(j).getEventId());
-                    }
-                }
-                if (!cs.isEmpty()) {
-                    changes.put(key, cs);
-                }
-                String[] pt = key.split("\\|");
-                topicStances.put(pt[1] + "\u0000" + pt[0],
-                        pt[1] + "|" + pt[0] + "=" + last(es).getStance() + "@" + first.getOccurredAt());
-            });
-            List<String> claimViews = new ArrayList<>();
-            Map<String, String> partyClaims = new TreeMap<>();
-            claims.stream().map(Claim::getClaimId).distinct().sorted().forEach(id -> {
-                Map<String, String> v = claimView(id);
-                String text = id + "|" + v.get("proposition") + "|" + v.get("status") + "|" + v.get("positions");
-                claimViews.add(text);
-                for (String party : v.get("parties").split(",")) {
-                    partyClaims.put(party + "\u0000" + id, party + "|" + text);
-                }
-            });
-            Map<String, Object> views = new TreeMap<>();
-            views.put("stances", stances);
-            views.put("history", history);
-            views.put("changes", changes);
-            views.put("topicStances", new ArrayList<>(topicStances.values()));
-            views.put("claims", claimViews);
-            views.put("partyClaims", new ArrayList<>(partyClaims.values()));
-            return views;
-        }
-
-        private static <E extends SpecificRecord> List<E> sorted(Stream<E> events) {
-            return events.sorted(Comparator.comparing((E e) -> (Instant) e.get(e.getSchema().getField("occurredAt").pos()))
-                    .thenComparing(e -> (String) e.get(e.getSchema().getField("eventId").pos()))).toList();
-        }
-
-        private static <E> E last(List<E> list) {
-            return list.get(list.size() - 1);
-        }
+        return ReferenceFold.positions(positions);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -1,0 +1,77 @@
+package org.partyline.processor.faults;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** How many records input topics hold, and how far a Kafka Streams application's committed offsets are behind. */
+public final class ConsumerGroupLag implements AutoCloseable {
+    private final Admin admin;
+    private final String groupId;
+    private final List<String> topics;
+
+    public ConsumerGroupLag(String bootstrapServers, String groupId, List<String> topics) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        this.admin = Admin.create(props);
+        this.groupId = groupId;
+        this.topics = List.copyOf(topics);
+    }
+
+    /** The end offsets of the input topics, summed: how many records they hold (from offset 0). */
+    public long endOffsets() throws Exception {
+        return endOffsetsByPartition().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private Map<TopicPartition, Long> endOffsetsByPartition() throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        java.util.Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+        List<String> present = topics.stream().filter(existing::contains).toList();
+        admin.describeTopics(present).allTopicNames().get(15, TimeUnit.SECONDS).forEach((name, d) ->
+                d.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, Long> end = new HashMap<>();
+        admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS).forEach((tp, info) -> end.put(tp, info.offset()));
+        return end;
+    }
+
+    /** Input records not yet committed by the group (end offset minus committed offset, summed). */
+    public long lag() throws Exception {
+        Map<TopicPartition, Long> end = endOffsetsByPartition();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
+        long lag = 0;
+        for (var e : end.entrySet()) {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            lag += e.getValue() - (c == null ? 0 : c.offset());
+        }
+        return lag;
+    }
+
+    /** Polls until the group has committed every input record; fails with the last lag after the timeout. */
+    public void awaitCaughtUp(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lag;
+        while ((lag = lag()) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("group " + groupId + " still " + lag + " input records behind after "
+                        + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}
