@@ -28,7 +28,7 @@ import org.partyline.producer.PartylinePublisher;
  * the generated events folded, then {@code wrk} (Debian's package, a separate process, keep-alive connections)
  * sends point lookups and lists to the <em>second</em> instance, so that the keys the first one holds are
  * forwarded and every list is gathered from both. Each round runs four phases: points and lists capped at about
- * 1,300 requests/s (4 connections, 3 ms pause before each request), then both uncapped (as fast as the machine
+ * 1,600 requests/s (4 connections, 2 ms pause before each request), then both uncapped (as fast as the machine
  * goes). Prints every phase, then the median of each figure over the rounds.
  *
  * <pre>mvn -B -q install -DskipTests
@@ -37,7 +37,7 @@ import org.partyline.producer.PartylinePublisher;
  */
 public final class RestLatencyBenchmark {
     private static final int CONNECTIONS = 4;
-    private static final int CAPPED_PAUSE_MS = 3;
+    private static final int CAPPED_PAUSE_MS = 2;
     private static final Pattern RESULT = Pattern.compile(
             "RESULT requests=(\\d+) seconds=([\\d.]+) p50=(\\d+) p90=(\\d+) p99=(\\d+) p999=(\\d+) max=(\\d+) "
                     + "non2xx=(\\d+) errors=(\\d+)");
