@@ -25,6 +25,8 @@ final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T> {
     private final Class<T> type;
     private final SpecificDatumWriter<T> writer;
     private final SpecificDatumReader<T> reader;
+    /** Readers of values written before trailing fields with defaults were added, newest first. */
+    private final java.util.List<SpecificDatumReader<T>> olderReaders;
 
     AvroBinarySerde(Class<T> type) {
         SpecificData model = SpecificData.getForClass(type);
@@ -32,6 +34,30 @@ final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T> {
         this.type = type;
         this.writer = new SpecificDatumWriter<>(schema, model);
         this.reader = new SpecificDatumReader<>(schema, schema, model);
+        this.olderReaders = olderReaders(schema, model);
+    }
+
+    /**
+     * A field added at the end of a record with a default is a compatible change of a store's values: bytes written
+     * without it are read with the schema that lacked it as writer schema, and the reader fills in the default.
+     */
+    private static <T> java.util.List<SpecificDatumReader<T>> olderReaders(Schema schema, SpecificData model) {
+        java.util.List<SpecificDatumReader<T>> readers = new java.util.ArrayList<>();
+        if (schema.getType() != Schema.Type.RECORD) {
+            return readers;
+        }
+        java.util.List<Schema.Field> fields = schema.getFields();
+        int n = fields.size();
+        while (n > 0 && fields.get(n - 1).hasDefaultValue()) {
+            n--;
+            java.util.List<Schema.Field> kept = new java.util.ArrayList<>();
+            for (Schema.Field f : fields.subList(0, n)) {
+                kept.add(new Schema.Field(f, f.schema()));
+            }
+            Schema older = Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, kept);
+            readers.add(new SpecificDatumReader<>(older, schema, model));
+        }
+        return readers;
     }
 
     @Override
@@ -66,6 +92,20 @@ final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T> {
         }
         try {
             return reader.read(null, DecoderFactory.get().binaryDecoder(data, null));
+        } catch (java.io.EOFException e) {
+            for (SpecificDatumReader<T> older : olderReaders) {
+                try {
+                    org.apache.avro.io.BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, null);
+                    T value = older.read(null, decoder);
+                    if (decoder.isEnd()) {
+                        return value;
+                    }
+                } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException ignored) {
+                    // not written with this older schema either
+                }
+            }
+            throw new SerializationException("cannot deserialize " + type.getSimpleName() + " from '" + topic
+                    + "' (" + data.length + " bytes of plain Avro binary): " + e, e);
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
             throw new SerializationException("cannot deserialize " + type.getSimpleName() + " from '" + topic
                     + "' (" + data.length + " bytes of plain Avro binary): " + e, e);

@@ -192,4 +192,35 @@ class AvroSerdeRoundTripTest {
     private Serde<SpecificRecord> valueSerde(SpecificRecord record) {
         return AvroSerdes.value((Class<SpecificRecord>) record.getClass(), registry);
     }
+
+    @Test
+    void shouldReadStoreValuesWrittenBeforeATrailingFieldWithADefaultWasAdded() throws Exception {
+        Schema current = StanceSummary.getClassSchema();
+        List<Schema.Field> older = current.getFields().stream()
+                .filter(f -> !f.name().equals("foldedOffset"))
+                .map(f -> new Schema.Field(f, f.schema()))
+                .toList();
+        Schema before = Schema.createRecord(current.getName(), null, current.getNamespace(), false, older);
+        org.apache.avro.generic.GenericRecord old = new org.apache.avro.generic.GenericData.Record(before);
+        old.put("party", "RU");
+        old.put("topic", "t");
+        old.put("stance", new org.apache.avro.generic.GenericData.EnumSymbol(
+                before.getField("stance").schema(), "OPPOSE"));
+        old.put("since", 1_000L);
+        old.put("sinceEventId", "e1");
+        old.put("statements", 3L);
+        old.put("latestAt", 2_000L);
+        old.put("latestEventId", "e2");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.apache.avro.io.BinaryEncoder encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+        new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(before)
+                .write(old, encoder);
+        encoder.flush();
+
+        StanceSummary read = AvroSerdes.binary(StanceSummary.class).deserializer().deserialize("store", out.toByteArray());
+
+        assertEquals(3L, read.getStatements());
+        assertEquals("e2", read.getLatestEventId());
+        assertEquals(-1L, read.getFoldedOffset());
+    }
 }

@@ -16,7 +16,11 @@ import org.partyline.schema.view.TopicStance;
  * goes when the statement has next's stance. Each store key is written once.
  * The summary moves in O(1): the current stance only when the statement is the latest; {@code since} (start of
  * the final run of equal stances) also when a late statement cuts that run or extends it backwards.
- * A statement already in the history (same position) changes nothing.
+ *
+ * <p>Folding is idempotent, so that a statement replayed after a crash repairs instead of being dropped: the history
+ * entry is written if missing, the changes at the statement and at its next neighbour are set to what the
+ * neighbours say (whatever they held), and the summary moves only if it does not hold the statement yet
+ * ({@link StanceHistory#inSummary}). A statement already folded everywhere changes nothing and emits no change.
  */
 public final class StanceFold {
 
@@ -27,31 +31,49 @@ public final class StanceFold {
         StatementEntry entry = entryOf(statement);
         EventPosition at = EventPosition.of(entry);
         Optional<StanceSummary> before = history.summary();
-        if (before.isPresent() && history.statement(at).isPresent()) {
-            return StanceUpdate.none(before.get());
-        }
+        boolean inHistory = history.statement(at).isPresent();
+        boolean inSummary = before.isPresent() && history.inSummary(at);
         Optional<StatementEntry> prev = history.previous(at);
         Optional<StatementEntry> next = history.next(at);
-        history.putStatement(entry);
+        if (!inHistory) {
+            history.putStatement(entry);
+        }
         relinkChanges(history, statement, prev, entry, next);
+        if (inSummary) {
+            return StanceUpdate.alreadyFolded(before.get());
+        }
+        Optional<StatementEntry> nextFolded = history.nextInSummary(at);
         StanceSummary after = before
-                .map(summary -> summarize(summary, entry, next))
+                .map(summary -> summarize(summary, entry, nextFolded))
                 .orElseGet(() -> first(statement, entry));
         history.putSummary(after);
         return new StanceUpdate(after, currentChange(before, after, statement), topicStance(before, after));
     }
 
+    /**
+     * Sets the change at the statement (from prev) and at next (from the statement) to what the neighbours say.
+     * For a new statement between consistent neighbours that is the insertion; for a statement already in the
+     * history it repairs changes a crash left behind, and writes nothing when they are right.
+     */
     private static void relinkChanges(StanceHistory history, Statement statement, Optional<StatementEntry> prev,
                                       StatementEntry entry, Optional<StatementEntry> next) {
-        prev.filter(p -> p.getStance() != entry.getStance())
-                .ifPresent(p -> history.putChange(change(statement, p.getStance(), entry)));
-        next.ifPresent(n -> {
-            if (n.getStance() != entry.getStance()) {
-                history.putChange(change(statement, entry.getStance(), n));
-            } else if (prev.isPresent() && prev.get().getStance() != n.getStance()) {
-                history.removeChange(EventPosition.of(n));
+        Optional<StanceChange> atEntry = prev.filter(p -> p.getStance() != entry.getStance())
+                .map(p -> change(statement, p.getStance(), entry));
+        setChange(history, EventPosition.of(entry), atEntry);
+        next.ifPresent(n -> setChange(history, EventPosition.of(n), n.getStance() != entry.getStance()
+                ? Optional.of(change(statement, entry.getStance(), n)) : Optional.empty()));
+    }
+
+    /** Writes the change at {@code position} only if it differs from the one held (none: removes it if held). */
+    private static void setChange(StanceHistory history, EventPosition position, Optional<StanceChange> wanted) {
+        Optional<StanceChange> held = history.change(position);
+        if (wanted.isPresent()) {
+            if (!wanted.equals(held)) {
+                history.putChange(wanted.get());
             }
-        });
+        } else if (held.isPresent()) {
+            history.removeChange(position);
+        }
     }
 
     private static StanceSummary first(Statement statement, StatementEntry entry) {
@@ -100,15 +122,17 @@ public final class StanceFold {
         boolean moved = before
                 .map(b -> b.getStance() != after.getStance() || !b.getSince().equals(after.getSince()))
                 .orElse(true);
-        if (!moved) {
-            return Optional.empty();
-        }
-        return Optional.of(TopicStance.newBuilder()
-                .setParty(after.getParty())
-                .setTopic(after.getTopic())
-                .setStance(after.getStance())
-                .setSince(after.getSince())
-                .build());
+        return moved ? Optional.of(topicStanceOf(after)) : Optional.empty();
+    }
+
+    /** The party's stance as seen from the topic. */
+    public static TopicStance topicStanceOf(StanceSummary summary) {
+        return TopicStance.newBuilder()
+                .setParty(summary.getParty())
+                .setTopic(summary.getTopic())
+                .setStance(summary.getStance())
+                .setSince(summary.getSince())
+                .build();
     }
 
     /** The change {@code from -> later}, taken from the later statement. */

@@ -27,8 +27,25 @@ public interface StanceHistory {
 
     void putStatement(StatementEntry entry);
 
+    /**
+     * Whether the summary already holds the statement at {@code position}. With every store written together
+     * (exactly-once, or no crash) this is whether the statement is in the history; after a crash under
+     * {@code at_least_once} the summary may hold a statement the history lacks, or lack one the history holds.
+     */
+    boolean inSummary(EventPosition position);
+
+    /**
+     * The first statement strictly after {@code position} among those the summary already holds: {@link #next}
+     * when the stores agree; after a crash the history may already hold statements that were folded after this one
+     * and are not in the summary yet, which this skips.
+     */
+    Optional<StatementEntry> nextInSummary(EventPosition position);
+
     /** Stores a change at the position of its later statement ({@code change.occurredAt}, {@code change.eventId}). */
     void putChange(StanceChange change);
 
     void removeChange(EventPosition position);
+
+    /** The change stored at the position of its later statement. */
+    Optional<StanceChange> change(EventPosition position);
 }

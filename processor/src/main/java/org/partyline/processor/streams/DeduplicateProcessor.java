@@ -1,6 +1,5 @@
 package org.partyline.processor.streams;
 
-import java.util.Arrays;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -10,9 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets each event id through once per record key (CONTRACT section 2). The store remembers a fingerprint of
- * each event: a redelivery (same fingerprint) is dropped silently; another event that reuses the id is
- * refused as {@code REUSED_EVENT_ID}. Records refused earlier pass through untouched.
+ * Tells each event id apart per record key (CONTRACT section 2). The store remembers a fingerprint of each event
+ * and the input offset where it was first seen ({@link EventIds}): another event that reuses the id is refused as
+ * {@code REUSED_EVENT_ID}; a redelivery (same fingerprint) goes on to the fold, which decides from its own state
+ * whether the event is already folded. Under {@code at_least_once} this store and the fold's stores are not written
+ * atomically: after a crash the replayed input may find its eventId here while the fold's stores never got the
+ * event, so dropping redeliveries here would lose it for good. Records refused earlier pass through untouched.
  */
 final class DeduplicateProcessor<T extends SpecificRecord>
         implements Processor<String, Inbound<T>, String, Inbound<T>> {
@@ -43,15 +45,20 @@ final class DeduplicateProcessor<T extends SpecificRecord>
         byte[] fingerprint = Fingerprints.of(accepted.event());
         byte[] earlier = seen.get(storeKey);
         if (earlier == null) {
-            seen.put(storeKey, fingerprint);
+            seen.put(storeKey, EventIds.value(fingerprint, offset()));
             context.forward(record);
-        } else if (Arrays.equals(earlier, fingerprint)) {
-            log.debug("Dropped redelivered event {} of key {} from {}", eventId, record.key(),
-                    context.recordMetadata().map(Object::toString).orElse("?"));
+        } else if (EventIds.sameEvent(earlier, fingerprint)) {
+            log.debug("Redelivered event {} of key {} from {}, first seen at offset {}", eventId, record.key(),
+                    context.recordMetadata().map(Object::toString).orElse("?"), EventIds.firstOffset(earlier));
+            context.forward(record);
         } else {
             context.forward(record.withValue(new Inbound.Rejected<>(DecodeProcessor.deadLetter(context,
                     accepted.rawKey(), accepted.rawValue(), DeadLetter.Type.REUSED_EVENT_ID,
                     "eventId '" + eventId + "' was already used by another event of key '" + record.key() + "'"))));
         }
+    }
+
+    private long offset() {
+        return context.recordMetadata().orElseThrow(() -> new IllegalStateException("no input record")).offset();
     }
 }

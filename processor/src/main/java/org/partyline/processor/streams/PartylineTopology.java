@@ -146,12 +146,13 @@ public final class PartylineTopology {
                                                              TopologySettings settings) {
         return statements.process(() -> new StanceFoldProcessor(settings.topics().statements(), settings.meters()),
                 Named.as("stances-fold"),
-                StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES);
+                StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES,
+                StoreNames.STATEMENT_EVENT_IDS);
     }
 
     private static KStream<String, ClaimUpdate> foldClaims(KStream<String, Claim> claims, TopologySettings settings) {
         return claims.process(() -> new ClaimFoldProcessor(settings.topics().claims(), settings.meters()),
-                Named.as("claims-fold"), StoreNames.CLAIMS);
+                Named.as("claims-fold"), StoreNames.CLAIMS, StoreNames.CLAIM_EVENT_IDS);
     }
 
     // --- publish -----------------------------------------------------------------------------------------------

@@ -13,7 +13,9 @@ import org.partyline.schema.view.StatementEntry;
 
 /**
  * Runs {@link StanceFold} over the stores of the statement's (party, topic); passes on updates that show, and
- * reports every statement folded to the {@link TopologyMeters}.
+ * reports every statement folded to the {@link TopologyMeters}. Redeliveries come here too (see
+ * {@link DeduplicateProcessor}): one already folded emits no change and is not counted again, but its current topic
+ * stance is passed on again, so that {@code topic-stances} catches up if a crash lost the re-keyed record.
  */
 final class StanceFoldProcessor implements Processor<String, Statement, String, StanceUpdate> {
     private final String topic;
@@ -22,6 +24,7 @@ final class StanceFoldProcessor implements Processor<String, Statement, String, 
     private KeyValueStore<String, StatementEntry> statements;
     private KeyValueStore<String, StanceChange> changes;
     private KeyValueStore<String, StanceSummary> summaries;
+    private KeyValueStore<String, byte[]> eventIds;
 
     StanceFoldProcessor(String topic, TopologyMeters meters) {
         this.topic = topic;
@@ -34,17 +37,23 @@ final class StanceFoldProcessor implements Processor<String, Statement, String, 
         this.statements = context.getStateStore(StoreNames.STANCE_HISTORY);
         this.changes = context.getStateStore(StoreNames.STANCE_CHANGE_HISTORY);
         this.summaries = context.getStateStore(StoreNames.STANCES);
+        this.eventIds = context.getStateStore(StoreNames.STATEMENT_EVENT_IDS);
     }
 
     @Override
     public void process(Record<String, Statement> record) {
         Statement statement = record.value();
-        StanceUpdate update = StanceFold.apply(
-                new StoreStanceHistory(statements, changes, summaries, statement.getParty(), statement.getTopic()),
-                statement);
+        long offset = context.recordMetadata().orElseThrow(() -> new IllegalStateException("no input record"))
+                .offset();
+        StoreStanceHistory history = new StoreStanceHistory(statements, changes, summaries, eventIds, record.key(),
+                offset, statement.getParty(), statement.getTopic());
+        StanceUpdate update = StanceFold.apply(history, statement);
         if (update.currentChange().isPresent() || update.topicStance().isPresent()) {
             context.forward(record.withValue(update));
         }
-        meters.folded(topic);
+        history.writeSummary();
+        if (update.folded()) {
+            meters.folded(topic);
+        }
     }
 }

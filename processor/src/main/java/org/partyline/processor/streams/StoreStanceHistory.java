@@ -14,25 +14,87 @@ import org.partyline.schema.view.StatementEntry;
  * The history of one (party, topic) over the stores {@code stance-history}, {@code stance-change-history} and
  * {@code stances}. Neighbours are found by one seek each: a reverse range from the position down to the
  * (party, topic) prefix, or a range from it up to the prefix end.
+ *
+ * <p>Which statements the summary holds is told by input offsets: the summary keeps the offset of the last
+ * statement folded into it, and {@code statement-event-ids} the offset where each statement was first seen.
+ * Statements are folded in offset order within a task, so the summary holds a statement when its offset is at
+ * least the statement's first offset. Each value carries its own offset, so this stays true whichever of the
+ * stores' writes reached their changelogs before a crash.
  */
 final class StoreStanceHistory implements StanceHistory {
     private final KeyValueStore<String, StatementEntry> statements;
     private final KeyValueStore<String, StanceChange> changes;
     private final KeyValueStore<String, StanceSummary> summaries;
+    private final KeyValueStore<String, byte[]> eventIds;
+    private final String recordKey;
+    private final long offset;
     private final String party;
     private final String topic;
+    private StanceSummary pendingSummary;
 
+    /**
+     * {@code eventIds} is {@code statement-event-ids}, keyed by {@code recordKey, eventId}; {@code offset} is the
+     * input offset of the statement being folded.
+     */
     StoreStanceHistory(KeyValueStore<String, StatementEntry> statements, KeyValueStore<String, StanceChange> changes,
-                       KeyValueStore<String, StanceSummary> summaries, String party, String topic) {
+                       KeyValueStore<String, StanceSummary> summaries, KeyValueStore<String, byte[]> eventIds,
+                       String recordKey, long offset, String party, String topic) {
         this.statements = statements;
         this.changes = changes;
         this.summaries = summaries;
+        this.eventIds = eventIds;
+        this.recordKey = recordKey;
+        this.offset = offset;
         this.party = party;
         this.topic = topic;
     }
 
+    /** Where the statement was first seen; absent: never seen by the deduplication (see {@link #nextInSummary}). */
+    private long firstOffset(String eventId) {
+        byte[] seen = eventIds.get(StoreKeys.of(recordKey, eventId));
+        return seen == null ? Long.MAX_VALUE : EventIds.firstOffset(seen);
+    }
+
+    @Override
+    public boolean inSummary(EventPosition position) {
+        StanceSummary summary = summaries.get(StoreKeys.of(party, topic));
+        return summary != null && summary.getFoldedOffset() >= Math.min(firstOffset(position.eventId()), offset);
+    }
+
+    @Override
+    public Optional<StatementEntry> nextInSummary(EventPosition position) {
+        String key = key(position);
+        try (KeyValueIterator<String, StatementEntry> it = statements.range(key, StoreKeys.prefixEnd(party, topic))) {
+            while (it.hasNext()) {
+                KeyValue<String, StatementEntry> entry = it.next();
+                // Statements first seen after this one are in the history only because a crash replays them.
+                if (!entry.key.equals(key) && firstOffset(entry.value.getEventId()) < offset) {
+                    return Optional.of(entry.value);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<StanceChange> change(EventPosition position) {
+        return Optional.ofNullable(changes.get(key(position)));
+    }
+
     private String key(EventPosition position) {
         return StoreKeys.event(party, topic, position.occurredAt(), position.eventId());
+    }
+
+    /**
+     * Writes the summary that {@link #putSummary} was given, last: the processor calls this after it has passed the
+     * update on, so that under {@code at_least_once} the change record is sent before the summary that says it was
+     * folded (a crash in between then repeats the record rather than losing it, as far as the producer keeps order).
+     */
+    void writeSummary() {
+        if (pendingSummary != null) {
+            summaries.put(StoreKeys.of(party, topic), pendingSummary);
+            pendingSummary = null;
+        }
     }
 
     @Override
@@ -42,7 +104,7 @@ final class StoreStanceHistory implements StanceHistory {
 
     @Override
     public void putSummary(StanceSummary summary) {
-        summaries.put(StoreKeys.of(party, topic), summary);
+        pendingSummary = StanceSummary.newBuilder(summary).setFoldedOffset(offset).build();
     }
 
     @Override

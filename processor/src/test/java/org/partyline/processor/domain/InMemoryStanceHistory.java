@@ -13,6 +13,7 @@ final class InMemoryStanceHistory implements StanceHistory {
     private final TreeMap<EventPosition, StatementEntry> statements = new TreeMap<>();
     private final TreeMap<EventPosition, StanceChange> changes = new TreeMap<>();
     private StanceSummary summary;
+    private final java.util.Set<EventPosition> notInSummary = new java.util.HashSet<>();
 
     @Override
     public Optional<StanceSummary> summary() {
@@ -22,6 +23,7 @@ final class InMemoryStanceHistory implements StanceHistory {
     @Override
     public void putSummary(StanceSummary summary) {
         this.summary = summary;
+        notInSummary.clear();
     }
 
     @Override
@@ -52,6 +54,32 @@ final class InMemoryStanceHistory implements StanceHistory {
     @Override
     public void removeChange(EventPosition position) {
         changes.remove(position);
+    }
+
+    @Override
+    public boolean inSummary(EventPosition position) {
+        return statements.containsKey(position) && !notInSummary.contains(position);
+    }
+
+    @Override
+    public Optional<StatementEntry> nextInSummary(EventPosition position) {
+        return statements.tailMap(position, false).entrySet().stream()
+                .filter(e -> !notInSummary.contains(e.getKey())).map(Map.Entry::getValue).findFirst();
+    }
+
+    /** As after a crash that lost the summary's write of the statement at {@code position}: back to {@code before}. */
+    void forgetFromSummary(EventPosition position, StanceSummary before) {
+        summary = before;
+        notInSummary.add(position);
+    }
+
+    void clearChanges() {
+        changes.clear();
+    }
+
+    @Override
+    public Optional<StanceChange> change(EventPosition position) {
+        return Optional.ofNullable(changes.get(position));
     }
 
     List<StatementEntry> statements() {

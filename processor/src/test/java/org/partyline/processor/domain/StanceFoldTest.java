@@ -1,6 +1,7 @@
 package org.partyline.processor.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.partyline.processor.domain.Events.at;
 import static org.partyline.processor.domain.Events.statement;
@@ -136,15 +137,49 @@ class StanceFoldTest {
     }
 
     @Test
-    void shouldIgnoreAStatementAlreadyInTheHistory() {
+    void shouldChangeNothingForAStatementAlreadyFoldedButOfferItsTopicStanceAgain() {
         fold(s("e1", OPPOSE, at(10)));
-        fold(s("e2", SUPPORT, at(11)));
+        StanceUpdate second = fold(s("e2", SUPPORT, at(11)));
+        List<StanceChange> changes = history.changes();
 
         StanceUpdate update = fold(s("e2", SUPPORT, at(11)));
 
+        assertEquals(second.summary(), update.summary());
         assertEquals(2L, update.summary().getStatements());
         assertEquals(Optional.empty(), update.currentChange());
-        assertEquals(Optional.empty(), update.topicStance());
+        assertEquals(second.topicStance(), update.topicStance());
+        assertFalse(update.folded());
+        assertEquals(changes, history.changes());
+    }
+
+    @Test
+    void shouldFoldIntoTheSummaryAStatementTheHistoryHoldsButTheSummaryDoesNot() {
+        fold(s("e1", OPPOSE, at(10)));
+        fold(s("e2", SUPPORT, at(12)));
+        org.partyline.schema.view.StanceSummary before = history.summary().orElseThrow();
+        StanceUpdate expected = fold(s("e3", OPPOSE, at(11)));
+        history.forgetFromSummary(new EventPosition(at(11), "e3"), before);
+
+        StanceUpdate update = fold(s("e3", OPPOSE, at(11)));
+
+        assertTrue(update.folded());
+        assertEquals(expected.summary(), update.summary());
+        assertEquals(3L, update.summary().getStatements());
+        assertEquals(List.of(change(OPPOSE, SUPPORT, at(12), "e2")), history.changes());
+    }
+
+    @Test
+    void shouldRepairTheChangesNextToAStatementAlreadyFolded() {
+        fold(s("e1", OPPOSE, at(10)));
+        fold(s("e2", SUPPORT, at(12)));
+        fold(s("e3", OPPOSE, at(11)));
+        List<StanceChange> changes = history.changes();
+        history.clearChanges();
+
+        StanceUpdate update = fold(s("e3", OPPOSE, at(11)));
+
+        assertFalse(update.folded());
+        assertEquals(changes, history.changes());
     }
 
     @Test

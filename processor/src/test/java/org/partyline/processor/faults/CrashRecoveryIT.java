@@ -86,26 +86,29 @@ class CrashRecoveryIT {
     /**
      * Publishes the events in {@code KILLS + 1} chunks: each chunk right after a start's READY, then a SIGKILL at a
      * random moment of the fold of the backlog; the last start folds the last chunk to the end. Each guarantee has its own
-     * application id and change topics, on the same input topics.
+     * application id, input topics and change topics, so that either run sees only its own publishes.
      */
     private Outcome crashRun(String guarantee, String name) throws Exception {
         Random random = new Random(SEED ^ name.hashCode());
         String stanceTopic = name + "-stance-changes";
         String claimTopic = name + "-claim-status";
         String applicationId = "crash-" + name;
+        org.partyline.producer.PartylinePublisher.Topics inputs =
+                new org.partyline.producer.PartylinePublisher.Topics(name + "-statements", name + "-claims");
         long started = System.nanoTime();
         try (ProcessorProcess processor = ProcessorProcess.on(broker, name, dir.resolve(name),
                 "--application-id", applicationId, "--instance-id", applicationId + "-1",
                 "--processing-guarantee", guarantee, "--topic-stance-changes", stanceTopic,
+                "--topic-statements", inputs.statements(), "--topic-claims", inputs.claims(),
                 "--topic-claim-status", claimTopic);
              ConsumerGroupLag lag = new ConsumerGroupLag(broker.bootstrapServers(), applicationId,
-                     List.of("statements", "claims"))) {
+                     List.of(inputs.statements(), inputs.claims()))) {
             List<List<SpecificRecord>> chunks = chunks(events, KILLS + 1);
             for (int kill = 0; kill < KILLS; kill++) {
                 long t0 = System.nanoTime();
                 processor.start();
                 long readyMs = (System.nanoTime() - t0) / 1_000_000;
-                GeneratedEvents.publish(broker.bootstrapServers(), broker.registryUrl(), chunks.get(kill));
+                GeneratedEvents.publish(broker.bootstrapServers(), broker.registryUrl(), inputs, chunks.get(kill));
                 // The moment of the kill: once this run has folded a random share (10 to 90 %) of the backlog (its
                 // own count, /metrics, committed or not), plus up to 0.5 s: each kill lands mid-fold, between commits.
                 long backlog = lag.lag();
@@ -129,7 +132,7 @@ class CrashRecoveryIT {
                         chunks.get(kill).size(), backlog, foldedBeforeKill, behind, wipe ? "wiped" : "kept");
             }
             processor.start();
-            GeneratedEvents.publish(broker.bootstrapServers(), broker.registryUrl(), chunks.get(KILLS));
+            GeneratedEvents.publish(broker.bootstrapServers(), broker.registryUrl(), inputs, chunks.get(KILLS));
             lag.awaitCaughtUp(CATCH_UP);
             // The rekeyed views (topic stances, contested claims) follow through repartition topics, and the change
             // topics' last transaction may still be open: poll both, bounded.

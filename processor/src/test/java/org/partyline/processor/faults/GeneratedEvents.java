@@ -89,7 +89,14 @@ public final class GeneratedEvents {
 
     /** Publishes the events in order and waits until Kafka has acknowledged them all. */
     public static void publish(String bootstrapServers, String registryUrl, List<SpecificRecord> events) {
-        try (PartylinePublisher publisher = new PartylinePublisher(bootstrapServers, registryUrl)) {
+        publish(bootstrapServers, registryUrl, PartylinePublisher.Topics.DEFAULT, events);
+    }
+
+    /** Publishes the events in order to {@code topics} and waits until Kafka has acknowledged them all. */
+    public static void publish(String bootstrapServers, String registryUrl, PartylinePublisher.Topics topics,
+                               List<SpecificRecord> events) {
+        try (PartylinePublisher publisher = new PartylinePublisher(bootstrapServers,
+                org.partyline.serde.SchemaRegistryClients.forUrl(registryUrl), topics, java.util.Map.of())) {
             publisher.publishAll(events);
             publisher.flush();
         }

@@ -110,7 +110,7 @@ public final class SeedViews {
         Instant sinceAt = Instant.parse(since.at());
         if (here) {
             stores.put(StoreNames.STANCES, StoreKeys.of(party, topic), new StanceSummary(party, topic, last.stance(),
-                    sinceAt, since.eventId(), (long) history.size(), Instant.parse(last.at()), last.eventId()));
+                    sinceAt, since.eventId(), (long) history.size(), Instant.parse(last.at()), last.eventId(), -1L));
         }
         if (holds.test(StoreNames.TOPIC_STANCES, topic)) {
             stores.put(StoreNames.TOPIC_STANCES, StoreKeys.of(topic, party),

@@ -92,10 +92,11 @@ class TopologyNamesTest {
 
         assertEquals(Map.of(
                         "statements-deduplicate", Set.of("statement-event-ids"),
-                        "stances-fold", Set.of("stance-history", "stance-change-history", "stances"),
+                        "stances-fold", Set.of("stance-history", "stance-change-history", "stances",
+                                "statement-event-ids"),
                         "topic-stances-write", Set.of("topic-stances"),
                         "claims-deduplicate", Set.of("claim-event-ids"),
-                        "claims-fold", Set.of("claims"),
+                        "claims-fold", Set.of("claims", "claim-event-ids"),
                         "party-claims-write", Set.of("party-claims")),
                 stores);
     }
