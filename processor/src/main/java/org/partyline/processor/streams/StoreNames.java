@@ -7,7 +7,7 @@ import java.util.List;
  * queries them and each names its changelog topic {@code <application.id>-<store>-changelog}.
  */
 public final class StoreNames {
-    /** {@code party, eventId} -> fingerprint of the statement. */
+    /** {@code party, eventId} -> fingerprint and first input offset of the statement ({@code EventIds}). */
     public static final String STATEMENT_EVENT_IDS = "statement-event-ids";
     /** {@code party, topic, time, eventId} -> {@code view.StatementEntry}. */
     public static final String STANCE_HISTORY = "stance-history";
@@ -17,7 +17,7 @@ public final class StoreNames {
     public static final String STANCES = "stances";
     /** {@code topic, party} -> {@code view.TopicStance}. */
     public static final String TOPIC_STANCES = "topic-stances";
-    /** {@code claimId, eventId} -> fingerprint of the claim event. */
+    /** {@code claimId, eventId} -> fingerprint of the claim event and its first input offset ({@code EventIds}). */
     public static final String CLAIM_EVENT_IDS = "claim-event-ids";
     /** {@code claimId} -> {@code view.ClaimView}. */
     public static final String CLAIMS = "claims";
