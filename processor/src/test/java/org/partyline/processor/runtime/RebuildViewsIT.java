@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
+import org.partyline.processor.faults.ChangeRecords;
 import org.partyline.processor.streams.ReferenceFold;
 import org.partyline.producer.PartylinePublisher;
-import org.partyline.serde.SchemaRegistryClients;
 
 /**
  * The README's "Rebuilding the views": stop the processor, start it with a new {@code application.id}, delete the
@@ -70,12 +70,11 @@ class RebuildViewsIT {
 
             ReferenceFold reference = ReferenceFold.of(events);
             assertFalse(reference.stanceChanges.isEmpty());
-            var registryClient = SchemaRegistryClients.forUrl(registry.url());
-            assertEquals(twice(ChangeTopics.byKey(reference.stanceChanges)),
-                    ChangeTopics.stanceChanges(kafka.bootstrapServers(), registryClient),
+            assertEquals(twice(reference.stanceChangesByParty),
+                    ChangeRecords.stanceChanges(kafka.bootstrapServers(), registry.url(), "stance-changes"),
                     "downstream sees each stance change again, in the same order per party");
-            assertEquals(twice(ChangeTopics.byKey(reference.claimStatus)),
-                    ChangeTopics.claimStatus(kafka.bootstrapServers(), registryClient),
+            assertEquals(twice(reference.claimStatusByClaim),
+                    ChangeRecords.claimStatus(kafka.bootstrapServers(), registry.url(), "claim-status"),
                     "downstream sees each claim status change again, in the same order per claim");
         }
     }

@@ -26,10 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.partyline.embedded.EmbeddedKafkaCluster;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
+import org.partyline.processor.faults.ChangeRecords;
 import org.partyline.processor.streams.ReferenceFold;
 import org.partyline.producer.PartylinePublisher;
-import org.partyline.serde.SchemaRegistryClient;
-import org.partyline.serde.SchemaRegistryClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,14 +94,14 @@ class ThreeBrokerClusterIT {
 
         ReferenceFold expected = ReferenceFold.of(events);
         awaitViews(expected.views());
-        SchemaRegistryClient registryClient = SchemaRegistryClients.forUrl(registry.url());
-        Map<String, List<String>> stanceChanges = ChangeTopics.stanceChanges(cluster.bootstrapServers(),
-                registryClient);
-        Map<String, List<String>> claimStatus = ChangeTopics.claimStatus(cluster.bootstrapServers(), registryClient);
+        Map<String, List<String>> stanceChanges = ChangeRecords.stanceChanges(cluster.bootstrapServers(),
+                registry.url(), "stance-changes");
+        Map<String, List<String>> claimStatus = ChangeRecords.claimStatus(cluster.bootstrapServers(), registry.url(),
+                "claim-status");
         assertFalse(expected.stanceChanges.isEmpty(), "the events make stance changes");
-        assertEquals(ChangeTopics.byKey(expected.stanceChanges), stanceChanges,
+        assertEquals(expected.stanceChangesByParty, stanceChanges,
                 "stance-changes, read committed: each change once, in order per party");
-        assertEquals(ChangeTopics.byKey(expected.claimStatus), claimStatus,
+        assertEquals(expected.claimStatusByClaim, claimStatus,
                 "claim-status, read committed: each status change once, in order per claim");
     }
 
