@@ -16,7 +16,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.partyline.processor.faults.BrokerProcess;
 import org.partyline.processor.faults.ProcessorProcess;
-import org.partyline.processor.runtime.GroupProgress;
 
 /**
  * Restore time after a crash: the broker and registry in a JVM of their own ({@code BrokerMain}), N generated
@@ -151,8 +150,8 @@ public final class RestoreBenchmark {
     /** Waits for READY, then until the group has committed the end of the inputs and of the repartitions. */
     private URI foldAll(ProcessorProcess processor, String applicationId, int events) throws Exception {
         URI api = processor.awaitReady(TIMEOUT);
-        GroupProgress.awaitCaughtUp(admin, applicationId, GroupProgress.inputEnds(admin), TIMEOUT);
-        GroupProgress.awaitCaughtUp(admin, applicationId, BenchSupport.repartitionEnds(admin, applicationId), TIMEOUT);
+        BenchSupport.awaitInputsCommitted(broker.bootstrapServers(), applicationId, TIMEOUT);
+        BenchSupport.awaitRepartitionsCommitted(broker.bootstrapServers(), admin, applicationId, TIMEOUT);
         System.out.printf("%s folded %d events in %.1f s since its start%n", applicationId, events,
                 processor.sinceStart().toNanos() / 1e9);
         return api;

@@ -23,6 +23,7 @@ import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.faults.ChangeRecords;
+import org.partyline.processor.faults.ConsumerGroupLag;
 import org.partyline.processor.faults.ViewSnapshot;
 import org.partyline.processor.streams.ReferenceFold;
 import org.partyline.producer.PartylinePublisher;
@@ -51,13 +52,13 @@ class RebuildViewsIT {
                  PartylinePublisher publisher = new PartylinePublisher(kafka.bootstrapServers(), registry.url())) {
                 publisher.publishAll(events);
                 publisher.flush();
-                GroupProgress.awaitCaughtUp(admin, OLD_ID, GroupProgress.inputEnds(admin), SETTLE);
+                awaitInputsCommitted(kafka, OLD_ID);
                 before = awaitStableSnapshot(old.apiUrl());
             }
             assertTrue(before.entries() > 50, "the snapshot covers the views: " + before.sizes());
 
             try (PartylineProcessor rebuilt = PartylineProcessor.start(config(kafka, registry, NEW_ID))) {
-                GroupProgress.awaitCaughtUp(admin, NEW_ID, GroupProgress.inputEnds(admin), SETTLE);
+                awaitInputsCommitted(kafka, NEW_ID);
                 URI api = rebuilt.apiUrl();
                 ViewSnapshot rebuiltViews = ViewSnapshot.await(api, before, SETTLE);
                 assertEquals(before, rebuiltViews, () -> "every view after the rebuild: "
@@ -88,6 +89,12 @@ class RebuildViewsIT {
         return PartylineConfig.load(new String[] {"--bootstrap-servers", kafka.bootstrapServers(),
                 "--schema-registry-url", registry.url(), "--http-port", "0", "--application-id", applicationId,
                 "--state-dir", dir.resolve("state").toString()}, Map.of());
+    }
+
+    private static void awaitInputsCommitted(EmbeddedKafka kafka, String applicationId) throws Exception {
+        try (ConsumerGroupLag lag = ConsumerGroupLag.onInputs(kafka.bootstrapServers(), applicationId)) {
+            lag.awaitCaughtUp(SETTLE);
+        }
     }
 
     /** The re-keyed views trail the input by a commit: the snapshot is taken once two in a row agree. */
