@@ -122,12 +122,17 @@ public final class JvmProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, then SIGKILL if it has not ended within {@code grace}. */
-    public void stop(Duration grace) throws InterruptedException {
+    /**
+     * SIGTERM, then SIGKILL if it has not ended within {@code grace}; true when it ended on SIGTERM (or had ended
+     * before).
+     */
+    public boolean stop(Duration grace) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             kill();
+            return false;
         }
+        return true;
     }
 
     public boolean isAlive() {
