@@ -4,20 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
+import org.partyline.processor.faults.ConsumerGroupLag;
 import org.partyline.producer.PartylinePublisher;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Position;
@@ -54,16 +52,24 @@ final class BenchSupport {
         }
     }
 
-    /** The end offsets of an application's repartition topics now: what it must commit to have every view. */
-    static Map<TopicPartition, Long> repartitionEnds(Admin admin, String applicationId) throws Exception {
+    /** Waits until the group of {@code applicationId} has committed the end of both input topics. */
+    static void awaitInputsCommitted(String bootstrap, String applicationId, Duration timeout) throws Exception {
+        try (ConsumerGroupLag lag = ConsumerGroupLag.onInputs(bootstrap, applicationId)) {
+            lag.awaitCaughtUp(timeout);
+        }
+    }
+
+    /**
+     * Waits until the group of {@code applicationId} has committed the end of its repartition topics: once the inputs
+     * are committed, what it must commit to have every view.
+     */
+    static void awaitRepartitionsCommitted(String bootstrap, Admin admin, String applicationId, Duration timeout)
+            throws Exception {
         List<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                 .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-repartition")).toList();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d -> d.partitions()
-                .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((p, info) -> ends.put(p, info.offset()));
-        return ends;
+        try (ConsumerGroupLag lag = new ConsumerGroupLag(bootstrap, applicationId, topics)) {
+            lag.awaitCaughtUp(timeout);
+        }
     }
 
     /** Publishes {@code n} generated events in chunks (a long history is not held in memory at once). */

@@ -30,12 +30,10 @@ public final class FailoverWindowBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         List<String> extra = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
-        Path jar = Path.of(System.getProperty("partyline.jar", "processor/target/partyline-processor.jar"))
-                .toAbsolutePath();
         List<QueryProbe.Summary> summaries = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             Path dir = BenchSupport.tempDir();
-            try (FailoverCluster cluster = FailoverCluster.start(dir, jar, partitions, extra)) {
+            try (FailoverCluster cluster = FailoverCluster.start(dir, partitions, extra)) {
                 cluster.publish(PARTIES);
                 QueryProbe probe = new QueryProbe(cluster.api(0));
                 Map<String, JsonNode> views = probe.settledViews(QueryProbe.paths(PARTIES), PARTIES,

@@ -7,20 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
+import org.partyline.processor.faults.ConsumerGroupLag;
 import org.partyline.processor.runtime.PartylineProcessor;
 import org.partyline.producer.PartylinePublisher;
 import org.partyline.schema.Claim;
@@ -42,8 +37,6 @@ import org.partyline.serde.SchemaRegistryClients;
  *     -Dexec.mainClass=org.partyline.processor.bench.PipelineBenchmark [-Dexec.args="100000 3"]</pre>
  */
 public final class PipelineBenchmark {
-    private static final List<String> INPUTS = List.of("statements", "claims");
-
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -99,32 +92,13 @@ public final class PipelineBenchmark {
                 "--state-dir", stateDir.toString(), "--http-port", "0"}, Map.of());
         long start = System.nanoTime();
         try (PartylineProcessor processor = PartylineProcessor.start(config);
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+             ConsumerGroupLag lag = ConsumerGroupLag.onInputs(bootstrap, applicationId)) {
             long running = System.nanoTime();
-            Map<TopicPartition, Long> end = endOffsets(admin);
-            while (!caughtUp(admin, applicationId, end)) {
+            while (lag.lag() > 0) {
                 Thread.sleep(50);
             }
             return new Fold((running - start) / 1e9, (System.nanoTime() - running) / 1e9);
         }
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(Admin admin) throws ExecutionException, InterruptedException {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (var description : admin.describeTopics(INPUTS).allTopicNames().get().values()) {
-            description.partitions().forEach(p -> partitions.add(new TopicPartition(description.name(), p.partition())));
-        }
-        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                .all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-    }
-
-    private static boolean caughtUp(Admin admin, String group, Map<TopicPartition, Long> end)
-            throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        return end.entrySet().stream().allMatch(e -> e.getValue() == 0
-                || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
     }
 
     /** Reads both input topics from the beginning and decodes every value, as a plain consumer would. */
@@ -138,7 +112,7 @@ public final class PipelineBenchmark {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            INPUTS.forEach(t -> consumer.partitionsFor(t).forEach(p -> partitions.add(
+            ConsumerGroupLag.INPUTS.forEach(t -> consumer.partitionsFor(t).forEach(p -> partitions.add(
                     new TopicPartition(t, p.partition()))));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

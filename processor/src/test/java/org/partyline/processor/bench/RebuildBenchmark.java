@@ -8,7 +8,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
-import org.partyline.processor.runtime.GroupProgress;
 import org.partyline.processor.runtime.PartylineProcessor;
 
 /**
@@ -38,10 +37,9 @@ public final class RebuildBenchmark {
             long start = System.nanoTime();
             try (PartylineProcessor processor = PartylineProcessor.start(config)) {
                 double ready = seconds(start);
-                GroupProgress.awaitCaughtUp(admin, applicationId, GroupProgress.inputEnds(admin), TIMEOUT);
+                BenchSupport.awaitInputsCommitted(kafka.bootstrapServers(), applicationId, TIMEOUT);
                 double inputs = seconds(start);
-                GroupProgress.awaitCaughtUp(admin, applicationId, BenchSupport.repartitionEnds(admin, applicationId),
-                        TIMEOUT);
+                BenchSupport.awaitRepartitionsCommitted(kafka.bootstrapServers(), admin, applicationId, TIMEOUT);
                 double all = seconds(start);
                 System.out.printf("REBUILD of %d events: READY after %.1f s, inputs committed after %.1f s, every view "
                         + "(repartitions committed) after %.1f s: %.0f events/s%n", events, ready, inputs, all,

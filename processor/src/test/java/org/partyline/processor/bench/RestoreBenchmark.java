@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.partyline.processor.runtime.GroupProgress;
+import org.partyline.processor.faults.BrokerProcess;
+import org.partyline.processor.faults.ProcessorProcess;
 
 /**
  * Restore time after a crash: the broker and registry in a JVM of their own ({@code BrokerMain}), N generated
@@ -41,18 +42,15 @@ import org.partyline.processor.runtime.GroupProgress;
 public final class RestoreBenchmark {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
     private static final Duration STANDBY_SETTLE = Duration.ofSeconds(30);
-    private static final String PROCESSOR = "org.partyline.processor.ProcessorMain";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path dir;
-    private final String bootstrap;
-    private final String registryUrl;
+    private final BrokerProcess broker;
     private final Admin admin;
 
-    private RestoreBenchmark(Path dir, String bootstrap, String registryUrl, Admin admin) {
+    private RestoreBenchmark(Path dir, BrokerProcess broker, Admin admin) {
         this.dir = dir;
-        this.bootstrap = bootstrap;
-        this.registryUrl = registryUrl;
+        this.broker = broker;
         this.admin = admin;
     }
 
@@ -61,24 +59,19 @@ public final class RestoreBenchmark {
         List<String> scenarios = List.of((args.length > 1 ? args[1] : "kept,wiped,transactional,standby").split(","));
         Path dir = Files.createTempDirectory("partyline-restore");
         System.out.println("logs and data in " + dir);
-        try (JvmProcess broker = JvmProcess.start("broker", "org.partyline.embedded.BrokerMain",
-                List.of(dir.resolve("kafka").toString(), "0", "0", "3"), "2g", dir.resolve("broker.log"),
-                "BROKER READY")) {
-            String ready = broker.awaitLine(Duration.ofMinutes(2));
-            String bootstrap = JvmProcess.field(ready, "bootstrap");
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                BenchSupport.publish(bootstrap, JvmProcess.field(ready, "schema-registry"), events);
-                RestoreBenchmark bench = new RestoreBenchmark(dir, bootstrap,
-                        JvmProcess.field(ready, "schema-registry"), admin);
-                if (scenarios.contains("kept") || scenarios.contains("wiped")) {
-                    bench.keptThenWiped(events);
-                }
-                if (scenarios.contains("transactional")) {
-                    bench.transactional(events);
-                }
-                if (scenarios.contains("standby")) {
-                    bench.standby(events);
-                }
+        try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), 3, List.of("-Xmx2g"));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     broker.bootstrapServers()))) {
+            BenchSupport.publish(broker.bootstrapServers(), broker.registryUrl(), events);
+            RestoreBenchmark bench = new RestoreBenchmark(dir, broker, admin);
+            if (scenarios.contains("kept") || scenarios.contains("wiped")) {
+                bench.keptThenWiped(events);
+            }
+            if (scenarios.contains("transactional")) {
+                bench.transactional(events);
+            }
+            if (scenarios.contains("standby")) {
+                bench.standby(events);
             }
         } finally {
             deleteAllButLogs(dir);
@@ -89,59 +82,59 @@ public final class RestoreBenchmark {
     private static void deleteAllButLogs(Path dir) throws IOException {
         try (var children = Files.list(dir)) {
             for (Path child : children.toList()) {
-                if (Files.isDirectory(child)) {
-                    BenchSupport.delete(child);
+                for (Path data : List.of(child.resolve("data"), child.resolve("state"))) {
+                    if (Files.isDirectory(data)) {
+                        BenchSupport.delete(data);
+                    }
                 }
             }
         }
     }
 
-    private List<String> args(String applicationId, String instance, String... extra) {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", bootstrap, "--schema-registry-url",
-                registryUrl, "--http-port", "0", "--application-id", applicationId,
-                "--state-dir", dir.resolve(applicationId + "-" + instance).toString()));
-        args.addAll(List.of(extra));
-        return args;
-    }
-
-    private JvmProcess startProcessor(String name, List<String> args) {
-        return JvmProcess.start(name, PROCESSOR, args, "1g", dir.resolve(name + ".log"), "READY api=");
+    /** An instance of {@code applicationId}, its state and logs in {@code dir/applicationId-instance}. */
+    private ProcessorProcess processor(String applicationId, String instance, String... extra) {
+        List<String> flags = new ArrayList<>(List.of("--application-id", applicationId));
+        flags.addAll(List.of(extra));
+        return ProcessorProcess.on(broker, applicationId + "-" + instance, dir.resolve(applicationId + "-" + instance),
+                flags.toArray(String[]::new)).jvmOptions("-Xmx1g");
     }
 
     private void keptThenWiped(int events) throws Exception {
         String id = "restore-kept";
-        List<String> args = args(id, "1", "--instance-id", id);
-        try (JvmProcess first = startProcessor(id + "-fold", args)) {
-            Map<String, String> before = sample(foldAll(first, id, events));
-            first.kill();
-            restart(id + "-kept", args, before, "state dir kept");
-        }
-        try (JvmProcess second = startProcessor(id + "-refold", args)) {
-            Map<String, String> before = sample(foldAll(second, id, events));
-            second.kill();
-            BenchSupport.delete(dir.resolve(id + "-1").resolve("streams"));
-            restart(id + "-wiped", args, before, "state dir wiped");
-            restart(id + "-clean", args, before, "after a clean stop (SIGTERM), the baseline");
+        try (ProcessorProcess processor = processor(id, "1", "--instance-id", id)) {
+            processor.startAsync();
+            Map<String, String> before = sample(foldAll(processor, id, events));
+            processor.kill();
+            restart(processor, id + "-kept", before, "state dir kept");
+
+            processor.startAsync();
+            before = sample(foldAll(processor, id, events));
+            processor.kill();
+            BenchSupport.delete(processor.stateDir().resolve("streams"));
+            restart(processor, id + "-wiped", before, "state dir wiped");
+            restart(processor, id + "-clean", before, "after a clean stop (SIGTERM), the baseline");
         }
     }
 
     private void transactional(int events) throws Exception {
         String id = "restore-transactional";
-        List<String> args = args(id, "1", "--instance-id", id,
-                "--kafka-enable-transactional-statestores", "true");
-        try (JvmProcess first = startProcessor(id + "-fold", args)) {
-            Map<String, String> before = sample(foldAll(first, id, events));
-            first.kill();
-            restart(id + "-kept", args, before, "state dir kept, transactional state stores");
+        try (ProcessorProcess processor = processor(id, "1", "--instance-id", id,
+                "--kafka-enable-transactional-statestores", "true")) {
+            processor.startAsync();
+            Map<String, String> before = sample(foldAll(processor, id, events));
+            processor.kill();
+            restart(processor, id + "-kept", before, "state dir kept, transactional state stores");
         }
     }
 
     private void standby(int events) throws Exception {
         String id = "restore-standby";
         String[] extra = {"--standby-replicas", "1", "--kafka-session-timeout-ms", "10000"};
-        try (JvmProcess survivor = startProcessor(id + "-b", args(id, "b", extra));
-             JvmProcess victim = startProcessor(id + "-a", args(id, "a", extra))) {
-            URI api = URI.create(JvmProcess.field(survivor.awaitLine(TIMEOUT), "api"));
+        try (ProcessorProcess survivor = processor(id, "b", extra);
+             ProcessorProcess victim = processor(id, "a", extra)) {
+            survivor.startAsync();
+            victim.startAsync();
+            URI api = survivor.awaitReady(TIMEOUT);
             foldAll(victim, id, events);
             Thread.sleep(STANDBY_SETTLE.toMillis());
             Map<String, String> before = sample(api);
@@ -155,27 +148,31 @@ public final class RestoreBenchmark {
     }
 
     /** Waits for READY, then until the group has committed the end of the inputs and of the repartitions. */
-    private URI foldAll(JvmProcess processor, String applicationId, int events) throws Exception {
-        URI api = URI.create(JvmProcess.field(processor.awaitLine(TIMEOUT), "api"));
-        GroupProgress.awaitCaughtUp(admin, applicationId, GroupProgress.inputEnds(admin), TIMEOUT);
-        GroupProgress.awaitCaughtUp(admin, applicationId, BenchSupport.repartitionEnds(admin, applicationId), TIMEOUT);
+    private URI foldAll(ProcessorProcess processor, String applicationId, int events) throws Exception {
+        URI api = processor.awaitReady(TIMEOUT);
+        BenchSupport.awaitInputsCommitted(broker.bootstrapServers(), applicationId, TIMEOUT);
+        BenchSupport.awaitRepartitionsCommitted(broker.bootstrapServers(), admin, applicationId, TIMEOUT);
         System.out.printf("%s folded %d events in %.1f s since its start%n", applicationId, events,
-                processor.secondsSinceStart());
+                processor.sinceStart().toNanos() / 1e9);
         return api;
     }
 
-    private void restart(String name, List<String> args, Map<String, String> before, String what) throws Exception {
-        try (JvmProcess restarted = startProcessor(name, args)) {
-            String line = restarted.awaitLine(TIMEOUT);
-            double ready = restarted.secondsSinceStart();
-            long sinceStart = System.nanoTime() - (long) (restarted.secondsSinceStart() * 1e9);
-            double answered = awaitSame(URI.create(JvmProcess.field(line, "api")), before, sinceStart);
-            boolean wiped = Files.readAllLines(dir.resolve(name + ".log")).stream()
-                    .anyMatch(l -> l.contains("Detected the states of tasks"));
+    /** Starts the (stopped or killed) processor again, times it, and stops it cleanly (SIGTERM). */
+    private void restart(ProcessorProcess processor, String name, Map<String, String> before, String what)
+            throws Exception {
+        processor.startAsync();
+        try {
+            URI api = processor.awaitReady(TIMEOUT);
+            double ready = processor.sinceStart().toNanos() / 1e9;
+            long sinceStart = System.nanoTime() - processor.sinceStart().toNanos();
+            double answered = awaitSame(api, before, sinceStart);
+            boolean wiped = processor.logText().contains("Detected the states of tasks");
             System.out.printf("RESTORE %s: %s: READY %.1f s after the restart, every sampled view as before after "
                     + "%.1f s; %s%n", name, what, ready, answered, wiped
                     ? "tasks found corrupted, their stores wiped and restored from the changelogs"
                     : "no task wiped");
+        } finally {
+            processor.stop();
         }
     }
 

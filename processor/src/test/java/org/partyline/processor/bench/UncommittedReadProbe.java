@@ -10,12 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
-import org.partyline.processor.runtime.GroupProgress;
+import org.partyline.processor.faults.ConsumerGroupLag;
 import org.partyline.processor.runtime.PartylineProcessor;
 import org.partyline.producer.PartylinePublisher;
 import org.partyline.schema.Stance;
@@ -38,13 +36,12 @@ public final class UncommittedReadProbe {
     public static void main(String[] args) throws Exception {
         Path dir = BenchSupport.tempDir();
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 3);
-             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), "localhost", 0);
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            probe(kafka, registry, admin, dir, "default-stores");
-            probe(kafka, registry, admin, dir, "transactional-read-uncommitted",
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), "localhost", 0)) {
+            probe(kafka, registry, dir, "default-stores");
+            probe(kafka, registry, dir, "transactional-read-uncommitted",
                     "--kafka-enable-transactional-statestores", "true",
                     "--kafka-default-interactive-query-isolation-level", "READ_UNCOMMITTED");
-            probe(kafka, registry, admin, dir, "transactional-read-committed",
+            probe(kafka, registry, dir, "transactional-read-committed",
                     "--kafka-enable-transactional-statestores", "true",
                     "--kafka-default-interactive-query-isolation-level", "READ_COMMITTED");
         } finally {
@@ -52,8 +49,8 @@ public final class UncommittedReadProbe {
         }
     }
 
-    private static void probe(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, Admin admin, Path dir,
-                              String name, String... extra) throws Exception {
+    private static void probe(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, Path dir, String name,
+                              String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(),
                 "--schema-registry-url", registry.url(), "--application-id", "probe-" + name,
                 "--state-dir", dir.resolve(name).toString(), "--http-port", "0",
@@ -62,12 +59,12 @@ public final class UncommittedReadProbe {
         String party = "PROBE-" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '.');
         try (PartylineProcessor processor = PartylineProcessor.start(PartylineConfig.load(
                 args.toArray(String[]::new), Map.of()));
-             PartylinePublisher publisher = new PartylinePublisher(kafka.bootstrapServers(), registry.url())) {
-            GroupProgress.awaitCaughtUp(admin, "probe-" + name, GroupProgress.inputEnds(admin), WINDOW);
+             PartylinePublisher publisher = new PartylinePublisher(kafka.bootstrapServers(), registry.url());
+             ConsumerGroupLag lag = ConsumerGroupLag.onInputs(kafka.bootstrapServers(), "probe-" + name)) {
+            lag.awaitCaughtUp(WINDOW);
             publisher.publish(Statement.newBuilder().setEventId("probe-" + name).setParty(party).setTopic("probe")
                     .setStance(Stance.SUPPORT).setOccurredAt(Instant.parse("2025-12-05T00:00:00Z")).build());
             publisher.flush();
-            var ends = GroupProgress.inputEnds(admin);
             long published = System.nanoTime();
             double seen = -1;
             double committed = -1;
@@ -76,7 +73,7 @@ public final class UncommittedReadProbe {
                 if (seen < 0 && visible(processor.apiUrl(), party)) {
                     seen = now;
                 }
-                if (committed < 0 && GroupProgress.caughtUp(admin, "probe-" + name, ends)) {
+                if (committed < 0 && lag.lag() == 0) {
                     committed = now;
                 }
                 Thread.sleep(50);

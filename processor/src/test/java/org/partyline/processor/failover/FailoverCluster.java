@@ -1,17 +1,14 @@
 package org.partyline.processor.failover;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.partyline.processor.faults.BrokerProcess;
+import org.partyline.processor.faults.JvmProcess;
+import org.partyline.processor.faults.ProcessorProcess;
 import org.partyline.producer.PartylinePublisher;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Position;
@@ -21,65 +18,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A broker JVM ({@code BrokerMain}) and two processor JVMs (the built jar) with {@code standby.replicas 1}, as a user
- * runs them, so that a processor can be killed with SIGKILL ({@link Process#destroyForcibly()}) without taking the
+ * A broker JVM ({@link BrokerProcess}) and two processor JVMs ({@link ProcessorProcess}, the built jar) with
+ * {@code standby.replicas 1}, as a user runs them, so that a processor can be killed with SIGKILL without taking the
  * broker down. Ports are chosen free by each process; every process is stopped by {@link #close()}.
  */
 public final class FailoverCluster implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FailoverCluster.class);
-    private static final Pattern BROKER_READY = Pattern.compile("BROKER READY bootstrap=(\\S+) schema-registry=(\\S+)");
-    private static final Pattern READY = Pattern.compile("READY api=(\\S+)");
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx384m");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Instant T0 = Instant.parse("2025-12-01T00:00:00Z");
 
     private final Path dir;
-    private final Path jar;
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ProcessorProcess> processors = new ArrayList<>();
     private final List<URI> apis = new ArrayList<>();
-    private final List<Process> processors = new ArrayList<>();
-    private String bootstrap;
-    private String registry;
+    private BrokerProcess broker;
 
-    private FailoverCluster(Path dir, Path jar) {
+    private FailoverCluster(Path dir) {
         this.dir = dir;
-        this.jar = jar;
     }
 
     /**
-     * Starts the broker and two processors on {@code partitions} partitions.
+     * Starts the broker and two processors ({@link JvmProcess#processorJar()}) on {@code partitions} partitions.
      *
-     * @param jar              the processor jar ({@code processor/target/partyline-processor.jar})
      * @param processorOptions extra flags for both processors (e.g. {@code --kafka-session-timeout-ms 10000})
      */
-    public static FailoverCluster start(Path dir, Path jar, int partitions, List<String> processorOptions)
-            throws IOException, InterruptedException {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("the processor jar is built first (mvn package): " + jar);
-        }
-        FailoverCluster cluster = new FailoverCluster(dir, jar);
+    public static FailoverCluster start(Path dir, int partitions, List<String> processorOptions) throws Exception {
+        FailoverCluster cluster = new FailoverCluster(dir);
         try {
-            Path brokerLog = dir.resolve("broker.log");
-            Process broker = cluster.spawn(List.of("-cp", jar.toString(), "org.partyline.embedded.BrokerMain",
-                    dir.resolve("broker").toString(), "0", "0", String.valueOf(partitions)), brokerLog);
-            Matcher ready = cluster.await(broker, brokerLog, BROKER_READY);
-            cluster.bootstrap = ready.group(1);
-            cluster.registry = ready.group(2);
-            List<Path> logs = new ArrayList<>();
+            cluster.broker = BrokerProcess.start(dir.resolve("broker"), partitions, JVM_OPTIONS);
+            List<String> flags = new ArrayList<>(List.of("--partitions", String.valueOf(partitions),
+                    "--standby-replicas", "1"));
+            flags.addAll(processorOptions);
             for (String name : List.of("a", "b")) {
-                List<String> args = new ArrayList<>(List.of("-jar", jar.toString(),
-                        "--bootstrap-servers", cluster.bootstrap, "--schema-registry-url", cluster.registry,
-                        "--http-port", "0", "--state-dir", dir.resolve(name).toString(),
-                        "--partitions", String.valueOf(partitions), "--standby-replicas", "1"));
-                args.addAll(processorOptions);
-                Path log = dir.resolve("processor-" + name + ".log");
-                logs.add(log);
-                cluster.processors.add(cluster.spawn(args, log));
+                ProcessorProcess processor = ProcessorProcess.on(cluster.broker, "processor-" + name,
+                        dir.resolve(name), flags.toArray(String[]::new)).jvmOptions(JVM_OPTIONS.toArray(String[]::new));
+                processor.startAsync();
+                cluster.processors.add(processor);
             }
-            for (int i = 0; i < 2; i++) {
-                cluster.apis.add(URI.create(cluster.await(cluster.processors.get(i), logs.get(i), READY).group(1)));
+            for (ProcessorProcess processor : cluster.processors) {
+                cluster.apis.add(processor.awaitReady(START_TIMEOUT));
             }
             return cluster;
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (Exception | Error e) {
             cluster.close();
             throw e;
         }
@@ -91,11 +71,7 @@ public final class FailoverCluster implements AutoCloseable {
 
     /** SIGKILL: the instance stops at once, leaving the group only when its session times out. */
     public void kill(int instance) throws InterruptedException {
-        Process p = processors.get(instance);
-        p.destroyForcibly();
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("processor " + instance + " did not die within 10 s of SIGKILL");
-        }
+        processors.get(instance).kill();
     }
 
     /**
@@ -103,7 +79,7 @@ public final class FailoverCluster implements AutoCloseable {
      * change each), a claim per party asserted by it and denied by a claims-only party {@code Q..}.
      */
     public void publish(int parties) {
-        try (PartylinePublisher publisher = new PartylinePublisher(bootstrap, registry)) {
+        try (PartylinePublisher publisher = new PartylinePublisher(broker.bootstrapServers(), broker.registryUrl())) {
             for (int i = 0; i < parties; i++) {
                 String party = String.format("P%02d", i);
                 for (int t = 0; t < 3; t++) {
@@ -130,53 +106,18 @@ public final class FailoverCluster implements AutoCloseable {
                 .setOccurredAt(T0.plusSeconds(second)).build();
     }
 
-    private Process spawn(List<String> args, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx384m");
-        command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        processes.add(p);
-        return p;
-    }
-
-    private Matcher await(Process p, Path log, Pattern line) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            Matcher m = line.matcher(text);
-            if (m.find()) {
-                return m;
-            }
-            if (!p.isAlive()) {
-                throw new IllegalStateException(log.getFileName() + ": the process ended with " + p.exitValue()
-                        + " before " + line.pattern() + ":\n" + tail(text));
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(log.getFileName() + ": no " + line.pattern() + " within "
-                + START_TIMEOUT.toSeconds() + " s");
-    }
-
-    private static String tail(String text) {
-        return text.length() <= 4_000 ? text : text.substring(text.length() - 4_000);
-    }
-
-    /** Stops the processors, then the broker: SIGTERM, and SIGKILL after 20 s. */
+    /** Stops the processors, then the broker: SIGTERM, and SIGKILL if one ignores it. */
     @Override
-    public void close() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process p = processes.get(i);
-            p.destroy();
+    public void close() throws InterruptedException {
+        for (int i = processors.size() - 1; i >= 0; i--) {
             try {
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    LOG.warn("process {} ignored SIGTERM for 20 s; killing it", p.pid());
-                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                p.destroyForcibly();
+                processors.get(i).stop();
+            } catch (RuntimeException e) {
+                LOG.warn("could not stop {}; stopping the rest", processors.get(i), e);
             }
+        }
+        if (broker != null) {
+            broker.close();
         }
         LOG.info("failover cluster stopped; logs in {}", dir);
     }

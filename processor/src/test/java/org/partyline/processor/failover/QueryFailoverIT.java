@@ -30,8 +30,7 @@ class QueryFailoverIT {
 
     @Test
     void shouldNeverAnswerWrongWhileAnInstanceIsKilledAndItsKeysMoveToTheSurvivor() throws Exception {
-        Path jar = Path.of("target", "partyline-processor.jar").toAbsolutePath();
-        try (FailoverCluster cluster = FailoverCluster.start(dir, jar, 4,
+        try (FailoverCluster cluster = FailoverCluster.start(dir, 4,
                 List.of("--kafka-session-timeout-ms", "10000"))) {
             cluster.publish(PARTIES);
             QueryProbe probe = new QueryProbe(cluster.api(0));

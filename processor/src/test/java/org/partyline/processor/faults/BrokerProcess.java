@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class BrokerProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("BROKER READY bootstrap=(\\S+) schema-registry=(\\S+)");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx768m", "-XX:+UseSerialGC");
 
     private final JvmProcess process;
     private final String bootstrapServers;
@@ -29,8 +30,13 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Starts a broker keeping its data under {@code dir}, auto-created topics with {@code partitions} partitions. */
     public static BrokerProcess start(Path dir, int partitions) throws Exception {
+        return start(dir, partitions, JVM_OPTIONS);
+    }
+
+    /** As {@link #start(Path, int)}, with other JVM options (heap, collector) than the tests' 768 MiB. */
+    public static BrokerProcess start(Path dir, int partitions, List<String> jvmOptions) throws Exception {
         Files.createDirectories(dir);
-        JvmProcess process = JvmProcess.start("broker", List.of("-Xmx768m", "-XX:+UseSerialGC"),
+        JvmProcess process = JvmProcess.start("broker", jvmOptions,
                 List.of("-cp", JvmProcess.processorJar().toString(), "org.partyline.embedded.BrokerMain",
                         dir.resolve("data").toString(), "0", "0", Integer.toString(partitions)),
                 Map.of(), dir.resolve("broker.log"));

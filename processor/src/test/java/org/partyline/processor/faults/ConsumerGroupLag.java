@@ -14,6 +14,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /** How many records input topics hold, and how far a Kafka Streams application's committed offsets are behind. */
 public final class ConsumerGroupLag implements AutoCloseable {
+    /** The processor's input topics. */
+    public static final List<String> INPUTS = List.of("statements", "claims");
+
     private final Admin admin;
     private final String groupId;
     private final List<String> topics;
@@ -26,6 +29,11 @@ public final class ConsumerGroupLag implements AutoCloseable {
         this.admin = Admin.create(props);
         this.groupId = groupId;
         this.topics = List.copyOf(topics);
+    }
+
+    /** The lag of the group {@code groupId} (a Kafka Streams application id) on the processor's {@link #INPUTS}. */
+    public static ConsumerGroupLag onInputs(String bootstrapServers, String groupId) {
+        return new ConsumerGroupLag(bootstrapServers, groupId, INPUTS);
     }
 
     /** The end offsets of the input topics, summed: how many records they hold (from offset 0). */
@@ -66,7 +74,7 @@ public final class ConsumerGroupLag implements AutoCloseable {
                 throw new AssertionError("group " + groupId + " still " + lag + " input records behind after "
                         + timeout.toSeconds() + " s");
             }
-            Thread.sleep(250);
+            Thread.sleep(100);
         }
     }
 

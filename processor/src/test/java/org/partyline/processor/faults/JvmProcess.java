@@ -49,14 +49,26 @@ public final class JvmProcess implements AutoCloseable {
         }
     }
 
-    /** The processor jar built by {@code package}, from the processor module's directory (where failsafe runs). */
+    /**
+     * The processor jar built by {@code package}: {@code -Dpartyline.jar=PATH} if set, else {@code target/} of the
+     * processor module's directory (where failsafe runs) or {@code processor/target/} of the repository root (where
+     * the benchmarks run).
+     */
     public static Path processorJar() {
-        return existing(Path.of("target", "partyline-processor.jar"));
+        String chosen = System.getProperty("partyline.jar");
+        return chosen != null ? existing(Path.of(chosen)) : built("processor", "partyline-processor.jar");
     }
 
     /** The producer jar built by {@code package}. */
     public static Path producerJar() {
-        return existing(Path.of("..", "producer", "target", "partyline-producer.jar"));
+        return built("producer", "partyline-producer.jar");
+    }
+
+    /** A module's jar, from the processor module's directory or from the repository root. */
+    private static Path built(String module, String jar) {
+        Path fromProcessor = Path.of("..", module, "target", jar);
+        Path fromRoot = Path.of(module, "target", jar);
+        return existing(Files.isRegularFile(fromRoot) ? fromRoot : fromProcessor);
     }
 
     private static Path existing(Path jar) {
@@ -110,12 +122,17 @@ public final class JvmProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, then SIGKILL if it has not ended within {@code grace}. */
-    public void stop(Duration grace) throws InterruptedException {
+    /**
+     * SIGTERM, then SIGKILL if it has not ended within {@code grace}; true when it ended on SIGTERM (or had ended
+     * before).
+     */
+    public boolean stop(Duration grace) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             kill();
+            return false;
         }
+        return true;
     }
 
     public boolean isAlive() {

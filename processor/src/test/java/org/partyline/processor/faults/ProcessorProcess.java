@@ -27,7 +27,9 @@ public final class ProcessorProcess implements AutoCloseable {
     private final Path stateDir;
     private final Path logDir;
     private final List<String> args;
+    private List<String> jvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC");
     private JvmProcess current;
+    private long startedNanos;
     private URI api;
     private int starts;
 
@@ -58,6 +60,12 @@ public final class ProcessorProcess implements AutoCloseable {
         return new ProcessorProcess(name, dir.resolve("state"), dir, List.copyOf(args));
     }
 
+    /** The JVM options of the next starts, instead of the tests' 512 MiB heap and serial collector. */
+    public ProcessorProcess jvmOptions(String... options) {
+        this.jvmOptions = List.of(options);
+        return this;
+    }
+
     /** Starts a JVM and returns at once; {@link #awaitReady()} waits for it to serve. */
     public void startAsync() {
         if (current != null && current.isAlive()) {
@@ -67,13 +75,19 @@ public final class ProcessorProcess implements AutoCloseable {
         api = null;
         List<String> command = new ArrayList<>(List.of("-jar", JvmProcess.processorJar().toString()));
         command.addAll(args);
-        current = JvmProcess.start(name + " #" + starts, List.of("-Xmx512m", "-XX:+UseSerialGC"), command, Map.of(),
+        startedNanos = System.nanoTime();
+        current = JvmProcess.start(name + " #" + starts, jvmOptions, command, Map.of(),
                 logDir.resolve(name + "-" + starts + ".log"));
     }
 
     /** Waits for the READY line (Kafka Streams RUNNING and the REST API serving); returns the API's base URL. */
     public URI awaitReady() throws InterruptedException {
-        Matcher ready = current.awaitLine(READY, READY_TIMEOUT);
+        return awaitReady(READY_TIMEOUT);
+    }
+
+    /** As {@link #awaitReady()}, waiting at most {@code timeout}. */
+    public URI awaitReady(Duration timeout) throws InterruptedException {
+        Matcher ready = current.awaitLine(READY, timeout);
         api = URI.create(ready.group(1));
         return api;
     }
@@ -122,6 +136,11 @@ public final class ProcessorProcess implements AutoCloseable {
     /** The log of the current run. */
     public String logText() {
         return current == null ? "" : current.logText();
+    }
+
+    /** The time since the current run's JVM was started. */
+    public Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     public Path stateDir() {

@@ -120,9 +120,18 @@ public final class ViewSnapshot {
 
     /** How many entries each view holds, for a log line. */
     public String sizes() {
+        return sizeByView().toString();
+    }
+
+    /** How many entries the views hold together. */
+    public int entries() {
+        return sizeByView().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private Map<String, Integer> sizeByView() {
         Map<String, Integer> sizes = new TreeMap<>();
         views.forEach((k, v) -> sizes.put(k, v instanceof Map<?, ?> m ? m.size() : ((List<?>) v).size()));
-        return sizes.toString();
+        return sizes;
     }
 
     /** The first differences from {@code expected}, view by view, for an assertion message; empty when equal. */

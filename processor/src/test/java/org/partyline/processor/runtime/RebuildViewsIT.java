@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
+import org.partyline.processor.faults.ChangeRecords;
+import org.partyline.processor.faults.ConsumerGroupLag;
+import org.partyline.processor.faults.ViewSnapshot;
 import org.partyline.processor.streams.ReferenceFold;
 import org.partyline.producer.PartylinePublisher;
-import org.partyline.serde.SchemaRegistryClients;
 
 /**
  * The README's "Rebuilding the views": stop the processor, start it with a new {@code application.id}, delete the
@@ -45,37 +47,40 @@ class RebuildViewsIT {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 3);
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), "localhost", 0);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            Map<String, JsonNode> before;
+            ViewSnapshot before;
             try (PartylineProcessor old = PartylineProcessor.start(config(kafka, registry, OLD_ID));
                  PartylinePublisher publisher = new PartylinePublisher(kafka.bootstrapServers(), registry.url())) {
                 publisher.publishAll(events);
                 publisher.flush();
-                GroupProgress.awaitCaughtUp(admin, OLD_ID, GroupProgress.inputEnds(admin), SETTLE);
-                before = awaitStableSnapshot(new Api(old.apiUrl()));
+                awaitInputsCommitted(kafka, OLD_ID);
+                before = awaitStableSnapshot(old.apiUrl());
             }
-            assertTrue(before.size() > 50, "the snapshot covers the views: " + before.keySet());
+            assertTrue(before.entries() > 50, "the snapshot covers the views: " + before.sizes());
 
             try (PartylineProcessor rebuilt = PartylineProcessor.start(config(kafka, registry, NEW_ID))) {
-                GroupProgress.awaitCaughtUp(admin, NEW_ID, GroupProgress.inputEnds(admin), SETTLE);
-                Api api = new Api(rebuilt.apiUrl());
-                assertEquals(before, awaitSnapshot(api, before), "every view after the rebuild");
+                awaitInputsCommitted(kafka, NEW_ID);
+                URI api = rebuilt.apiUrl();
+                ViewSnapshot rebuiltViews = ViewSnapshot.await(api, before, SETTLE);
+                assertEquals(before, rebuiltViews, () -> "every view after the rebuild: "
+                        + rebuiltViews.differencesFrom(before));
 
                 List<String> oldTopics = internalTopics(admin, OLD_ID);
                 assertEquals(10, oldTopics.size(), "8 changelogs and 2 repartition topics: " + oldTopics);
                 admin.deleteTopics(oldTopics).all().get(30, TimeUnit.SECONDS);
                 admin.deleteConsumerGroups(List.of(OLD_ID)).all().get(30, TimeUnit.SECONDS);
-                assertEquals(before, ViewSnapshot.take(api), "every view once the old internal topics are gone");
+                ViewSnapshot afterDelete = ViewSnapshot.read(api);
+                assertEquals(before, afterDelete, () -> "every view once the old internal topics are gone: "
+                        + afterDelete.differencesFrom(before));
                 assertEquals(10, internalTopics(admin, NEW_ID).size());
             }
 
             ReferenceFold reference = ReferenceFold.of(events);
             assertFalse(reference.stanceChanges.isEmpty());
-            var registryClient = SchemaRegistryClients.forUrl(registry.url());
-            assertEquals(twice(ChangeTopics.byKey(reference.stanceChanges)),
-                    ChangeTopics.stanceChanges(kafka.bootstrapServers(), registryClient),
+            assertEquals(twice(reference.stanceChangesByParty),
+                    ChangeRecords.stanceChanges(kafka.bootstrapServers(), registry.url(), "stance-changes"),
                     "downstream sees each stance change again, in the same order per party");
-            assertEquals(twice(ChangeTopics.byKey(reference.claimStatus)),
-                    ChangeTopics.claimStatus(kafka.bootstrapServers(), registryClient),
+            assertEquals(twice(reference.claimStatusByClaim),
+                    ChangeRecords.claimStatus(kafka.bootstrapServers(), registry.url(), "claim-status"),
                     "downstream sees each claim status change again, in the same order per claim");
         }
     }
@@ -86,30 +91,25 @@ class RebuildViewsIT {
                 "--state-dir", dir.resolve("state").toString()}, Map.of());
     }
 
+    private static void awaitInputsCommitted(EmbeddedKafka kafka, String applicationId) throws Exception {
+        try (ConsumerGroupLag lag = ConsumerGroupLag.onInputs(kafka.bootstrapServers(), applicationId)) {
+            lag.awaitCaughtUp(SETTLE);
+        }
+    }
+
     /** The re-keyed views trail the input by a commit: the snapshot is taken once two in a row agree. */
-    private static Map<String, JsonNode> awaitStableSnapshot(Api api) throws InterruptedException {
-        Map<String, JsonNode> previous = ViewSnapshot.take(api);
+    private static ViewSnapshot awaitStableSnapshot(URI api) throws InterruptedException {
+        ViewSnapshot previous = ViewSnapshot.read(api);
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (System.nanoTime() < deadline) {
             Thread.sleep(1_000);
-            Map<String, JsonNode> next = ViewSnapshot.take(api);
+            ViewSnapshot next = ViewSnapshot.read(api);
             if (next.equals(previous)) {
                 return next;
             }
             previous = next;
         }
         throw new AssertionError("the views did not settle within " + SETTLE.toSeconds() + " s");
-    }
-
-    private static Map<String, JsonNode> awaitSnapshot(Api api, Map<String, JsonNode> expected)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        Map<String, JsonNode> actual = ViewSnapshot.take(api);
-        while (!actual.equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            actual = ViewSnapshot.take(api);
-        }
-        return actual;
     }
 
     /** The changelog and repartition topics of an application: what the procedure deletes. */

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partyline.embedded.ClientListener;
 import org.partyline.embedded.EmbeddedKafka;
+import org.partyline.processor.faults.JvmProcess;
 
 /**
  * Partyline on a secured cluster, as a user runs it: a real broker whose client listener is SASL_SSL with a
@@ -57,16 +58,13 @@ class SecuredClusterIT {
     @TempDir
     Path dir;
     private EmbeddedKafka kafka;
-    private Process processor;
+    private JvmProcess processor;
     private TestCertificates certs;
 
     @AfterEach
     void stop() throws InterruptedException {
         if (processor != null) {
-            processor.destroy();
-            if (!processor.waitFor(30, TimeUnit.SECONDS)) {
-                processor.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            processor.stop(Duration.ofSeconds(30));
         }
         if (kafka != null) {
             kafka.close();
@@ -86,9 +84,8 @@ class SecuredClusterIT {
                 List.of("SCRAM-SHA-512=[name=partyline,password=" + SCRAM_PASSWORD + "]")));
         assertTheBrokerRefusesClientsWithoutCredentials();
 
-        Path log = dir.resolve("processor.log");
-        processor = startProcessor(log);
-        Matcher ready = awaitReady(log);
+        processor = startProcessor(dir.resolve("processor.log"));
+        Matcher ready = processor.awaitLine(READY, START_TIMEOUT);
         URI api = URI.create(ready.group(1));
         String registry = ready.group(3);
         assertEquals(kafka.bootstrapServers(), ready.group(2));
@@ -103,12 +100,13 @@ class SecuredClusterIT {
         assertEquals("RU ASSERTS, UA DENIES", positions(claim));
 
         assertTheRegistryRefusesRequestsWithoutCredentials(registry);
-        awaitLogLine(log, "UA   us-peace-plan                      LEAN_OPPOSE -> LEAN_SUPPORT");
+        // The demo published through the secured broker and read its summary through the token-guarded API.
+        processor.awaitLine(Pattern.compile(Pattern.quote(
+                "UA   us-peace-plan                      LEAN_OPPOSE -> LEAN_SUPPORT")), START_TIMEOUT);
         assertTheApiRefusesRequestsWithoutTheToken(api);
 
-        processor.destroy();
-        assertTrue(processor.waitFor(30, TimeUnit.SECONDS), "the processor stops on SIGTERM");
-        String processorLog = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(processor.stop(Duration.ofSeconds(30)), "the processor stops on SIGTERM");
+        String processorLog = processor.logText();
         assertTrue(processorLog.contains("security.protocol = SASL_SSL"), "Kafka's config dump is in the log");
         assertTrue(processorLog.contains("sasl.jaas.config = [hidden]"), "and masks the JAAS config");
         assertTrue(producer.text().contains("sasl.jaas.config = [hidden]"), "the producer's dump masks it too");
@@ -145,9 +143,7 @@ class SecuredClusterIT {
     }
 
     /** The processor jar with its settings in a file (broker, TLS), the environment (secrets) and flags (SASL). */
-    private Process startProcessor(Path log) throws IOException {
-        Path jar = Path.of("target", "partyline-processor.jar").toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), "the processor jar is built before the integration tests: " + jar);
+    private JvmProcess startProcessor(Path log) throws IOException {
         Path config = dir.resolve("partyline.properties");
         Files.writeString(config, String.join("\n",
                 "bootstrap.servers=" + kafka.bootstrapServers(),
@@ -158,34 +154,12 @@ class SecuredClusterIT {
                 "state.dir=" + dir.resolve("state"),
                 "partitions=2",
                 ""));
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m",
-                "-Dlogback.configurationFile=" + verboseLogback(), "-jar", jar.toString(),
-                "--config", config.toString(), "--kafka-sasl-mechanism", "SCRAM-SHA-512",
-                "--http-port", "0", "--registry-port", "0", "--demo"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("PARTYLINE_KAFKA_SASL_JAAS_CONFIG", JAAS);
-        builder.environment().put("PARTYLINE_KAFKA_SSL_TRUSTSTORE_PASSWORD", STORE_PASSWORD);
-        builder.environment().put("PARTYLINE_HTTP_AUTH_TOKEN", API_TOKEN);
-        return builder.start();
-    }
-
-    private Matcher awaitReady(Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            String text = Files.readString(log, StandardCharsets.UTF_8);
-            Matcher m = READY.matcher(text);
-            if (m.find()) {
-                return m;
-            }
-            if (!processor.isAlive()) {
-                throw new AssertionError("the processor ended with " + processor.exitValue() + " before READY:\n"
-                        + tail(text));
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("no READY line within " + START_TIMEOUT.toSeconds() + " s:\n"
-                + tail(Files.readString(log, StandardCharsets.UTF_8)));
+        return JvmProcess.start("processor", List.of("-Xmx512m", "-Dlogback.configurationFile=" + verboseLogback()),
+                List.of("-jar", JvmProcess.processorJar().toString(), "--config", config.toString(),
+                        "--kafka-sasl-mechanism", "SCRAM-SHA-512", "--http-port", "0", "--registry-port", "0", "--demo"),
+                Map.of("PARTYLINE_KAFKA_SASL_JAAS_CONFIG", JAAS,
+                        "PARTYLINE_KAFKA_SSL_TRUSTSTORE_PASSWORD", STORE_PASSWORD,
+                        "PARTYLINE_HTTP_AUTH_TOKEN", API_TOKEN), log);
     }
 
     record ProcessOutput(int exitCode, String text) {
@@ -193,8 +167,6 @@ class SecuredClusterIT {
 
     /** The producer jar with its Kafka and registry client settings in one {@code --producer-config} file. */
     private ProcessOutput publishExample(String registryUrl) throws IOException, InterruptedException {
-        Path jar = Path.of("..", "producer", "target", "partyline-producer.jar").toAbsolutePath().normalize();
-        assertTrue(Files.isRegularFile(jar), "the producer jar is built before the integration tests: " + jar);
         Path example = Demo.exampleFile(dir);
         Path clientConfig = dir.resolve("producer.properties");
         StringBuilder properties = new StringBuilder();
@@ -202,16 +174,14 @@ class SecuredClusterIT {
                 .append(v.toString().replace("\\", "\\\\")).append('\n'));
         properties.append("schema.registry.basic.auth.user.info=registry:").append(REGISTRY_PASSWORD).append('\n');
         Files.writeString(clientConfig, properties.toString());
-        Path output = dir.resolve("producer.log");
-        Process producer = new ProcessBuilder(java(), "-Dlogback.configurationFile=" + verboseLogback(), "-jar",
-                jar.toString(), "publish", example.toString(), "--bootstrap-servers", kafka.bootstrapServers(),
-                "--schema-registry-url", registryUrl, "--producer-config", clientConfig.toString())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!producer.waitFor(60, TimeUnit.SECONDS)) {
-            producer.destroyForcibly();
-            throw new AssertionError("the producer did not finish within 60 s:\n" + Files.readString(output));
+        try (JvmProcess producer = JvmProcess.start("producer",
+                List.of("-Dlogback.configurationFile=" + verboseLogback()),
+                List.of("-jar", JvmProcess.producerJar().toString(), "publish", example.toString(),
+                        "--bootstrap-servers", kafka.bootstrapServers(), "--schema-registry-url", registryUrl,
+                        "--producer-config", clientConfig.toString()), Map.of(), dir.resolve("producer.log"))) {
+            int exitCode = producer.awaitExit(Duration.ofSeconds(60));
+            return new ProcessOutput(exitCode, producer.logText());
         }
-        return new ProcessOutput(producer.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
     private static void assertTheRegistryRefusesRequestsWithoutCredentials(String registryUrl) throws Exception {
@@ -226,18 +196,6 @@ class SecuredClusterIT {
                 .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, subjects.statusCode());
         assertTrue(subjects.body().contains("claims-value"), subjects.body());
-    }
-
-    /** The demo published through the secured broker and read its summary through the token-guarded API. */
-    private static void awaitLogLine(Path log, String line) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the demo summary never showed '" + line + "':\n"
-                        + tail(Files.readString(log, StandardCharsets.UTF_8)));
-            }
-            Thread.sleep(250);
-        }
     }
 
     /** {@code http.auth.token} guards the views (401 without it or with another), while the probes stay open. */
@@ -273,13 +231,5 @@ class SecuredClusterIT {
                     """);
         }
         return file;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String tail(String text) {
-        return text.length() <= 6_000 ? text : text.substring(text.length() - 6_000);
     }
 }

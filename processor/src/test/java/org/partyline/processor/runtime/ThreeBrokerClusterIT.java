@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.partyline.embedded.EmbeddedKafkaCluster;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
+import org.partyline.processor.faults.ChangeRecords;
+import org.partyline.processor.faults.ConsumerGroupLag;
 import org.partyline.processor.streams.ReferenceFold;
 import org.partyline.producer.PartylinePublisher;
-import org.partyline.serde.SchemaRegistryClient;
-import org.partyline.serde.SchemaRegistryClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +50,7 @@ class ThreeBrokerClusterIT {
     static EmbeddedSchemaRegistry registry;
     static PartylineProcessor processor;
     static Admin admin;
+    static ConsumerGroupLag inputLag;
 
     /** One cluster and processor for both tests: the topic test publishes nothing, so their order does not matter. */
     @BeforeAll
@@ -57,6 +58,7 @@ class ThreeBrokerClusterIT {
         cluster = EmbeddedKafkaCluster.start(dir.resolve("kafka"), 3, 3);
         registry = EmbeddedSchemaRegistry.start(cluster.bootstrapServers(), "localhost", 0);
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+        inputLag = ConsumerGroupLag.onInputs(cluster.bootstrapServers(), APPLICATION_ID);
         processor = PartylineProcessor.start(PartylineConfig.load(new String[] {
                 "--bootstrap-servers", cluster.bootstrapServers(), "--schema-registry-url", registry.url(),
                 "--http-port", "0", "--state-dir", dir.resolve("state").toString(), "--partitions", "3",
@@ -65,7 +67,7 @@ class ThreeBrokerClusterIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {processor, admin, registry, cluster}) {
+        for (AutoCloseable c : new AutoCloseable[] {processor, inputLag, admin, registry, cluster}) {
             try {
                 if (c != null) {
                     c.close();
@@ -86,23 +88,23 @@ class ThreeBrokerClusterIT {
             LOG.info("Stopping broker {}, the leader of statements-0, mid-stream", stopped);
             cluster.stopNode(stopped);
             publish(publisher, events.subList(third, 2 * third));
-            GroupProgress.awaitCaughtUp(admin, APPLICATION_ID, GroupProgress.inputEnds(admin), SETTLE);
+            inputLag.awaitCaughtUp(SETTLE);
             LOG.info("Two thirds folded with broker {} down; starting it again", stopped);
             cluster.startNode(stopped);
             publish(publisher, events.subList(2 * third, EVENTS));
         }
-        GroupProgress.awaitCaughtUp(admin, APPLICATION_ID, GroupProgress.inputEnds(admin), SETTLE);
+        inputLag.awaitCaughtUp(SETTLE);
 
         ReferenceFold expected = ReferenceFold.of(events);
         awaitViews(expected.views());
-        SchemaRegistryClient registryClient = SchemaRegistryClients.forUrl(registry.url());
-        Map<String, List<String>> stanceChanges = ChangeTopics.stanceChanges(cluster.bootstrapServers(),
-                registryClient);
-        Map<String, List<String>> claimStatus = ChangeTopics.claimStatus(cluster.bootstrapServers(), registryClient);
+        Map<String, List<String>> stanceChanges = ChangeRecords.stanceChanges(cluster.bootstrapServers(),
+                registry.url(), "stance-changes");
+        Map<String, List<String>> claimStatus = ChangeRecords.claimStatus(cluster.bootstrapServers(), registry.url(),
+                "claim-status");
         assertFalse(expected.stanceChanges.isEmpty(), "the events make stance changes");
-        assertEquals(ChangeTopics.byKey(expected.stanceChanges), stanceChanges,
+        assertEquals(expected.stanceChangesByParty, stanceChanges,
                 "stance-changes, read committed: each change once, in order per party");
-        assertEquals(ChangeTopics.byKey(expected.claimStatus), claimStatus,
+        assertEquals(expected.claimStatusByClaim, claimStatus,
                 "claim-status, read committed: each status change once, in order per claim");
     }
 
