@@ -15,14 +15,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partyline.processor.query.FakeLocator;
-import org.partyline.processor.query.FakeStores;
-import org.partyline.processor.query.Instance;
-import org.partyline.processor.query.SeedViews;
 
 /**
  * {@code http.auth.token} on two instances: A holds everything but the party US, B holds US. Lookups and lists
@@ -33,44 +28,27 @@ class RestAuthTest {
     private static final BiPredicate<String, String> A_HOLDS = (store, key) -> !"US".equals(key);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final FakeStores storesA = new FakeStores();
-    private final FakeStores storesB = new FakeStores(1);
-    private final FakeLocator locatorA = new FakeLocator(A_HOLDS);
-    private final FakeLocator locatorB = new FakeLocator(A_HOLDS.negate());
-    private RestServer a;
-    private RestServer b;
+    private TwoServers servers;
 
     record Answer(int status, String body, HttpResponse<String> response) {
     }
 
     @BeforeEach
     void start() {
-        SeedViews.fill(storesA, A_HOLDS);
-        SeedViews.fill(storesB, A_HOLDS.negate());
-        RestSettings settings = RestSettings.defaults().withAuthToken(Optional.of(TOKEN))
-                .withPeerTimeout(Duration.ofSeconds(2));
-        a = new RestServer(storesA, locatorA, () -> KafkaStreams.State.RUNNING, settings).start("127.0.0.1", 0);
-        b = new RestServer(storesB, locatorB, () -> KafkaStreams.State.RUNNING, settings).start("127.0.0.1", 0);
-        Instance instanceA = new Instance("127.0.0.1", a.port());
-        Instance instanceB = new Instance("127.0.0.1", b.port());
-        locatorA.setSelf(instanceA);
-        locatorA.setPeer(instanceB);
-        locatorB.setSelf(instanceB);
-        locatorB.setSelfPartition(1);
-        locatorB.setPeer(instanceA);
+        servers = new TwoServers(A_HOLDS, RestSettings.defaults().withAuthToken(Optional.of(TOKEN))
+                .withPeerTimeout(Duration.ofSeconds(2)));
     }
 
     @AfterEach
     void stop() {
-        a.close();
-        b.close();
+        servers.close();
     }
 
     @Test
     void shouldRefuseTheApiWithoutTheToken() {
         for (String path : List.of("/api/parties", "/api/parties/RU/stances", "/api/nothing-here", "/",
                 "/internal/parties", "/internal/known/stances/RU", "/instances")) {
-            Answer answer = send(a.port(), path, null);
+            Answer answer = send(servers.a.port(), path, null);
             assertUnauthorized(path, "missing Authorization: Bearer token", answer);
         }
     }
@@ -79,7 +57,7 @@ class RestAuthTest {
     void shouldRefuseAWrongTokenWithoutSayingEitherToken() {
         for (String authorization : List.of("Bearer wrong-token", "Bearer " + TOKEN + "x", "Basic " + TOKEN,
                 "Bearer", TOKEN)) {
-            Answer answer = send(a.port(), "/api/parties/RU/stances", authorization);
+            Answer answer = send(servers.a.port(), "/api/parties/RU/stances", authorization);
             assertUnauthorized("/api/parties/RU/stances", "wrong bearer token", answer);
         }
     }
@@ -87,20 +65,20 @@ class RestAuthTest {
     @Test
     void shouldAnswerWithTheTokenInAnySchemeCase() {
         assertEquals(json(SeedBodies.BY_PATH.get("/api/parties/RU/stances")),
-                json(send(a.port(), "/api/parties/RU/stances", "Bearer " + TOKEN).body()));
-        assertEquals(200, send(a.port(), "/api/parties/RU/stances", "bearer " + TOKEN).status());
+                json(send(servers.a.port(), "/api/parties/RU/stances", "Bearer " + TOKEN).body()));
+        assertEquals(200, send(servers.a.port(), "/api/parties/RU/stances", "bearer " + TOKEN).status());
     }
 
     @Test
     void shouldLeaveTheProbesAndTheMetricsOpen() {
         for (String path : List.of("/health", "/health/live", "/health/ready", "/metrics")) {
-            assertEquals(200, send(a.port(), path, null).status(), path);
+            assertEquals(200, send(servers.a.port(), path, null).status(), path);
         }
     }
 
     @Test
     void shouldForwardTheTokenBetweenInstances() {
-        for (RestServer server : List.of(a, b)) {
+        for (RestServer server : List.of(servers.a, servers.b)) {
             for (String path : List.of("/api/parties/US/stances", "/api/parties/RU/stances", "/api/parties",
                     "/api/parties/US/contested-claims", "/api/claims")) {
                 Answer answer = send(server.port(), path, "Bearer " + TOKEN);

@@ -14,13 +14,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partyline.processor.query.FakeLocator;
-import org.partyline.processor.query.FakeStores;
-import org.partyline.processor.query.Instance;
 import org.partyline.processor.query.SeedViews;
 import org.partyline.processor.streams.PartylineTopology;
 import org.partyline.processor.streams.StoreNames;
@@ -40,54 +36,36 @@ class TwoInstancesTest {
     private static final BiPredicate<String, String> A_HOLDS = (store, key) -> HELD_BY_A
             .getOrDefault(PartylineTopology.STORES_ROUTED_BY_STRING_KEY.contains(store) || StoreNames.CLAIMS.equals(store) ? store : StoreNames.STANCES, Set.of())
             .contains(key);
-    private static final BiPredicate<String, String> B_HOLDS = A_HOLDS.negate();
 
-    private final FakeStores storesA = new FakeStores();
-    private final FakeStores storesB = new FakeStores(1);
-    private final FakeLocator locatorA = new FakeLocator(A_HOLDS);
-    private final FakeLocator locatorB = new FakeLocator(B_HOLDS);
-    private RestServer a;
-    private RestServer b;
+    private TwoServers servers;
 
     @BeforeEach
     void start() {
-        SeedViews.fill(storesA, A_HOLDS);
-        SeedViews.fill(storesB, B_HOLDS);
-        Duration peerTimeout = Duration.ofSeconds(2);
-        a = new RestServer(storesA, locatorA, () -> KafkaStreams.State.RUNNING, peerTimeout).start("127.0.0.1", 0);
-        b = new RestServer(storesB, locatorB, () -> KafkaStreams.State.RUNNING, peerTimeout).start("127.0.0.1", 0);
-        Instance instanceA = new Instance("127.0.0.1", a.port());
-        Instance instanceB = new Instance("127.0.0.1", b.port());
-        locatorA.setSelf(instanceA);
-        locatorA.setPeer(instanceB);
-        locatorB.setSelf(instanceB);
-        locatorB.setSelfPartition(1);
-        locatorB.setPeer(instanceA);
+        servers = new TwoServers(A_HOLDS, RestSettings.defaults().withPeerTimeout(Duration.ofSeconds(2)));
     }
 
     @AfterEach
     void stop() {
-        a.close();
-        b.close();
+        servers.close();
     }
 
     @Test
     void shouldSplitTheSeedBetweenTheTwoInstances() {
         assertEquals(json("{\"claims\": [" + SeedBodies.POKROVSK + "], \"partitions\": {\"claims\": [0]}}"),
-                get(a.port(), "/internal/claims").body());
+                get(servers.a.port(), "/internal/claims").body());
         assertEquals(json("{\"claims\": [" + SeedBodies.PEACE_PLAN + "], \"partitions\": {\"claims\": [1]}}"),
-                get(b.port(), "/internal/claims").body());
+                get(servers.b.port(), "/internal/claims").body());
         assertEquals(json("{\"parties\": [\"DE\", \"EU\", \"RU\", \"UA\"],"
                         + " \"partitions\": {\"party-claims\": [0], \"stances\": [0]}}"),
-                get(a.port(), "/internal/parties").body());
+                get(servers.a.port(), "/internal/parties").body());
         assertEquals(json("{\"parties\": [\"RU\", \"UA\", \"US\"],"
                         + " \"partitions\": {\"party-claims\": [1], \"stances\": [1]}}"),
-                get(b.port(), "/internal/parties").body());
+                get(servers.b.port(), "/internal/parties").body());
     }
 
     @Test
     void shouldAnswerEveryViewOnBothInstancesAsOneInstanceWould() {
-        for (RestServer server : new RestServer[]{a, b}) {
+        for (RestServer server : new RestServer[]{servers.a, servers.b}) {
             for (Map.Entry<String, String> view : SeedBodies.BY_PATH.entrySet()) {
                 HttpTestClient.Answer answer = get(server.port(), view.getKey());
                 assertEquals(200, answer.status(), () -> server.port() + view.getKey() + " -> " + answer.body());
@@ -98,7 +76,7 @@ class TwoInstancesTest {
 
     @Test
     void shouldAnswerErrorsOnBothInstancesAsOneInstanceWould() {
-        for (RestServer server : new RestServer[]{a, b}) {
+        for (RestServer server : new RestServer[]{servers.a, servers.b}) {
             for (Map.Entry<String, Integer> error : SeedBodies.ERRORS.entrySet()) {
                 assertError(error.getValue(), error.getKey(), get(server.port(), error.getKey()));
             }
@@ -107,30 +85,30 @@ class TwoInstancesTest {
 
     @Test
     void shouldNotForwardARequestThatWasAlreadyForwarded() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.port() + "/api/parties/US/stances"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servers.a.port() + "/api/parties/US/stances"))
                 .header("X-Partyline-Forwarded", "1").timeout(Duration.ofSeconds(20)).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(503, response.statusCode());
-        assertTrue(json(response.body()).path("error").asText().contains("127.0.0.1:" + b.port()), response.body());
+        assertTrue(json(response.body()).path("error").asText().contains("127.0.0.1:" + servers.b.port()), response.body());
     }
 
     @Test
     void shouldAnswer503NamingThePeerWhenItIsDown() {
-        int portB = b.port();
-        b.close();
-        HttpTestClient.Answer key = get(a.port(), "/api/parties/US/stances");
+        int portB = servers.b.port();
+        servers.b.close();
+        HttpTestClient.Answer key = get(servers.a.port(), "/api/parties/US/stances");
         assertError(503, "/api/parties/US/stances", key);
         assertTrue(key.body().path("error").asText().contains("127.0.0.1:" + portB), key.body().toString());
-        HttpTestClient.Answer list = get(a.port(), "/api/claims");
+        HttpTestClient.Answer list = get(servers.a.port(), "/api/claims");
         assertError(503, "/api/claims", list);
         assertTrue(list.body().path("error").asText().contains("127.0.0.1:" + portB), list.body().toString());
-        assertEquals(json(SeedBodies.BY_PATH.get("/api/parties/RU/stances")), get(a.port(), "/api/parties/RU/stances").body());
+        assertEquals(json(SeedBodies.BY_PATH.get("/api/parties/RU/stances")), get(servers.a.port(), "/api/parties/RU/stances").body());
     }
 
     @Test
     void shouldAnswer503WhenThePeersStoreIsNotQueryable() {
-        storesB.makeUnavailable(StoreNames.CLAIMS);
-        assertError(503, "/api/claims/us-peace-plan-accepted", get(a.port(), "/api/claims/us-peace-plan-accepted"));
-        assertError(503, "/api/claims?status=ASSERTED", get(a.port(), "/api/claims?status=ASSERTED"));
+        servers.storesB.makeUnavailable(StoreNames.CLAIMS);
+        assertError(503, "/api/claims/us-peace-plan-accepted", get(servers.a.port(), "/api/claims/us-peace-plan-accepted"));
+        assertError(503, "/api/claims?status=ASSERTED", get(servers.a.port(), "/api/claims?status=ASSERTED"));
     }
 }
