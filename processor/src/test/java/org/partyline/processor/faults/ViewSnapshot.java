@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.partyline.processor.domain.EventPosition;
 import org.partyline.processor.streams.ReferenceFold;
 
 /**
  * Every view a user reads, as comparable text (the forms of {@link ReferenceFold}): the parties, each party's stances,
- * each (party, topic)'s history and changes, each topic's stances, all claims, each party's contested claims. Read
+ * each (party, topic)'s history and changes, each party's changes across topics, each topic's stances, all claims,
+ * each party's contested claims. Read
  * from a processor's REST API or computed by the reference fold; two snapshots are equal when every view is.
  */
 public final class ViewSnapshot {
@@ -24,6 +27,7 @@ public final class ViewSnapshot {
     }
 
     /** The views the reference fold computes from the events. */
+    @SuppressWarnings("unchecked")
     public static ViewSnapshot of(ReferenceFold reference) {
         Map<String, Object> r = reference.views();
         Map<String, Object> views = new TreeMap<>();
@@ -36,6 +40,7 @@ public final class ViewSnapshot {
         Map<String, List<String>> contested = new TreeMap<>();
         reference.parties().forEach(p -> contested.put(p, reference.contestedClaims(p)));
         views.put("contested", contested);
+        views.put("partyChanges", partyChanges(reference.parties(), (Map<String, List<String>>) r.get("changes")));
         return new ViewSnapshot(views);
     }
 
@@ -49,6 +54,7 @@ public final class ViewSnapshot {
         Map<String, List<String>> changes = new TreeMap<>();
         TreeSet<String> topics = new TreeSet<>();
         Map<String, List<String>> contested = new TreeMap<>();
+        Map<String, List<String>> byParty = new TreeMap<>();
         for (String party : parties) {
             String base = "/api/parties/" + RestViews.segment(party);
             for (JsonNode s : rest.get(base + "/stances").path("stances")) {
@@ -70,6 +76,11 @@ public final class ViewSnapshot {
                     changes.put(key, cs);
                 }
             }
+            List<String> partyChanges = new ArrayList<>();
+            rest.get(base + "/changes").path("changes").forEach(c -> partyChanges.add(party + "|"
+                    + c.path("topic").asText() + ":" + c.path("from").asText() + ">" + c.path("to").asText() + "@"
+                    + instant(c.path("occurredAt")) + "#" + c.path("eventId").asText()));
+            byParty.put(party, partyChanges);
             List<String> ids = new ArrayList<>();
             rest.get(base + "/contested-claims").path("claims").forEach(c -> ids.add(c.path("claimId").asText()));
             contested.put(party, ids);
@@ -90,7 +101,22 @@ public final class ViewSnapshot {
         views.put("topicStances", topicStances);
         views.put("claims", claims);
         views.put("contested", contested);
+        views.put("partyChanges", byParty);
         return new ViewSnapshot(views);
+    }
+
+    /**
+     * Each party's changes across its topics as {@code /api/parties/{party}/changes} lists them, by (occurredAt,
+     * eventId), from the changes of each (party, topic); an empty list for a party without any.
+     */
+    private static Map<String, List<String>> partyChanges(List<String> parties, Map<String, List<String>> changes) {
+        Map<String, List<String>> byParty = new TreeMap<>();
+        parties.forEach(p -> byParty.put(p, new ArrayList<>()));
+        changes.forEach((key, list) -> byParty.get(key.substring(0, key.indexOf('|'))).addAll(list));
+        byParty.values().forEach(list -> list.sort(Comparator
+                .comparing((String c) -> Instant.parse(c.substring(c.indexOf('@') + 1, c.indexOf('#', c.indexOf('@')))))
+                .thenComparing(c -> c.substring(c.indexOf('#', c.indexOf('@')) + 1), EventPosition::compareCodePoints)));
+        return byParty;
     }
 
     /** Reads the views until they equal {@code expected} or the time is up; the last snapshot read. */
