@@ -1,5 +1,6 @@
 package org.partyline.embedded;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,22 @@ public record ClientListener(String securityProtocol, Map<String, String> broker
         Objects.requireNonNull(securityProtocol, "securityProtocol");
         brokerProperties = Map.copyOf(brokerProperties);
         scramCredentials = List.copyOf(scramCredentials);
+    }
+
+    /**
+     * A SASL_SSL client listener with SCRAM-SHA-512: the broker's certificate in a PKCS12 keystore, and one user
+     * created when the data directory is formatted.
+     */
+    public static ClientListener saslSslScram512(Path keystore, String keystorePassword, String user,
+                                                 String password) {
+        return new ClientListener("SASL_SSL", Map.of(
+                "sasl.enabled.mechanisms", "SCRAM-SHA-512",
+                "listener.name.client.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "ssl.keystore.location", keystore.toString(),
+                "ssl.keystore.password", keystorePassword,
+                "ssl.keystore.type", "PKCS12"),
+                List.of("SCRAM-SHA-512=[name=" + user + ",password=" + password + "]"));
     }
 
     boolean plaintext() {

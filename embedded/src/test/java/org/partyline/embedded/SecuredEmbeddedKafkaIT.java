@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,14 +43,8 @@ class SecuredEmbeddedKafkaIT {
     @BeforeAll
     static void startBroker() throws Exception {
         certs = TestCertificates.create(dir, STORE_PASSWORD);
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 1, new ClientListener("SASL_SSL", Map.of(
-                "sasl.enabled.mechanisms", "SCRAM-SHA-512",
-                "listener.name.client.scram-sha-512.sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required;",
-                "ssl.keystore.location", certs.keystore().toString(),
-                "ssl.keystore.password", STORE_PASSWORD,
-                "ssl.keystore.type", "PKCS12"),
-                List.of("SCRAM-SHA-512=[name=partyline,password=" + PASSWORD + "]")));
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 1,
+                ClientListener.saslSslScram512(certs.keystore(), STORE_PASSWORD, "partyline", PASSWORD));
     }
 
     @AfterAll

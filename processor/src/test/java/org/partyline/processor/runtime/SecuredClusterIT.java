@@ -74,14 +74,8 @@ class SecuredClusterIT {
     @Test
     void shouldRunTheWholeStackOnASaslSslBrokerWithoutShowingASecret() throws Exception {
         certs = TestCertificates.create(dir, STORE_PASSWORD);
-        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 2, new ClientListener("SASL_SSL", Map.of(
-                "sasl.enabled.mechanisms", "SCRAM-SHA-512",
-                "listener.name.client.scram-sha-512.sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required;",
-                "ssl.keystore.location", certs.keystore().toString(),
-                "ssl.keystore.password", STORE_PASSWORD,
-                "ssl.keystore.type", "PKCS12"),
-                List.of("SCRAM-SHA-512=[name=partyline,password=" + SCRAM_PASSWORD + "]")));
+        kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 2,
+                ClientListener.saslSslScram512(certs.keystore(), STORE_PASSWORD, "partyline", SCRAM_PASSWORD));
         assertTheBrokerRefusesClientsWithoutCredentials();
 
         processor = startProcessor(dir.resolve("processor.log"));
