@@ -56,6 +56,29 @@ public final class Bodies {
     public record PartyClaims(String party, List<Claim> claims) {
     }
 
+    /** {@code /api/parties/{party}/agreement} (CONTRACT section 6.5), by party. */
+    public record PartyAgreement(String party, List<Agreement> agreement) {
+    }
+
+    public record Agreement(String party, int topics, int agree, double distance) {
+    }
+
+    /** Internal: a party's stance on a topic (now, or as of an instant), with how many statements it rests on. */
+    public record StanceAt(String party, String topic, String stance, String since, long statements) {
+    }
+
+    /** Internal: the stances one instance's up-to-date active partitions of {@code stances} hold as of an instant. */
+    public record StancesAt(List<StanceAt> stances) {
+    }
+
+    /** Internal: a party's current stance as its topic's partition of {@code topic-stances} holds it. */
+    public record HeldTopicStance(String topic, String party, String stance, String since) {
+    }
+
+    /** Internal: the current stances on topics whose {@code topic-stances} partition one instance holds. */
+    public record TopicStancesPart(List<HeldTopicStance> stances) {
+    }
+
     /** Internal: whether an instance's store knows a party. */
     public record Known(boolean known) {
     }

@@ -1,5 +1,7 @@
 package org.partyline.processor.query;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.partyline.schema.ClaimStatus;
@@ -23,4 +25,21 @@ public interface Peers {
 
     /** The claims of the peer's up-to-date active partitions of {@code claims}, with that status if given. */
     Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status);
+
+    /**
+     * The stances as of {@code asOf} of each of {@code parties} (all held in the peer's up-to-date active partitions
+     * of {@code stances}) on each of {@code topics}, those with a statement by then. The peer answers every pair from
+     * its own stores or fails (its partitions moved). The default cannot ask: for test doubles that need no peer.
+     */
+    default Bodies.StancesAt stancesAt(Instance peer, List<String> parties, List<String> topics, Instant asOf) {
+        throw new PeerException(peer, "cannot be asked for stances as of " + asOf);
+    }
+
+    /**
+     * The current stances on each of {@code topics} (all held in the peer's up-to-date active partitions of
+     * {@code topic-stances}). The default cannot ask: for test doubles that need no peer.
+     */
+    default Bodies.TopicStancesPart topicStances(Instance peer, List<String> topics) {
+        throw new PeerException(peer, "cannot be asked for the stances on topics " + topics);
+    }
 }

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,8 @@ final class HttpPeers implements Peers {
     static final String STANDBY = "standby";
     /** How long a peer that did not answer is not asked again. */
     static final Duration REMEMBER_FAILURE = Duration.ofSeconds(2);
+    /** Longest list of parties or topics in one internal request (Jetty refuses request lines above 8 KiB). */
+    static final int MAX_LIST_CHARS = 3000;
 
     private final HttpClient client;
     private final Duration timeout;
@@ -123,6 +127,54 @@ final class HttpPeers implements Peers {
     public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
         String query = status.map(s -> "?status=" + s.name()).orElse("");
         return read(peer, "/internal/claims" + query, false, Bodies.ClaimsPart.class);
+    }
+
+    /**
+     * {@code /internal/stances-at}: one request, or a few when the lists would make the URL longer than
+     * {@link #MAX_LIST_CHARS} per list (each chunk of parties with each chunk of topics).
+     */
+    @Override
+    public Bodies.StancesAt stancesAt(Instance peer, List<String> parties, List<String> topics, Instant asOf) {
+        List<Bodies.StanceAt> stances = new ArrayList<>();
+        for (String someParties : chunks(parties)) {
+            for (String someTopics : chunks(topics)) {
+                stances.addAll(read(peer, "/internal/stances-at?asOf=" + encode(asOf.toString()) + "&parties="
+                        + someParties + "&topics=" + someTopics, false, Bodies.StancesAt.class).stances());
+            }
+        }
+        return new Bodies.StancesAt(stances);
+    }
+
+    /** {@code /internal/topic-stances}: one request, or a few for a list longer than {@link #MAX_LIST_CHARS}. */
+    @Override
+    public Bodies.TopicStancesPart topicStances(Instance peer, List<String> topics) {
+        List<Bodies.HeldTopicStance> stances = new ArrayList<>();
+        for (String someTopics : chunks(topics)) {
+            stances.addAll(read(peer, "/internal/topic-stances?topics=" + someTopics, false,
+                    Bodies.TopicStancesPart.class).stances());
+        }
+        return new Bodies.TopicStancesPart(stances);
+    }
+
+    /**
+     * Comma-separated, percent-encoded lists of at most {@link #MAX_LIST_CHARS} characters each (one for a short
+     * list), so that a request line stays well within the servers' limit.
+     */
+    static List<String> chunks(List<String> values) {
+        List<String> chunks = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        for (String value : values) {
+            String encoded = encode(value);
+            if (chunk.length() > 0 && chunk.length() + 1 + encoded.length() > MAX_LIST_CHARS) {
+                chunks.add(chunk.toString());
+                chunk.setLength(0);
+            }
+            chunk.append(chunk.length() > 0 ? "," : "").append(encoded);
+        }
+        if (chunk.length() > 0 || chunks.isEmpty()) {
+            chunks.add(chunk.toString());
+        }
+        return chunks;
     }
 
     private <T> T read(Instance peer, String path, boolean standby, Class<T> type) {

@@ -13,9 +13,11 @@ import io.javalin.router.Endpoint;
 import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.partyline.processor.query.AgreementQueries;
 import org.partyline.processor.query.ClaimQueries;
 import org.partyline.processor.query.InstanceLocator;
 import org.partyline.processor.query.PartyDirectory;
+import org.partyline.processor.query.StanceGathering;
 import org.partyline.processor.query.StanceQueries;
 import org.partyline.processor.query.StoreProvider;
 import org.partyline.processor.query.StoreReadiness;
@@ -63,7 +65,9 @@ public final class RestServer implements AutoCloseable {
         this.observer = settings.observer();
         HttpPeers peers = new HttpPeers(settings.peerTimeout(), settings.authToken(), observer);
         PartyDirectory directory = new PartyDirectory(stores, locator, peers);
-        this.routes = new Routes(new StanceQueries(stores, locator, directory),
+        StanceGathering gathering = new StanceGathering(stores, locator, peers);
+        this.routes = new Routes(new StanceQueries(stores, locator, directory, gathering),
+                new AgreementQueries(stores, locator, directory, gathering), gathering,
                 new ClaimQueries(stores, locator, peers, directory), directory, locator,
                 new StoreReadiness(stores, locator), peers, state, settings.metrics());
     }

@@ -13,12 +13,14 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.apache.kafka.streams.KafkaStreams;
+import org.partyline.processor.query.AgreementQueries;
 import org.partyline.processor.query.Bodies;
 import org.partyline.processor.query.ClaimQueries;
 import org.partyline.processor.query.InstanceLocator;
 import org.partyline.processor.query.PartyDirectory;
 import org.partyline.processor.query.PeerException;
 import org.partyline.processor.query.QueryResult;
+import org.partyline.processor.query.StanceGathering;
 import org.partyline.processor.query.StanceQueries;
 import org.partyline.processor.query.StoreReadiness;
 
@@ -31,6 +33,8 @@ final class Routes {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final StanceQueries stances;
+    private final AgreementQueries agreement;
+    private final StanceGathering gathering;
     private final ClaimQueries claims;
     private final PartyDirectory directory;
     private final InstanceLocator locator;
@@ -39,9 +43,12 @@ final class Routes {
     private final Supplier<KafkaStreams.State> state;
     private final Supplier<String> metrics;
 
-    Routes(StanceQueries stances, ClaimQueries claims, PartyDirectory directory, InstanceLocator locator,
-           StoreReadiness readiness, HttpPeers peers, Supplier<KafkaStreams.State> state, Supplier<String> metrics) {
+    Routes(StanceQueries stances, AgreementQueries agreement, StanceGathering gathering, ClaimQueries claims,
+           PartyDirectory directory, InstanceLocator locator, StoreReadiness readiness, HttpPeers peers,
+           Supplier<KafkaStreams.State> state, Supplier<String> metrics) {
         this.stances = stances;
+        this.agreement = agreement;
+        this.gathering = gathering;
         this.claims = claims;
         this.directory = directory;
         this.locator = locator;
@@ -62,20 +69,25 @@ final class Routes {
                 new Route("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.get())),
                 json("/instances", ctx -> Reply.ok(new Bodies.Instances(locator.instances()))),
                 json("/api/parties", ctx -> reply(ctx, directory.parties())),
-                json("/api/parties/{party}/stances",
-                        ctx -> reply(ctx, stances.partyStances(ctx.pathParam("party"), asked(ctx)))),
+                json("/api/parties/{party}/stances", ctx -> reply(ctx,
+                        stances.partyStances(ctx.pathParam("party"), asOf(ctx), asked(ctx)))),
                 json("/api/parties/{party}/stances/{topic}", ctx -> reply(ctx,
-                        stances.partyTopic(ctx.pathParam("party"), ctx.pathParam("topic"), asked(ctx)))),
-                json("/api/parties/{party}/changes",
-                        ctx -> reply(ctx, stances.partyChanges(ctx.pathParam("party"), asked(ctx)))),
+                        stances.partyTopic(ctx.pathParam("party"), ctx.pathParam("topic"), asOf(ctx), asked(ctx)))),
+                json("/api/parties/{party}/changes", ctx -> reply(ctx,
+                        stances.partyChanges(ctx.pathParam("party"), asOf(ctx), asked(ctx)))),
+                json("/api/parties/{party}/agreement", ctx -> reply(ctx,
+                        agreement.agreement(ctx.pathParam("party"), asOf(ctx), asked(ctx)))),
                 json("/api/parties/{party}/contested-claims",
                         ctx -> reply(ctx, claims.contestedClaims(ctx.pathParam("party"), asked(ctx)))),
-                json("/api/topics/{topic}/stances",
-                        ctx -> reply(ctx, stances.topicStances(ctx.pathParam("topic"), asked(ctx)))),
+                json("/api/topics/{topic}/stances", ctx -> reply(ctx,
+                        stances.topicStances(ctx.pathParam("topic"), asOf(ctx), asked(ctx)))),
                 json("/api/claims", ctx -> reply(ctx, claims.claims(ctx.queryParam("status")))),
                 json("/api/claims/{claimId}", ctx -> reply(ctx, claims.claim(ctx.pathParam("claimId"), asked(ctx)))),
                 json("/internal/parties", ctx -> reply(ctx, directory.localParties())),
                 json("/internal/claims", ctx -> reply(ctx, claims.localClaims(ctx.queryParam("status")))),
+                json("/internal/stances-at", ctx -> reply(ctx, gathering.localStancesAt(
+                        ctx.queryParam("parties"), ctx.queryParam("topics"), asOf(ctx)))),
+                json("/internal/topic-stances", ctx -> reply(ctx, gathering.localTopicStances(ctx.queryParam("topics")))),
                 json("/internal/known/{store}/{party}",
                         ctx -> reply(ctx, directory.knownHere(ctx.pathParam("store"), ctx.pathParam("party"), asked(ctx)))));
     }
@@ -86,6 +98,11 @@ final class Routes {
             config.get(route.template(), route.handler());
             config.head(route.template(), route.handler());
         }
+    }
+
+    /** The raw {@code asOf} query parameter (CONTRACT section 6.2), null when absent; the queries parse it. */
+    private static String asOf(Context ctx) {
+        return ctx.queryParam("asOf");
     }
 
     private static Route json(String template, Function<Context, Reply> answer) {

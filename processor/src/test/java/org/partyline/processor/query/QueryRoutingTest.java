@@ -50,7 +50,8 @@ class QueryRoutingTest {
     }
 
     private StanceQueries stances(InstanceLocator locator) {
-        return new StanceQueries(stores, locator, new PartyDirectory(stores, locator, unreachable));
+        return new StanceQueries(stores, locator, new PartyDirectory(stores, locator, unreachable),
+                new StanceGathering(stores, locator, unreachable));
     }
 
     @Test

@@ -1,0 +1,180 @@
+package org.partyline.processor.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.partyline.processor.streams.StoreKeys;
+import org.partyline.processor.streams.StoreNames;
+import org.partyline.producer.events.EventRules;
+import org.partyline.schema.view.StanceSummary;
+import org.partyline.schema.view.TopicStance;
+
+/**
+ * Stances kept in partitions other than the one a query runs on, gathered with one request per instance.
+ * A topic's {@code topic-stances} partition and the {@code stances} partitions of the parties on it are usually on
+ * different instances: the keys are grouped by the instance that holds their partition, this instance reads its own
+ * partitions, and each other instance is asked once for all it holds, through an {@code /internal/...} endpoint
+ * answered from its up-to-date active copies only ({@link #localStancesAt}, {@link #localTopicStances}). A key whose
+ * holder cannot answer makes the whole answer unavailable ({@link PeerException} or
+ * {@link InvalidStateStoreException}, which {@link Routing#guarded} turns into 503), never a partial one.
+ */
+public final class StanceGathering {
+    private final StoreProvider stores;
+    private final InstanceLocator locator;
+    private final Peers peers;
+
+    public StanceGathering(StoreProvider stores, InstanceLocator locator, Peers peers) {
+        this.stores = stores;
+        this.locator = locator;
+        this.peers = peers;
+    }
+
+    /**
+     * The stances as of {@code asOf} of each party on each topic, those with a statement by then (a party with a
+     * stance by then has one now, so {@code parties} are those with a stance now).
+     *
+     * <p>Cost: for each (party, topic), one point read of {@code stances} (none now: nothing more) and
+     * {@link StanceAsOfReads#stance}: nothing more when {@code asOf} is at or after its latest statement, else two
+     * reverse seeks and a range scan of its statements up to {@code asOf}. One request per other instance holding
+     * some of the parties; none when all are here.
+     */
+    List<Bodies.StanceAt> stancesAt(Collection<String> parties, Collection<String> topics, Instant asOf) {
+        Holders holders = holders(StoreNames.STANCES, parties);
+        List<Bodies.StanceAt> found = new ArrayList<>();
+        holders.local().forEach((partition, here) ->
+                found.addAll(readStancesAt(LocalReads.active(stores, partition), here, topics, asOf)));
+        holders.remote().forEach((peer, there) ->
+                found.addAll(peers.stancesAt(peer, there, List.copyOf(topics), asOf).stances()));
+        return found;
+    }
+
+    /**
+     * The current stances on each topic, from {@code topic-stances}. Cost: one prefix scan per topic (its parties);
+     * one request per other instance holding some of the topics.
+     */
+    List<Bodies.HeldTopicStance> topicStances(Collection<String> topics) {
+        Holders holders = holders(StoreNames.TOPIC_STANCES, topics);
+        List<Bodies.HeldTopicStance> found = new ArrayList<>();
+        holders.local().forEach((partition, here) ->
+                found.addAll(readTopicStances(LocalReads.active(stores, partition), here)));
+        holders.remote().forEach((peer, there) -> found.addAll(peers.topicStances(peer, there).stances()));
+        return found;
+    }
+
+    /**
+     * Internal ({@code /internal/stances-at}): {@link #stancesAt} of comma-separated parties and topics, all read
+     * here; unavailable when a party's partition of {@code stances} is not active and up to date on this instance.
+     */
+    public QueryResult<Bodies.StancesAt> localStancesAt(String rawParties, String rawTopics, String rawAsOf) {
+        return AsOf.with(rawAsOf, asOf -> {
+            if (asOf.isNow()) {
+                return new QueryResult.Invalid<>("asOf is required");
+            }
+            List<String> parties = list(rawParties);
+            List<String> topics = list(rawTopics);
+            String bad = firstBad(parties, EventRules::isParty, "party") + firstBad(topics, EventRules::isSlug, "topic");
+            if (!bad.isEmpty()) {
+                return new QueryResult.Invalid<>(bad.strip());
+            }
+            return Routing.guarded(() -> {
+                List<Bodies.StanceAt> found = new ArrayList<>();
+                localOnly(StoreNames.STANCES, parties).forEach((partition, here) -> found.addAll(readStancesAt(
+                        LocalReads.active(stores, partition), here, topics, asOf.instant().orElseThrow())));
+                return new QueryResult.Found<>(new Bodies.StancesAt(found));
+            });
+        });
+    }
+
+    /**
+     * Internal ({@code /internal/topic-stances}): the current stances on comma-separated topics, all read here;
+     * unavailable when a topic's partition of {@code topic-stances} is not active and up to date on this instance.
+     */
+    public QueryResult<Bodies.TopicStancesPart> localTopicStances(String rawTopics) {
+        List<String> topics = list(rawTopics);
+        String bad = firstBad(topics, EventRules::isSlug, "topic");
+        if (!bad.isEmpty()) {
+            return new QueryResult.Invalid<>(bad.strip());
+        }
+        return Routing.guarded(() -> {
+            List<Bodies.HeldTopicStance> found = new ArrayList<>();
+            localOnly(StoreNames.TOPIC_STANCES, topics).forEach((partition, here) ->
+                    found.addAll(readTopicStances(LocalReads.active(stores, partition), here)));
+            return new QueryResult.Found<>(new Bodies.TopicStancesPart(found));
+        });
+    }
+
+    private static List<Bodies.StanceAt> readStancesAt(LocalReads reads, Collection<String> parties,
+                                                       Collection<String> topics, Instant asOf) {
+        StanceAsOfReads seeks = new StanceAsOfReads(reads);
+        List<Bodies.StanceAt> found = new ArrayList<>();
+        for (String party : parties) {
+            for (String topic : topics) {
+                StanceSummary now = reads.get(StoreNames.STANCES, StoreKeys.of(party, topic));
+                if (now != null) {
+                    seeks.stance(now, asOf).ifPresent(found::add);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<Bodies.HeldTopicStance> readTopicStances(LocalReads reads, Collection<String> topics) {
+        List<Bodies.HeldTopicStance> found = new ArrayList<>();
+        for (String topic : topics) {
+            for (TopicStance t : reads.<TopicStance>withPrefix(StoreNames.TOPIC_STANCES, topic)) {
+                found.add(new Bodies.HeldTopicStance(t.getTopic(), t.getParty(), t.getStance().name(),
+                        ViewBodies.time(t.getSince())));
+            }
+        }
+        return found;
+    }
+
+    /** Keys of {@code store} by the partition this instance holds, and by the other instance that holds them. */
+    private record Holders(Map<Integer, List<String>> local, Map<Instance, List<String>> remote) {
+    }
+
+    private Holders holders(String store, Collection<String> keys) {
+        Map<Integer, List<String>> local = new TreeMap<>();
+        Map<Instance, List<String>> remote = new LinkedHashMap<>();
+        for (String key : keys) {
+            KeyOwner owner = locator.ownerOf(store, key);
+            if (owner instanceof KeyOwner.Local) {
+                local.computeIfAbsent(owner.partition(), p -> new ArrayList<>()).add(key);
+            } else if (owner instanceof KeyOwner.Remote r) {
+                remote.computeIfAbsent(r.instance(), i -> new ArrayList<>()).add(key);
+            } else {
+                throw new InvalidStateStoreException("store " + store + " cannot locate '" + key + "': "
+                        + ((KeyOwner.Unavailable) owner).reason());
+            }
+        }
+        return new Holders(local, remote);
+    }
+
+    /** The partitions of keys another instance asks about: each must be held here, or the answer is unavailable. */
+    private Map<Integer, List<String>> localOnly(String store, List<String> keys) {
+        Holders holders = holders(store, keys);
+        if (!holders.remote().isEmpty()) {
+            throw new InvalidStateStoreException("store " + store + " holds " + holders.remote() + " on other"
+                    + " instances, not on " + locator.self() + " which was asked for them: the partitions are moving,"
+                    + " retry");
+        }
+        return holders.local();
+    }
+
+    private static List<String> list(String raw) {
+        return raw == null || raw.isEmpty() ? List.of() : Arrays.asList(raw.split(",", -1));
+    }
+
+    private static String firstBad(List<String> values, Predicate<String> valid, String what) {
+        return values.stream().filter(valid.negate()).findFirst()
+                .map(v -> "'" + v + "' is not a " + what + " ").orElse("");
+    }
+}
