@@ -33,7 +33,7 @@ class TwoInstancesTest {
             StoreNames.CLAIMS, Set.of(SeedViews.POKROVSK),
             StoreNames.TOPIC_STANCES, Set.of(SeedViews.NATO));
     /** The statements-side stores (stances, stance-history, stance-change-history) share the partitions of stances. */
-    private static final BiPredicate<String, String> A_HOLDS = (store, key) -> HELD_BY_A
+    static final BiPredicate<String, String> A_HOLDS = (store, key) -> HELD_BY_A
             .getOrDefault(PartylineTopology.STORES_ROUTED_BY_STRING_KEY.contains(store) || StoreNames.CLAIMS.equals(store) ? store : StoreNames.STANCES, Set.of())
             .contains(key);
 
