@@ -43,10 +43,46 @@ class SchemaContractTest {
     void shouldKeepTheStanceChangeFieldsOfTheContract() {
         Schema schema = StanceChange.getClassSchema();
 
-        assertEquals(List.of("party", "topic", "from", "to", "occurredAt", "eventId"), fieldNames(schema));
+        assertEquals(List.of("party", "topic", "from", "to", "occurredAt", "eventId", "shift", "reversal"),
+                fieldNames(schema));
         assertEquals(Stance.getClassSchema(), schema.getField("from").schema());
         assertEquals(Stance.getClassSchema(), schema.getField("to").schema());
         assertEquals(List.of(), optionalFields(schema));
+    }
+
+    /** CONTRACT 6.1: version 2 adds shift ({@code int}, default 0) and reversal ({@code boolean}, default false). */
+    @Test
+    void shouldGiveTheStanceChangeShiftAndReversalTrailingFieldsWithDefaults() {
+        Schema schema = StanceChange.getClassSchema();
+
+        assertEquals(Schema.Type.INT, schema.getField("shift").schema().getType());
+        assertEquals(0, schema.getField("shift").defaultVal());
+        assertEquals(Schema.Type.BOOLEAN, schema.getField("reversal").schema().getType());
+        assertEquals(false, schema.getField("reversal").defaultVal());
+    }
+
+    /** The current StanceChange is the pinned version 2: a further change needs a version 3 pinned beside it. */
+    @Test
+    void shouldKeepTheStanceChangeAsThePinnedSecondVersion() throws IOException {
+        assertEquals(pinned("StanceChange-v2.avsc"), StanceChange.getClassSchema());
+    }
+
+    /**
+     * {@code stance-changes-value} evolves so that consumers of either version keep reading: version 2 reads
+     * version-1 records (BACKWARD, the registry's check) and version 1 reads version-2 records (FORWARD).
+     */
+    @Test
+    void shouldMakeTheSecondStanceChangeVersionBackwardAndForwardCompatibleWithTheFirst() throws IOException {
+        Schema v1 = pinned("StanceChange-v1.avsc");
+        Schema v2 = pinned("StanceChange-v2.avsc");
+
+        SchemaCompatibility.SchemaPairCompatibility backward = SchemaCompatibility.checkReaderWriterCompatibility(v2, v1);
+        SchemaCompatibility.SchemaPairCompatibility forward = SchemaCompatibility.checkReaderWriterCompatibility(v1, v2);
+
+        assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE, backward.getType(),
+                "version 2 reads version 1: " + backward.getDescription());
+        assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE, forward.getType(),
+                "version 1 reads version 2: " + forward.getDescription());
     }
 
     @Test
@@ -97,17 +133,20 @@ class SchemaContractTest {
     @ValueSource(strings = {"Statement", "Claim", "StanceChange", "ClaimStatusChange"})
     void shouldReadEventsWrittenWithTheFirstPublishedSchema(String name) throws IOException {
         Schema current = currentSchema(name);
-        Schema published;
-        try (InputStream in = getClass().getResourceAsStream("/contract/" + name + "-v1.avsc")) {
-            assertNotNull(in, "pinned schema " + name + "-v1.avsc");
-            published = new Schema.Parser().parse(in);
-        }
+        Schema published = pinned(name + "-v1.avsc");
 
         SchemaCompatibility.SchemaPairCompatibility result =
                 SchemaCompatibility.checkReaderWriterCompatibility(current, published);
 
         assertEquals(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE, result.getType(),
                 name + " is no longer BACKWARD compatible: " + result.getDescription());
+    }
+
+    private Schema pinned(String file) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/contract/" + file)) {
+            assertNotNull(in, "pinned schema " + file);
+            return new Schema.Parser().parse(in);
+        }
     }
 
     private static Schema currentSchema(String name) {

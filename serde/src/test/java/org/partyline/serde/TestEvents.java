@@ -81,6 +81,8 @@ final class TestEvents {
                 .setTo(Stance.OPPOSE)
                 .setOccurredAt(AT)
                 .setEventId("st-1")
+                .setShift(-2)
+                .setReversal(false)
                 .build();
     }
 

@@ -21,6 +21,10 @@ import org.partyline.schema.view.TopicStance;
  * entry is written if missing, the changes at the statement and at its next neighbour are set to what the
  * neighbours say (whatever they held), and the summary moves only if it does not hold the statement yet
  * ({@link StanceHistory#inSummary}). A statement already folded everywhere changes nothing and emits no change.
+ *
+ * <p>Every change carries its {@code shift} and {@code reversal} ({@link StanceScale}, CONTRACT 6.1). A change
+ * stored before those fields existed reads with shift 0 and differs from the one wanted, so replaying its
+ * statement rewrites it with the real values.
  */
 public final class StanceFold {
 
@@ -135,15 +139,18 @@ public final class StanceFold {
                 .build();
     }
 
-    /** The change {@code from -> later}, taken from the later statement. */
+    /** The change {@code from -> later}, taken from the later statement, with its size (CONTRACT 6.1). */
     private static StanceChange change(Statement statement, Stance from, StatementEntry later) {
+        Stance to = later.getStance();
         return StanceChange.newBuilder()
                 .setParty(statement.getParty())
                 .setTopic(statement.getTopic())
                 .setFrom(from)
-                .setTo(later.getStance())
+                .setTo(to)
                 .setOccurredAt(later.getOccurredAt())
                 .setEventId(later.getEventId())
+                .setShift(StanceScale.shift(from, to))
+                .setReversal(StanceScale.reversal(from, to))
                 .build();
     }
 

@@ -32,7 +32,9 @@ public final class Bodies {
     public record Source(String url, String outlet, String title, String publishedAt) {
     }
 
-    public record Change(String topic, String from, String to, String occurredAt, String eventId) {
+    /** A stance change with its size (CONTRACT 6.1): {@code shift} score(to) - score(from), {@code reversal}. */
+    public record Change(String topic, String from, String to, String occurredAt, String eventId, int shift,
+                         boolean reversal) {
     }
 
     public record PartyChanges(String party, List<Change> changes) {

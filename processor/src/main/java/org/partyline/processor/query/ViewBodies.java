@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.partyline.processor.domain.EventPosition;
+import org.partyline.processor.domain.StanceScale;
 import org.partyline.schema.ClaimPosition;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.view.ClaimView;
@@ -44,9 +45,13 @@ public final class ViewBodies {
                 e.getQuote(), source);
     }
 
+    /**
+     * The change's shift and reversal come from its stances, not from the stored fields: a change stored before
+     * version 2 of the record reads with their defaults (shift 0, reversal false), which would be wrong here.
+     */
     public static Bodies.Change change(StanceChange c) {
         return new Bodies.Change(c.getTopic(), c.getFrom().name(), c.getTo().name(), time(c.getOccurredAt()),
-                c.getEventId());
+                c.getEventId(), StanceScale.shift(c.getFrom(), c.getTo()), StanceScale.reversal(c.getFrom(), c.getTo()));
     }
 
     public static Bodies.TopicStance topicStance(TopicStance t) {

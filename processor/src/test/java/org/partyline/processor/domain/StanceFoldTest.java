@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.partyline.schema.Stance;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.Statement;
@@ -31,9 +33,16 @@ class StanceFoldTest {
         return statement(eventId, PARTY, TOPIC, stance, at);
     }
 
+    /** A change with its size from {@link StanceScale} (pinned number by number in the shift tests below). */
     private static StanceChange change(Stance from, Stance to, Instant at, String eventId) {
         return StanceChange.newBuilder().setParty(PARTY).setTopic(TOPIC).setFrom(from).setTo(to)
-                .setOccurredAt(at).setEventId(eventId).build();
+                .setOccurredAt(at).setEventId(eventId)
+                .setShift(StanceScale.shift(from, to)).setReversal(StanceScale.reversal(from, to)).build();
+    }
+
+    private static String size(StanceChange change) {
+        return change.getFrom() + ">" + change.getTo() + " shift " + change.getShift() + " reversal "
+                + change.getReversal();
     }
 
     private static TopicStance topicStance(Stance stance, Instant since) {
@@ -180,6 +189,68 @@ class StanceFoldTest {
 
         assertFalse(update.folded());
         assertEquals(changes, history.changes());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}: shift {2}, reversal {3}")
+    @CsvSource({
+            "OPPOSE, LEAN_OPPOSE, 1, false",        // up, on the opposing side
+            "LEAN_SUPPORT, SUPPORT, 1, false",      // up, on the supporting side
+            "SUPPORT, LEAN_SUPPORT, -1, false",     // down
+            "LEAN_OPPOSE, OPPOSE, -1, false",       // down
+            "LEAN_OPPOSE, LEAN_SUPPORT, 2, true",   // crossing NEUTRAL upwards
+            "LEAN_SUPPORT, OPPOSE, -3, true",       // crossing NEUTRAL downwards
+            "SUPPORT, NEUTRAL, -2, false",          // to NEUTRAL
+            "LEAN_OPPOSE, NEUTRAL, 1, false",       // to NEUTRAL
+            "NEUTRAL, OPPOSE, -2, false",           // from NEUTRAL
+            "NEUTRAL, LEAN_SUPPORT, 1, false",      // from NEUTRAL
+            "SUPPORT, OPPOSE, -4, true",            // the lowest shift
+            "OPPOSE, SUPPORT, 4, true"})            // the highest shift
+    void shouldGiveEveryChangeItsShiftAndReversal(Stance from, Stance to, int shift, boolean reversal) {
+        fold(s("e1", from, at(10)));
+
+        StanceUpdate update = fold(s("e2", to, at(11)));
+
+        String expected = from + ">" + to + " shift " + shift + " reversal " + reversal;
+        assertEquals(expected, size(update.currentChange().orElseThrow()), "published on stance-changes");
+        assertEquals(List.of(expected), history.changes().stream().map(StanceFoldTest::size).toList(), "stored");
+    }
+
+    @Test
+    void shouldSizeBothChangesOfALateStatementThatSplitsAChange() {
+        fold(s("e1", OPPOSE, at(10)));
+        fold(s("e3", SUPPORT, at(12)));
+        assertEquals(List.of("OPPOSE>SUPPORT shift 4 reversal true"),
+                history.changes().stream().map(StanceFoldTest::size).toList());
+
+        StanceUpdate update = fold(s("e2", NEUTRAL, at(11)));
+
+        assertEquals(List.of("OPPOSE>NEUTRAL shift 2 reversal false", "NEUTRAL>SUPPORT shift 2 reversal false"),
+                history.changes().stream().map(StanceFoldTest::size).toList());
+        assertEquals(Optional.empty(), update.currentChange());
+    }
+
+    @Test
+    void shouldSizeTheChangeOfALateStatementThatEndsARunFromItsOwnPrevious() {
+        fold(s("e1", SUPPORT, at(10)));
+        fold(s("e2", SUPPORT, at(12)));
+
+        fold(s("e3", LEAN_OPPOSE, at(11)));
+
+        assertEquals(List.of("SUPPORT>LEAN_OPPOSE shift -3 reversal true", "LEAN_OPPOSE>SUPPORT shift 3 reversal true"),
+                history.changes().stream().map(StanceFoldTest::size).toList());
+    }
+
+    @Test
+    void shouldRewriteAStoredChangeThatLacksItsSizeWhenItsStatementIsReplayed() {
+        fold(s("e1", OPPOSE, at(10)));
+        fold(s("e2", SUPPORT, at(11)));
+        StanceChange stored = history.changes().get(0);
+        history.putChange(StanceChange.newBuilder(stored).setShift(0).setReversal(false).build());
+
+        fold(s("e2", SUPPORT, at(11)));
+
+        assertEquals(List.of("OPPOSE>SUPPORT shift 4 reversal true"),
+                history.changes().stream().map(StanceFoldTest::size).toList());
     }
 
     @Test

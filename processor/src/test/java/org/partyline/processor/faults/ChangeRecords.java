@@ -44,8 +44,12 @@ public final class ChangeRecords {
                 ReferenceFold::text, registry);
     }
 
-    private static <V> Map<String, List<String>> read(String bootstrapServers, String topic, Deserializer<V> values,
-                                                      Function<V, String> text, SchemaRegistryClient registry) {
+    /**
+     * Every committed record of {@code topic} (string keys in the wire format), decoded by {@code values} and shown
+     * by {@code text}, by key: for readers other than the processor's own classes (an earlier version of a record).
+     */
+    public static <V> Map<String, List<String>> read(String bootstrapServers, String topic, Deserializer<V> values,
+                                                     Function<V, String> text, SchemaRegistryClient registry) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

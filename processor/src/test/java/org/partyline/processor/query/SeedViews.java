@@ -101,8 +101,12 @@ public final class SeedViews {
             if (i > 0 && history.get(i - 1).stance() != s.stance()) {
                 since = s;
                 if (here) {
+                    // Stored as before version 2 of the record (shift 0, reversal false): the bodies must not
+                    // trust those fields.
                     stores.put(StoreNames.STANCE_CHANGE_HISTORY, StoreKeys.event(party, topic, at, s.eventId()),
-                            new StanceChange(party, topic, history.get(i - 1).stance(), s.stance(), at, s.eventId()));
+                            StanceChange.newBuilder().setParty(party).setTopic(topic)
+                                    .setFrom(history.get(i - 1).stance()).setTo(s.stance()).setOccurredAt(at)
+                                    .setEventId(s.eventId()).build());
                 }
             }
         }

@@ -51,13 +51,14 @@ final class SeedBodies {
                    {"eventId": "us-2", "stance": "LEAN_OPPOSE", "occurredAt": "2025-12-05T13:00:00Z",
                     "speaker": null, "quote": null, "source": null}],
                  "changes": [{"topic": "ukraine-nato-membership", "from": "NEUTRAL", "to": "LEAN_OPPOSE",
-                              "occurredAt": "2025-12-05T13:00:00Z", "eventId": "us-2"}]}""");
+                              "occurredAt": "2025-12-05T13:00:00Z", "eventId": "us-2", "shift": -1,
+                              "reversal": false}]}""");
         BY_PATH.put("/api/parties/US/changes", """
                 {"party": "US", "changes": [
                   {"topic": "ukraine-nato-membership", "from": "NEUTRAL", "to": "LEAN_OPPOSE",
-                   "occurredAt": "2025-12-05T13:00:00Z", "eventId": "us-2"},
+                   "occurredAt": "2025-12-05T13:00:00Z", "eventId": "us-2", "shift": -1, "reversal": false},
                   {"topic": "security-guarantees", "from": "SUPPORT", "to": "LEAN_SUPPORT",
-                   "occurredAt": "2025-12-05T13:00:00Z", "eventId": "us-3"}]}""");
+                   "occurredAt": "2025-12-05T13:00:00Z", "eventId": "us-3", "shift": -1, "reversal": false}]}""");
         BY_PATH.put("/api/parties/RU/changes", """
                 {"party": "RU", "changes": []}""");
         BY_PATH.put("/api/parties/DE/changes", """

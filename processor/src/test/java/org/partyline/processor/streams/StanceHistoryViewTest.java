@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.Test;
+import org.partyline.processor.domain.StanceScale;
 import org.partyline.schema.Stance;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.Statement;
@@ -30,7 +31,8 @@ class StanceHistoryViewTest extends TopologyTestBase {
 
     private static StanceChange change(Stance from, Stance to, Instant at, String eventId) {
         return StanceChange.newBuilder().setParty(RU).setTopic(NATO).setFrom(from).setTo(to).setOccurredAt(at)
-                .setEventId(eventId).build();
+                .setEventId(eventId).setShift(StanceScale.shift(from, to)).setReversal(StanceScale.reversal(from, to))
+                .build();
     }
 
     private StanceSummary summary() {
@@ -81,6 +83,18 @@ class StanceHistoryViewTest extends TopologyTestBase {
         assertEquals(SUPPORT, summary().getStance());
         assertEquals(at(12), summary().getSince());
         assertTrue(fixture.stanceChanges.isEmpty(), "the current stance never changed value");
+    }
+
+    /** CONTRACT 6.1: each record of stance-changes carries the size of its change, decoded with the version-2 schema. */
+    @Test
+    void shouldPublishTheShiftAndReversalOfEachChange() {
+        fixture.publish(s("e1", OPPOSE, at(10)), s("e2", LEAN_OPPOSE, at(11)), s("e3", SUPPORT, at(12)),
+                s("e4", NEUTRAL, at(13)), s("e5", OPPOSE, at(14)), s("e6", SUPPORT, at(15)));
+
+        assertEquals(List.of("OPPOSE>LEAN_OPPOSE 1 false", "LEAN_OPPOSE>SUPPORT 3 true", "SUPPORT>NEUTRAL -2 false",
+                        "NEUTRAL>OPPOSE -2 false", "OPPOSE>SUPPORT 4 true"),
+                fixture.stanceChanges.readValuesToList().stream()
+                        .map(c -> c.getFrom() + ">" + c.getTo() + " " + c.getShift() + " " + c.getReversal()).toList());
     }
 
     @Test
