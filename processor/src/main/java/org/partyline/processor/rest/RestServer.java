@@ -65,7 +65,8 @@ public final class RestServer implements AutoCloseable {
         PartyDirectory directory = new PartyDirectory(stores, locator, peers);
         this.routes = new Routes(new StanceQueries(stores, locator, directory),
                 new ClaimQueries(stores, locator, peers, directory), directory, locator,
-                new StoreReadiness(stores, locator), peers, state, settings.metrics());
+                new StoreReadiness(stores, locator), peers, state, settings.metrics(),
+                new EventStream(settings.events(), settings.keepAlive()));
     }
 
     /** Binds {@code host:port} (port 0: any free port) and serves. */
