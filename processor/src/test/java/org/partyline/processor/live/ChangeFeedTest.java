@@ -157,4 +157,19 @@ class ChangeFeedTest {
         assertEquals(Optional.of(Subscriber.Ending.FEED_CLOSED), subscriber.ending());
         assertTrue(consumer.closed());
     }
+
+    @Test
+    void shouldGiveItsConsumerTheClientSettingsReadCommittedAndNoGroup() {
+        Map<String, Object> props = ChangeFeed.consumerProperties(Map.of("bootstrap.servers", "broker:9093",
+                "security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512", "group.id", "someone-elses"),
+                "partyline-change-feed-1");
+
+        assertEquals("broker:9093", props.get("bootstrap.servers"));
+        assertEquals("SASL_SSL", props.get("security.protocol"));
+        assertEquals("SCRAM-SHA-512", props.get("sasl.mechanism"));
+        assertEquals("read_committed", props.get("isolation.level"));
+        assertEquals(false, props.get("enable.auto.commit"));
+        assertEquals("partyline-change-feed-1", props.get("client.id"));
+        assertNull(props.get("group.id"));
+    }
 }
