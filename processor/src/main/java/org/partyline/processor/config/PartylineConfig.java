@@ -30,6 +30,8 @@ public final class PartylineConfig {
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_AUTH_TOKEN = "http.auth.token";
+    /** How many events of {@code /api/events} may wait for one client before it is disconnected as too slow. */
+    public static final String HTTP_EVENTS_BUFFER = "http.events.buffer";
     public static final String STATE_DIR = "state.dir";
     public static final String APPLICATION_ID = "application.id";
     public static final String INSTANCE_ID = "instance.id";
@@ -81,6 +83,7 @@ public final class PartylineConfig {
         d.put(HTTP_PORT, "8080");
         d.put(HTTP_HOST, "localhost");
         d.put(HTTP_AUTH_TOKEN, null);
+        d.put(HTTP_EVENTS_BUFFER, "1000");
         d.put(STATE_DIR, "partyline-state");
         d.put(APPLICATION_ID, "partyline");
         d.put(INSTANCE_ID, null);
@@ -257,6 +260,9 @@ public final class PartylineConfig {
         }
         if (intValue(PARTITIONS) < 1) {
             throw new ConfigException(PARTITIONS + " must be at least 1");
+        }
+        if (intValue(HTTP_EVENTS_BUFFER) < 1) {
+            throw new ConfigException(HTTP_EVENTS_BUFFER + " must be at least 1 event");
         }
         if (intValue(STANDBY_REPLICAS) < 0) {
             throw new ConfigException(STANDBY_REPLICAS + " must not be negative");

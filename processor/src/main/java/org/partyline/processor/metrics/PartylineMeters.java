@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.partyline.processor.streams.DeadLetter;
 import org.partyline.processor.streams.TopicNames;
@@ -11,7 +12,8 @@ import org.partyline.processor.streams.TopologyMeters;
 
 /**
  * Every metric of one processor in one Prometheus registry: Partyline's own meters (names beginning
- * {@code partyline_}: events folded, dead letters, REST requests, forwarded requests) and, once bound, Kafka
+ * {@code partyline_}: events folded, dead letters, REST requests, forwarded requests, clients of the change feed and
+ * those cut off as too slow) and, once bound, Kafka
  * Streams' own. The topology reports to it as its {@link TopologyMeters}; the REST server calls
  * {@link #observed} and {@link #forwarded}; {@code /metrics} answers {@link #scrape()}.
  */
@@ -19,12 +21,14 @@ public final class PartylineMeters implements TopologyMeters, AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final TopologyCounters topology;
     private final HttpMeters http;
+    private final SseMeters sse;
     private StreamsMetricsBinding streams;
 
     /** Meters whose input-topic series (of {@code topics.statements()} and {@code topics.claims()}) start at 0. */
     public PartylineMeters(TopicNames topics) {
         topology = new TopologyCounters(registry, List.of(topics.statements(), topics.claims()));
         http = new HttpMeters(registry);
+        sse = new SseMeters(registry);
     }
 
     /** Adds Kafka Streams' own metrics of {@code kafkaStreams}, until {@link #close()}. Once per instance. */
@@ -59,6 +63,16 @@ public final class PartylineMeters implements TopologyMeters, AutoCloseable {
      */
     public void forwarded(boolean failed) {
         http.forwarded(failed);
+    }
+
+    /** {@code partyline_sse_clients} reads {@code connected}: the clients of {@code /api/events} now. */
+    public void bindSseClients(IntSupplier connected) {
+        sse.bindClients(connected);
+    }
+
+    /** A client of {@code /api/events} was disconnected because it left its buffer of events full. */
+    public void slowSseClientDisconnected() {
+        sse.slowClientDisconnected();
     }
 
     /** Every metric in the Prometheus text format (version 0.0.4), the body of {@code GET /metrics}. */

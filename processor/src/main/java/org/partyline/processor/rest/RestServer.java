@@ -69,7 +69,8 @@ public final class RestServer implements AutoCloseable {
         this.routes = new Routes(new StanceQueries(stores, locator, directory, gathering),
                 new AgreementQueries(stores, locator, directory, gathering), gathering,
                 new ClaimQueries(stores, locator, peers, directory), directory, locator,
-                new StoreReadiness(stores, locator), peers, state, settings.metrics());
+                new StoreReadiness(stores, locator), peers, state, settings.metrics(),
+                new EventStream(settings.events(), settings.keepAlive()));
     }
 
     /** Binds {@code host:port} (port 0: any free port) and serves. */

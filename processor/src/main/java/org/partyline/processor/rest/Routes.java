@@ -28,6 +28,7 @@ import org.partyline.processor.query.StoreReadiness;
  * The route table of CONTRACT section 4 plus {@code /instances} and the {@code /internal/...} endpoints that answer
  * from local stores only: one line per route, each a GET (HEAD answers the same without the body). Each route maps
  * a {@link QueryResult} to a status: found 200, held elsewhere forwarded, unknown 404, invalid 400, unavailable 503.
+ * {@code /api/events} streams the change feed ({@link EventStream}).
  */
 final class Routes {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -42,10 +43,11 @@ final class Routes {
     private final HttpPeers peers;
     private final Supplier<KafkaStreams.State> state;
     private final Supplier<String> metrics;
+    private final EventStream events;
 
     Routes(StanceQueries stances, AgreementQueries agreement, StanceGathering gathering, ClaimQueries claims,
            PartyDirectory directory, InstanceLocator locator, StoreReadiness readiness, HttpPeers peers,
-           Supplier<KafkaStreams.State> state, Supplier<String> metrics) {
+           Supplier<KafkaStreams.State> state, Supplier<String> metrics, EventStream events) {
         this.stances = stances;
         this.agreement = agreement;
         this.gathering = gathering;
@@ -56,6 +58,7 @@ final class Routes {
         this.peers = peers;
         this.state = state;
         this.metrics = metrics;
+        this.events = events;
     }
 
     private record Route(String template, Handler handler) {
@@ -83,6 +86,7 @@ final class Routes {
                         stances.topicStances(ctx.pathParam("topic"), asOf(ctx), asked(ctx)))),
                 json("/api/claims", ctx -> reply(ctx, claims.claims(ctx.queryParam("status")))),
                 json("/api/claims/{claimId}", ctx -> reply(ctx, claims.claim(ctx.pathParam("claimId"), asked(ctx)))),
+                new Route("/api/events", events::handle),
                 json("/internal/parties", ctx -> reply(ctx, directory.localParties())),
                 json("/internal/claims", ctx -> reply(ctx, claims.localClaims(ctx.queryParam("status")))),
                 json("/internal/stances-at", ctx -> reply(ctx, gathering.localStancesAt(

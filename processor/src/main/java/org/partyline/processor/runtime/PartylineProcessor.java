@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -16,6 +17,9 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.partyline.processor.config.KafkaClientSettings;
 import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.config.RegistryClientConfig;
+import org.partyline.processor.live.ChangeFeed;
+import org.partyline.processor.live.ChangeTopics;
+import org.partyline.processor.live.FeedSettings;
 import org.partyline.processor.metrics.PartylineMeters;
 import org.partyline.processor.query.StreamsInstanceLocator;
 import org.partyline.processor.query.StreamsStoreProvider;
@@ -39,7 +43,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running Partyline processor: the embedded stack when asked for, the topics, the topology in Kafka Streams,
- * the metrics of both and the REST API. {@code ProcessorMain} and the integration tests both start it from a
+ * the metrics of both, the change feed of {@code /api/events} and the REST API. {@code ProcessorMain} and the integration tests both start it from a
  * {@link PartylineConfig}.
  */
 public final class PartylineProcessor implements AutoCloseable {
@@ -52,18 +56,20 @@ public final class PartylineProcessor implements AutoCloseable {
     private final EmbeddedStack stack;
     private final StreamsRuntime streams;
     private final PartylineMeters meters;
+    private final ChangeFeed feed;
     private final RestServer rest;
     private final URI api;
 
     private PartylineProcessor(PartylineConfig config, KafkaClientSettings clientSettings, SchemaRegistryClient registry,
-                               EmbeddedStack stack, StreamsRuntime streams, PartylineMeters meters, RestServer rest,
-                               URI api) {
+                               EmbeddedStack stack, StreamsRuntime streams, PartylineMeters meters, ChangeFeed feed,
+                               RestServer rest, URI api) {
         this.config = config;
         this.clientSettings = clientSettings;
         this.registry = registry;
         this.stack = stack;
         this.streams = streams;
         this.meters = meters;
+        this.feed = feed;
         this.rest = rest;
         this.api = api;
     }
@@ -76,6 +82,7 @@ public final class PartylineProcessor implements AutoCloseable {
         EmbeddedStack stack = EmbeddedStack.start(config);
         StreamsRuntime streams = null;
         PartylineMeters meters = null;
+        ChangeFeed feed = null;
         RestServer rest = null;
         try {
             TopicNames topics = topicNames(config);
@@ -95,23 +102,39 @@ public final class PartylineProcessor implements AutoCloseable {
             streams = new StreamsRuntime(topology,
                     streamsProperties(config, clientSettings, stack.bootstrapServers(), host, port, topics, meters));
             meters.bindStreams(streams.streams());
+            feed = changeFeed(config, clientSettings.forBootstrap(stack.bootstrapServers()), registry, topics, meters);
             rest = new RestServer(new StreamsStoreProvider(streams.streams()),
                     new StreamsInstanceLocator(streams.streams(), new HostInfo(host, port),
                             AvroSerdes.stringKey(registry).serializer(),
                             StorePartitions.of(clientSettings.forBootstrap(stack.bootstrapServers()), topics)),
                     streams.streams()::state,
                     RestSettings.defaults().withAuthToken(config.optional(PartylineConfig.HTTP_AUTH_TOKEN))
-                            .withMetrics(meters::scrape).withObserver(observerOf(meters)));
+                            .withMetrics(meters::scrape).withObserver(observerOf(meters))
+                            .withEvents(feed, RestSettings.DEFAULT_KEEP_ALIVE));
             rest.start("0.0.0.0", port);
             streams.start(START_TIMEOUT);
             URI api = URI.create("http://" + host + ":" + port);
             LOG.info("Partyline processor serving at {} (Kafka {}, schema registry {})", api,
                     stack.bootstrapServers(), RegistryUrls.redact(stack.registryUrl()));
-            return new PartylineProcessor(config, clientSettings, registry, stack, streams, meters, rest, api);
+            return new PartylineProcessor(config, clientSettings, registry, stack, streams, meters, feed, rest, api);
         } catch (RuntimeException e) {
-            closeQuietly(rest, streams, meters, stack);
+            closeQuietly(feed, rest, streams, meters, stack);
             throw e;
         }
+    }
+
+    /**
+     * The change feed of {@code /api/events}: its own consumer with the processor's Kafka client settings, reading the
+     * change topics with the topology's registry client, each client's buffer {@code http.events.buffer} events.
+     */
+    private static ChangeFeed changeFeed(PartylineConfig config, Map<String, Object> clientProperties,
+                                         SchemaRegistryClient registry, TopicNames topics, PartylineMeters meters) {
+        ChangeFeed feed = ChangeFeed.start(clientProperties, registry,
+                new ChangeTopics(topics.stanceChanges(), topics.claimStatus()),
+                FeedSettings.defaults().withClientBuffer(config.intValue(PartylineConfig.HTTP_EVENTS_BUFFER)),
+                meters::slowSseClientDisconnected);
+        meters.bindSseClients(feed::subscribers);
+        return feed;
     }
 
     /** The REST server's request observer, counting and timing into the meters. */
@@ -236,9 +259,10 @@ public final class PartylineProcessor implements AutoCloseable {
         return new PartylinePublisher(bootstrapServers, registry, topics, clientSettings.properties());
     }
 
+    /** Closes the change feed first, which ends every {@code /api/events} stream, then the rest. */
     @Override
     public void close() {
-        closeQuietly(rest, streams, meters, stack);
+        closeQuietly(feed, rest, streams, meters, stack);
     }
 
     private static void closeQuietly(AutoCloseable... parts) {

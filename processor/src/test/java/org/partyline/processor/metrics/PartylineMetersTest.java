@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.partyline.processor.streams.DeadLetter;
@@ -120,5 +121,20 @@ class PartylineMetersTest {
                 .filter(l -> l.startsWith(series + " "))
                 .map(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
                 .findFirst();
+    }
+
+    @Test
+    void shouldShowTheClientsOfTheChangeFeedAndThoseCutOffAsTooSlow() {
+        assertEquals(Optional.of(0.0), value(meters.scrape(), "partyline_sse_clients"));
+        assertEquals(Optional.of(0.0), value(meters.scrape(), "partyline_sse_slow_clients_disconnected_total"));
+
+        AtomicInteger connected = new AtomicInteger(3);
+        meters.bindSseClients(connected::get);
+        meters.slowSseClientDisconnected();
+        assertEquals(Optional.of(3.0), value(meters.scrape(), "partyline_sse_clients"));
+        assertEquals(Optional.of(1.0), value(meters.scrape(), "partyline_sse_slow_clients_disconnected_total"));
+
+        connected.set(2);
+        assertEquals(Optional.of(2.0), value(meters.scrape(), "partyline_sse_clients"));
     }
 }
