@@ -34,7 +34,7 @@ import org.partyline.serde.SchemaRegistryClients;
  * single instance holding partition 0 of every store. Counts the entries read from each store, so a test can show
  * that a query seeks instead of reading a whole history.
  */
-final class DriverStores implements StoreProvider, AutoCloseable {
+public final class DriverStores implements StoreProvider, AutoCloseable {
     private static final Instant START = Instant.parse("2025-12-05T00:00:00Z");
     private final String scope = "query-driver-" + UUID.randomUUID();
     private final TopologyTestDriver driver;
@@ -42,7 +42,7 @@ final class DriverStores implements StoreProvider, AutoCloseable {
     private final TestInputTopic<String, Claim> claims;
     private final Map<String, AtomicLong> entriesRead = new ConcurrentHashMap<>();
 
-    DriverStores(Path stateDir) {
+    public DriverStores(Path stateDir) {
         TopicNames topics = TopicNames.defaults();
         SchemaRegistryClient registry = SchemaRegistryClients.forUrl("mock://" + scope);
         driver = new TopologyTestDriver(PartylineTopology.build(TopologySettings.withRegistry(topics, registry)),
@@ -55,13 +55,13 @@ final class DriverStores implements StoreProvider, AutoCloseable {
     }
 
     /** Publishes the statements in this order (arrival order), each keyed by its party. */
-    void publish(Statement... events) {
+    public void publish(Statement... events) {
         for (Statement e : events) {
             statements.pipeInput(e.getParty(), e);
         }
     }
 
-    void publish(Claim... events) {
+    public void publish(Claim... events) {
         for (Claim e : events) {
             claims.pipeInput(e.getClaimId(), e);
         }
