@@ -25,6 +25,7 @@ import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.ClaimStatusChange;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.Statement;
+import org.partyline.schema.view.ClaimView;
 import org.partyline.schema.view.StanceSummary;
 
 /**
@@ -75,13 +76,16 @@ class CrashReplayTest extends TopologyTestBase {
         }
     }
 
-    /** The views: every store but the event ids, and without the summaries' offsets (a replay has its own). */
+    /** The views: every store but the event ids, and without the folded offsets (a replay has its own). */
     private Map<String, Map<String, Object>> views() {
         Map<String, Map<String, Object>> views = new TreeMap<>(fixture.snapshot());
         views.remove(StoreNames.STATEMENT_EVENT_IDS);
         views.remove(StoreNames.CLAIM_EVENT_IDS);
         views.get(StoreNames.STANCES).replaceAll((k, v) ->
                 StanceSummary.newBuilder((StanceSummary) v).setFoldedOffset(-1L).build());
+        for (String claims : List.of(StoreNames.CLAIMS, StoreNames.PARTY_CLAIMS)) {
+            views.get(claims).replaceAll((k, v) -> ClaimView.newBuilder((ClaimView) v).setFoldedOffset(-1L).build());
+        }
         return views;
     }
 
