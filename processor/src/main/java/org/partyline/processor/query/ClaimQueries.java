@@ -62,10 +62,10 @@ public final class ClaimQueries {
     public QueryResult<Bodies.PartyClaimChanges> partyClaimChanges(String rawParty, AsOf asOf, Asked asked) {
         return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.PARTY_CLAIM_CHANGES, party, asked,
                 reads -> {
-                    List<ClaimChange> changes = asOf.instant()
-                            .map(t -> reads.<ClaimChange>range(StoreNames.PARTY_CLAIM_CHANGES, StoreKeys.prefix(party),
-                                    StoreKeys.prefixEnd(party, StoreKeys.time(t))))
-                            .orElseGet(() -> reads.withPrefix(StoreNames.PARTY_CLAIM_CHANGES, party));
+                    String upTo = asOf.instant().map(t -> StoreKeys.prefixEnd(party, StoreKeys.time(t)))
+                            .orElse(StoreKeys.prefixEnd(party));
+                    List<ClaimChange> changes = reads.range(StoreNames.PARTY_CLAIM_CHANGES, StoreKeys.prefix(party),
+                            upTo);
                     if (changes.isEmpty() && !directory.knownIn(StoreNames.PARTY_CLAIMS, party)
                             && !directory.knownIn(StoreNames.STANCES, party)) {
                         return PartyDirectory.unknownParty(party);
