@@ -223,4 +223,34 @@ class AvroSerdeRoundTripTest {
         assertEquals("e2", read.getLatestEventId());
         assertEquals(-1L, read.getFoldedOffset());
     }
+
+    @Test
+    void shouldReadClaimViewsWrittenBeforeTheirCountsAndOriginWereKept() throws Exception {
+        Schema current = org.partyline.schema.view.ClaimView.getClassSchema();
+        java.util.Set<String> added = java.util.Set.of("events", "partyEvents", "origin", "foldedOffset");
+        List<Schema.Field> older = current.getFields().stream()
+                .filter(f -> !added.contains(f.name()))
+                .map(f -> new Schema.Field(f, f.schema()))
+                .toList();
+        Schema before = Schema.createRecord(current.getName(), null, current.getNamespace(), false, older);
+        org.apache.avro.generic.GenericRecord old = new org.apache.avro.generic.GenericData.Record(before);
+        old.put("claimId", "pokrovsk-captured");
+        old.put("status", new org.apache.avro.generic.GenericData.EnumSymbol(
+                before.getField("status").schema(), "ASSERTED"));
+        old.put("positions", List.of());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.apache.avro.io.BinaryEncoder encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+        new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(before)
+                .write(old, encoder);
+        encoder.flush();
+
+        org.partyline.schema.view.ClaimView read = AvroSerdes.binary(org.partyline.schema.view.ClaimView.class)
+                .deserializer().deserialize("store", out.toByteArray());
+
+        assertEquals("pokrovsk-captured", read.getClaimId());
+        assertEquals(0L, read.getEvents());
+        assertEquals(java.util.Map.of(), read.getPartyEvents());
+        assertEquals(null, read.getOrigin());
+        assertEquals(-1L, read.getFoldedOffset());
+    }
 }

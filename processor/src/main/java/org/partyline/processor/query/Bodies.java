@@ -46,10 +46,25 @@ public final class Bodies {
     public record TopicStance(String party, String stance, String since) {
     }
 
-    public record Claim(String claimId, String proposition, String status, List<Position> positions) {
+    /** A claim of section 4, with its {@code events} and {@code origin} (section 6.3). */
+    public record Claim(String claimId, String proposition, String status, List<Position> positions, long events,
+                        Origin origin) {
     }
 
-    public record Position(String party, String position, String occurredAt, String eventId) {
+    /** A party's current position on a claim, with how many events it has on the claim (section 6.3). */
+    public record Position(String party, String position, String occurredAt, String eventId, long events) {
+    }
+
+    /** Where a claim was first asserted (section 6.3). */
+    public record Origin(String party, String eventId, String occurredAt, Source source) {
+    }
+
+    /** A party's change of position on a claim (section 6.4). */
+    public record ClaimChange(String claimId, String from, String to, String occurredAt, String eventId,
+                              boolean contradiction) {
+    }
+
+    public record PartyClaimChanges(String party, List<ClaimChange> changes) {
     }
 
     public record Claims(List<Claim> claims) {

@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
 import org.partyline.producer.events.EventRules;
 import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.Position;
+import org.partyline.schema.view.ClaimChange;
 import org.partyline.schema.view.ClaimView;
 
-/** One claim, the claims by status across instances, and the contested claims of a party. */
+/**
+ * One claim (as of now or of an instant), the claims by status across instances, the contested claims of a party,
+ * and a party's changes of position on claims.
+ */
 public final class ClaimQueries {
     private static final List<String> CLAIM_STORE = List.of(StoreNames.CLAIMS);
     private final Routing routing;
@@ -27,16 +32,47 @@ public final class ClaimQueries {
         this.directory = directory;
     }
 
-    /** {@code /api/claims/{claimId}}: positions by party. */
+    /** {@code /api/claims/{claimId}}: positions by party, as of now. */
     public QueryResult<Bodies.Claim> claim(String claimId, Asked asked) {
+        return claim(claimId, AsOf.NOW, asked);
+    }
+
+    /**
+     * {@code /api/claims/{claimId}?asOf=T}: positions by party, as of {@code asOf} ({@link ClaimAsOf}); a claim unknown
+     * now is not found whatever the instant.
+     */
+    public QueryResult<Bodies.Claim> claim(String claimId, AsOf asOf, Asked asked) {
         if (!EventRules.isSlug(claimId)) {
             return new QueryResult.Invalid<>("'" + claimId + "' is not a claimId: expected [a-z0-9][a-z0-9-]{0,127}");
         }
         return routing.at(StoreNames.CLAIMS, claimId, asked, reads -> {
             ClaimView view = reads.get(StoreNames.CLAIMS, claimId);
-            return view == null ? new QueryResult.NotFound<>("unknown claim " + claimId)
-                    : new QueryResult.Found<>(ViewBodies.claim(view));
+            if (view == null) {
+                return new QueryResult.NotFound<>("unknown claim " + claimId);
+            }
+            return new QueryResult.Found<>(asOf.instant().map(t -> ClaimAsOf.claim(reads, view, t))
+                    .orElseGet(() -> ViewBodies.claim(view)));
         });
+    }
+
+    /**
+     * {@code /api/parties/{party}/claim-changes}: the party's changes of position on every claim by (occurredAt,
+     * eventId, claimId), the order of {@code party-claim-changes}' keys; as of {@code asOf}, those at or before it.
+     */
+    public QueryResult<Bodies.PartyClaimChanges> partyClaimChanges(String rawParty, AsOf asOf, Asked asked) {
+        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.PARTY_CLAIM_CHANGES, party, asked,
+                reads -> {
+                    String upTo = asOf.instant().map(t -> StoreKeys.prefixEnd(party, StoreKeys.time(t)))
+                            .orElse(StoreKeys.prefixEnd(party));
+                    List<ClaimChange> changes = reads.range(StoreNames.PARTY_CLAIM_CHANGES, StoreKeys.prefix(party),
+                            upTo);
+                    if (changes.isEmpty() && !directory.knownIn(StoreNames.PARTY_CLAIMS, party)
+                            && !directory.knownIn(StoreNames.STANCES, party)) {
+                        return PartyDirectory.unknownParty(party);
+                    }
+                    return new QueryResult.Found<>(new Bodies.PartyClaimChanges(party,
+                            changes.stream().map(ViewBodies::claimChange).toList()));
+                }));
     }
 
     /**

@@ -74,6 +74,15 @@ final class LocalReads {
         return values;
     }
 
+    /** Values of the keys from {@code from} to {@code to} (both included), in key order. */
+    <V> List<V> range(String store, String from, String to) {
+        List<V> values = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = this.<V>open(store).range(from, to)) {
+            it.forEachRemaining(kv -> values.add(kv.value));
+        }
+        return values;
+    }
+
     boolean hasPrefix(String store, String... parts) {
         try (KeyValueIterator<String, Object> it = open(store).prefixScan(StoreKeys.prefix(parts),
                 PREFIX_SERIALIZER)) {

@@ -6,7 +6,10 @@ import java.util.List;
 import org.partyline.processor.domain.EventPosition;
 import org.partyline.processor.domain.StanceScale;
 import org.partyline.schema.ClaimPosition;
+import org.partyline.schema.Source;
 import org.partyline.schema.StanceChange;
+import org.partyline.schema.view.ClaimChange;
+import org.partyline.schema.view.ClaimOrigin;
 import org.partyline.schema.view.ClaimView;
 import org.partyline.schema.view.StanceSummary;
 import org.partyline.schema.view.StatementEntry;
@@ -38,11 +41,13 @@ public final class ViewBodies {
     }
 
     public static Bodies.Statement statement(StatementEntry e) {
-        var src = e.getSource();
-        var source = src == null ? null
-                : new Bodies.Source(src.getUrl(), src.getOutlet(), src.getTitle(), time(src.getPublishedAt()));
         return new Bodies.Statement(e.getEventId(), e.getStance().name(), time(e.getOccurredAt()), e.getSpeaker(),
-                e.getQuote(), source);
+                e.getQuote(), source(e.getSource()));
+    }
+
+    public static Bodies.Source source(Source src) {
+        return src == null ? null
+                : new Bodies.Source(src.getUrl(), src.getOutlet(), src.getTitle(), time(src.getPublishedAt()));
     }
 
     /**
@@ -58,12 +63,29 @@ public final class ViewBodies {
         return new Bodies.TopicStance(t.getParty(), t.getStance().name(), time(t.getSince()));
     }
 
+    /** The claim as of now. */
     public static Bodies.Claim claim(ClaimView c) {
         List<Bodies.Position> positions = c.getPositions().stream()
                 .sorted(Comparator.comparing(ClaimPosition::getParty, CODE_POINT_ORDER))
-                .map(p -> new Bodies.Position(p.getParty(), p.getPosition().name(), time(p.getOccurredAt()),
-                        p.getEventId()))
+                .map(p -> position(p, c.getPartyEvents().getOrDefault(p.getParty(), 0L)))
                 .toList();
-        return new Bodies.Claim(c.getClaimId(), c.getProposition(), c.getStatus().name(), positions);
+        return new Bodies.Claim(c.getClaimId(), c.getProposition(), c.getStatus().name(), positions, c.getEvents(),
+                origin(c.getOrigin()));
+    }
+
+    /** A party's position on a claim and how many events it has on it. */
+    public static Bodies.Position position(ClaimPosition p, long events) {
+        return new Bodies.Position(p.getParty(), p.getPosition().name(), time(p.getOccurredAt()), p.getEventId(),
+                events);
+    }
+
+    public static Bodies.Origin origin(ClaimOrigin o) {
+        return o == null ? null
+                : new Bodies.Origin(o.getParty(), o.getEventId(), time(o.getOccurredAt()), source(o.getSource()));
+    }
+
+    public static Bodies.ClaimChange claimChange(ClaimChange c) {
+        return new Bodies.ClaimChange(c.getClaimId(), c.getFrom().name(), c.getTo().name(), time(c.getOccurredAt()),
+                c.getEventId(), c.getContradiction());
     }
 }

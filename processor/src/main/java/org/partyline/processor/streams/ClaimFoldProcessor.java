@@ -1,26 +1,39 @@
 package org.partyline.processor.streams;
 
+import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.partyline.processor.domain.ClaimChanges;
 import org.partyline.processor.domain.ClaimUpdate;
 import org.partyline.schema.Claim;
+import org.partyline.schema.view.ClaimChange;
+import org.partyline.schema.view.ClaimChangeAt;
+import org.partyline.schema.view.ClaimEntry;
 import org.partyline.schema.view.ClaimView;
 
 /**
- * Folds a claim event into the {@code claims} store and passes on the update; reports every claim event folded to
- * the {@link TopologyMeters}. The fold is idempotent ({@link org.partyline.processor.domain.ClaimFold}: each party's
- * latest position, the earliest proposition), so redeliveries come here too (see {@link DeduplicateProcessor}): an
- * event already applied leaves {@code claims} as it is and has no status change, but the current view is passed on
- * to the re-keyed {@code party-claims} again, which catches up if a crash lost its record. An event is counted when
- * it is first seen (not for a redelivery), as before.
+ * Folds a claim event into the stores of its claim: its party's history and changes ({@link ClaimChanges} over
+ * {@code claim-history} and {@code claim-change-history}), then the claim ({@code claims}); passes on the update and
+ * reports every claim event folded to the {@link TopologyMeters}.
+ *
+ * <p>Redeliveries come here too (see {@link DeduplicateProcessor}). The history and the changes are set
+ * idempotently. The claim's counts are not, so which events the view holds is told by input offsets, as for
+ * stances ({@link StoreStanceHistory}): the view keeps the offset of the last event counted in it, and
+ * {@code claim-event-ids} the offset where each event was first seen; events are folded in offset order within a
+ * task, so the view holds an event when its offset is at least the event's first offset. An event it holds leaves
+ * {@code claims} as it is with no status change, but the current view and the changes it sets are passed on to the
+ * re-keyed views again, which catch up if a crash lost their records. An event is counted in the meters when it is
+ * first seen (not for a redelivery), as before.
  */
 final class ClaimFoldProcessor implements Processor<String, Claim, String, ClaimUpdate> {
     private final String topic;
     private final TopologyMeters meters;
     private ProcessorContext<String, ClaimUpdate> context;
     private KeyValueStore<String, ClaimView> claims;
+    private KeyValueStore<String, ClaimEntry> history;
+    private KeyValueStore<String, ClaimChange> changes;
     private KeyValueStore<String, byte[]> eventIds;
 
     ClaimFoldProcessor(String topic, TopologyMeters meters) {
@@ -32,28 +45,36 @@ final class ClaimFoldProcessor implements Processor<String, Claim, String, Claim
     public void init(ProcessorContext<String, ClaimUpdate> context) {
         this.context = context;
         this.claims = context.getStateStore(StoreNames.CLAIMS);
+        this.history = context.getStateStore(StoreNames.CLAIM_HISTORY);
+        this.changes = context.getStateStore(StoreNames.CLAIM_CHANGE_HISTORY);
         this.eventIds = context.getStateStore(StoreNames.CLAIM_EVENT_IDS);
     }
 
     @Override
     public void process(Record<String, Claim> record) {
         Claim event = record.value();
-        ClaimUpdate update = ClaimUpdate.of(claims.get(event.getClaimId()), event);
+        long offset = context.recordMetadata().orElseThrow(() -> new IllegalStateException("no input record"))
+                .offset();
+        long firstOffset = firstOffset(record.key(), event.getEventId());
+        List<ClaimChangeAt> set = ClaimChanges.apply(
+                new StoreClaimHistory(history, changes, event.getClaimId(), event.getParty()), event);
+        ClaimView before = claims.get(event.getClaimId());
+        boolean held = before != null && before.getFoldedOffset() >= Math.min(firstOffset, offset);
+        ClaimUpdate update = held ? ClaimUpdate.alreadyFolded(before, set) : ClaimUpdate.of(before, event, offset, set);
         // Passed on before the claim is written: under at_least_once a crash in between repeats the status change
-        // rather than losing it, as far as the producer keeps the order of its sends.
+        // and the counting rather than losing them, as far as the producer keeps the order of its sends.
         context.forward(record.withValue(update));
         if (update.changed()) {
             claims.put(event.getClaimId(), update.after());
         }
-        if (firstSeenHere(record.key(), event.getEventId())) {
+        if (firstOffset == Long.MAX_VALUE || firstOffset == offset) {
             meters.folded(topic);
         }
     }
 
-    private boolean firstSeenHere(String recordKey, String eventId) {
+    /** Where the event was first seen; {@code Long.MAX_VALUE} when the deduplication never saw it. */
+    private long firstOffset(String recordKey, String eventId) {
         byte[] seen = eventIds.get(StoreKeys.of(recordKey, eventId));
-        long offset = context.recordMetadata().orElseThrow(() -> new IllegalStateException("no input record"))
-                .offset();
-        return seen == null || EventIds.firstOffset(seen) == offset;
+        return seen == null ? Long.MAX_VALUE : EventIds.firstOffset(seen);
     }
 }

@@ -23,6 +23,9 @@ import org.partyline.processor.domain.StanceUpdate;
 import org.partyline.schema.Claim;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.Statement;
+import org.partyline.schema.view.ClaimChange;
+import org.partyline.schema.view.ClaimChangeAt;
+import org.partyline.schema.view.ClaimEntry;
 import org.partyline.schema.view.ClaimView;
 import org.partyline.schema.view.StanceSummary;
 import org.partyline.schema.view.StatementEntry;
@@ -39,6 +42,11 @@ public final class PartylineTopology {
     public static final String STANCES_BY_TOPIC = "stances-by-topic";
     /** Repartition of each claim by each party in it: {@code <app>-claims-by-party-repartition}. */
     public static final String CLAIMS_BY_PARTY = "claims-by-party";
+    /**
+     * Repartition of every claim change set (put or delete) by its party:
+     * {@code <app>-claim-changes-by-party-repartition}.
+     */
+    public static final String CLAIM_CHANGES_BY_PARTY = "claim-changes-by-party";
 
     /**
      * Stores partitioned like the input topics, whose keys are Avro strings in the wire format: route a party or
@@ -46,10 +54,10 @@ public final class PartylineTopology {
      */
     public static final Set<String> STORES_ROUTED_BY_INPUT_KEY = Set.of(StoreNames.STATEMENT_EVENT_IDS,
             StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES,
-            StoreNames.CLAIM_EVENT_IDS, StoreNames.CLAIMS);
+            StoreNames.CLAIM_EVENT_IDS, StoreNames.CLAIMS, StoreNames.CLAIM_HISTORY, StoreNames.CLAIM_CHANGE_HISTORY);
     /** Stores partitioned by a repartition topic with plain UTF-8 keys: route with {@code Serdes.String()}. */
     public static final Set<String> STORES_ROUTED_BY_STRING_KEY = Set.of(StoreNames.TOPIC_STANCES,
-            StoreNames.PARTY_CLAIMS);
+            StoreNames.PARTY_CLAIMS, StoreNames.PARTY_CLAIM_CHANGES);
 
     /**
      * Stores with as many partitions as the {@code statements} topic (its sub-topologies, and the repartition of
@@ -88,6 +96,7 @@ public final class PartylineTopology {
         KStream<String, ClaimUpdate> claimUpdates = foldClaims(claims, settings);
         publishClaimStatus(claimUpdates, settings);
         viewClaimsByParty(claimUpdates);
+        viewClaimChangesByParty(claimUpdates);
 
         return builder.build();
     }
@@ -152,7 +161,8 @@ public final class PartylineTopology {
 
     private static KStream<String, ClaimUpdate> foldClaims(KStream<String, Claim> claims, TopologySettings settings) {
         return claims.process(() -> new ClaimFoldProcessor(settings.topics().claims(), settings.meters()),
-                Named.as("claims-fold"), StoreNames.CLAIMS, StoreNames.CLAIM_EVENT_IDS);
+                Named.as("claims-fold"), StoreNames.CLAIMS, StoreNames.CLAIM_HISTORY, StoreNames.CLAIM_CHANGE_HISTORY,
+                StoreNames.CLAIM_EVENT_IDS);
     }
 
     // --- publish -----------------------------------------------------------------------------------------------
@@ -191,6 +201,21 @@ public final class PartylineTopology {
                         Named.as(StoreNames.PARTY_CLAIMS + "-write"), StoreNames.PARTY_CLAIMS);
     }
 
+    /**
+     * Every claim change the fold set (put, or none: a delete), re-keyed by its party, so that a party's changes
+     * across claims are one prefix scan; a party's records of one claim come from one task, in order.
+     */
+    private static void viewClaimChangesByParty(KStream<String, ClaimUpdate> claims) {
+        claims.flatMap((claimId, update) -> update.changes().stream()
+                                .map(at -> KeyValue.pair(at.getParty(), at))
+                                .toList(),
+                        Named.as(CLAIM_CHANGES_BY_PARTY + "-select"))
+                .repartition(Repartitioned.<String, ClaimChangeAt>as(CLAIM_CHANGES_BY_PARTY)
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerdes.binary(ClaimChangeAt.class)))
+                .process(PartyClaimChangesWriter::new, Named.as(StoreNames.PARTY_CLAIM_CHANGES + "-write"),
+                        StoreNames.PARTY_CLAIM_CHANGES);
+    }
+
     // --- inputs and stores -------------------------------------------------------------------------------------
 
     private static InputSpec<Statement> statementsSpec(TopologySettings settings) {
@@ -214,6 +239,9 @@ public final class PartylineTopology {
         builder.addStateStore(store(StoreNames.CLAIM_EVENT_IDS, Serdes.ByteArray()));
         builder.addStateStore(store(StoreNames.CLAIMS, AvroSerdes.binary(ClaimView.class)));
         builder.addStateStore(store(StoreNames.PARTY_CLAIMS, AvroSerdes.binary(ClaimView.class)));
+        builder.addStateStore(store(StoreNames.CLAIM_HISTORY, AvroSerdes.binary(ClaimEntry.class)));
+        builder.addStateStore(store(StoreNames.CLAIM_CHANGE_HISTORY, AvroSerdes.binary(ClaimChange.class)));
+        builder.addStateStore(store(StoreNames.PARTY_CLAIM_CHANGES, AvroSerdes.binary(ClaimChange.class)));
     }
 
     /** A RocksDB store with string keys, its changelog enabled. */

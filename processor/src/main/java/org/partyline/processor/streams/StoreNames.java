@@ -23,9 +23,16 @@ public final class StoreNames {
     public static final String CLAIMS = "claims";
     /** {@code party, claimId} -> {@code view.ClaimView}. */
     public static final String PARTY_CLAIMS = "party-claims";
+    /** {@code claimId, party, time, eventId} -> {@code view.ClaimEntry}: each party's events on each claim. */
+    public static final String CLAIM_HISTORY = "claim-history";
+    /** {@code claimId, party, time, eventId} of the later event -> {@code view.ClaimChange}. */
+    public static final String CLAIM_CHANGE_HISTORY = "claim-change-history";
+    /** {@code party, time, eventId, claimId} of the later event -> {@code view.ClaimChange}, re-keyed by party. */
+    public static final String PARTY_CLAIM_CHANGES = "party-claim-changes";
 
     public static final List<String> ALL = List.of(STATEMENT_EVENT_IDS, STANCE_HISTORY, STANCE_CHANGE_HISTORY,
-            STANCES, TOPIC_STANCES, CLAIM_EVENT_IDS, CLAIMS, PARTY_CLAIMS);
+            STANCES, TOPIC_STANCES, CLAIM_EVENT_IDS, CLAIMS, PARTY_CLAIMS, CLAIM_HISTORY, CLAIM_CHANGE_HISTORY,
+            PARTY_CLAIM_CHANGES);
 
     private StoreNames() {
     }

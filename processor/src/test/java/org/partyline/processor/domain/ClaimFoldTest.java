@@ -1,6 +1,8 @@
 package org.partyline.processor.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.partyline.processor.domain.Events.at;
 import static org.partyline.processor.domain.Events.claim;
 import static org.partyline.schema.ClaimStatus.ASSERTED;
@@ -14,6 +16,7 @@ import static org.partyline.schema.Position.RETRACTS;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.partyline.schema.Claim;
@@ -21,6 +24,8 @@ import org.partyline.schema.ClaimPosition;
 import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.ClaimStatusChange;
 import org.partyline.schema.Position;
+import org.partyline.schema.Source;
+import org.partyline.schema.view.ClaimOrigin;
 import org.partyline.schema.view.ClaimView;
 
 class ClaimFoldTest {
@@ -122,5 +127,54 @@ class ClaimFoldTest {
         assertEquals(DENIED, ClaimFold.statusOf(List.of(position("RU", DISPUTES, at(1), "e"))));
         assertEquals(ClaimStatus.CONTESTED, ClaimFold.statusOf(List.of(position("RU", ASSERTS, at(1), "e"),
                 position("UA", DISPUTES, at(1), "f"))));
+    }
+
+    @Test
+    void shouldCountTheEventsOfTheClaimAndOfEachPartyWhateverTheirPosition() {
+        fold(c("e1", "RU", ASSERTS, at(1)));
+        fold(c("e2", "UA", DENIES, at(2)));
+        fold(c("e3", "RU", RETRACTS, at(3)));
+        fold(c("e0", "RU", DISPUTES, at(0)));
+
+        assertEquals(4L, view.getEvents());
+        assertEquals(Map.of("RU", 3L, "UA", 1L), view.getPartyEvents());
+    }
+
+    @Test
+    void shouldTakeTheOriginFromTheEarliestAssertsWithItsSource() {
+        Source source = new Source("https://example.org/p", "Example News", "Pokrovsk", at(2));
+        fold(c("e1", "UA", DENIES, at(1)));
+        assertNull(view.getOrigin());
+
+        fold(Claim.newBuilder(c("e3", "RU", ASSERTS, at(3))).setSource(source).build());
+        fold(c("e4", "BY", ASSERTS, at(4)));
+
+        assertEquals(new ClaimOrigin("RU", "e3", at(3), source), view.getOrigin());
+    }
+
+    @Test
+    void shouldMoveTheOriginWhenALateAssertsLandsBeforeIt() {
+        fold(c("b", "RU", ASSERTS, at(3)));
+        fold(c("z", "UA", ASSERTS, at(1)));
+        assertEquals(new ClaimOrigin("UA", "z", at(1), null), view.getOrigin());
+
+        fold(c("a", "BY", ASSERTS, at(1)));
+        fold(c("e0", "US", DISPUTES, at(0)));
+
+        // Same time: the lower eventId first; a DISPUTES before it is no origin.
+        assertEquals(new ClaimOrigin("BY", "a", at(1), null), view.getOrigin());
+    }
+
+    @Test
+    void shouldLeaveTheViewAndPublishNothingForAnEventItAlreadyHolds() {
+        Claim e1 = c("e1", "RU", ASSERTS, at(1));
+        ClaimView first = ClaimUpdate.of(null, e1, 7L, List.of()).after();
+
+        ClaimUpdate again = ClaimUpdate.alreadyFolded(first, List.of());
+
+        assertEquals(7L, first.getFoldedOffset());
+        assertEquals(1L, again.after().getEvents());
+        assertFalse(again.changed());
+        assertEquals(Optional.empty(), again.statusChange());
     }
 }

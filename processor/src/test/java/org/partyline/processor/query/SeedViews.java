@@ -7,22 +7,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import org.partyline.processor.domain.ClaimChanges;
+import org.partyline.processor.domain.ClaimFold;
 import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
+import org.partyline.schema.Claim;
 import org.partyline.schema.ClaimPosition;
-import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.Position;
 import org.partyline.schema.Source;
 import org.partyline.schema.Stance;
 import org.partyline.schema.StanceChange;
+import org.partyline.schema.view.ClaimChange;
 import org.partyline.schema.view.ClaimView;
 import org.partyline.schema.view.StanceSummary;
 import org.partyline.schema.view.StatementEntry;
 import org.partyline.schema.view.TopicStance;
 
 /**
- * The seed article's picture as the topology leaves it in the stores: RU asserts {@code pokrovsk-captured} and UA
- * denies it (DE asserted then retracted); UA and EU SUPPORT {@code ukraine-nato-membership}, RU OPPOSE, US
+ * The seed article's picture as the topology leaves it in the stores: RU asserts {@code pokrovsk-captured} first (with a
+ * source) and UA denies it (DE asserted then retracted: a change of position); UA and EU SUPPORT {@code ukraine-nato-membership}, RU OPPOSE, US
  * LEAN_OPPOSE (after NEUTRAL); US on {@code security-guarantees} from SUPPORT to LEAN_SUPPORT; US asserts
  * {@code us-peace-plan-accepted} alone. DE names only claims, so it is a known party without statements.
  */
@@ -78,12 +81,14 @@ public final class SeedViews {
             history.sort(Comparator.comparing((Said s) -> Instant.parse(s.at())).thenComparing(Said::eventId));
             foldStatements(stores, holds, history);
         }
-        claim(stores, holds, POKROVSK, "Russian forces captured Pokrovsk", ClaimStatus.CONTESTED, List.of(
-                position("RU", Position.ASSERTS, "2025-12-01T10:00:00Z", "ru-c1"),
-                position("UA", Position.DENIES, "2025-12-01T12:00:00Z", "ua-c1"),
-                position("DE", Position.RETRACTS, "2025-12-02T09:00:00Z", "de-c2")));
-        claim(stores, holds, PEACE_PLAN, null, ClaimStatus.ASSERTED, List.of(
-                position("US", Position.ASSERTS, "2025-12-02T09:00:00Z", "us-c1")));
+        claim(stores, holds, POKROVSK, List.of(
+                new Asserted("RU", Position.ASSERTS, "2025-12-01T10:00:00Z", "ru-c1", "Russian forces captured Pokrovsk",
+                        new Source(null, "Seed article", "Talks and warnings", null)),
+                new Asserted("UA", Position.DENIES, "2025-12-01T12:00:00Z", "ua-c1", null, null),
+                new Asserted("DE", Position.ASSERTS, "2025-12-01T15:00:00Z", "de-c1", null, null),
+                new Asserted("DE", Position.RETRACTS, "2025-12-02T09:00:00Z", "de-c2", null, null)));
+        claim(stores, holds, PEACE_PLAN, List.of(
+                new Asserted("US", Position.ASSERTS, "2025-12-02T09:00:00Z", "us-c1", null, null)));
     }
 
     private static void foldStatements(Sink stores, BiPredicate<String, String> holds, List<Said> history) {
@@ -122,20 +127,55 @@ public final class SeedViews {
         }
     }
 
-    private static void claim(Sink stores, BiPredicate<String, String> holds, String claimId, String proposition,
-                              ClaimStatus status, List<ClaimPosition> positions) {
-        ClaimView view = new ClaimView(claimId, proposition, null, null, status, positions);
+    /**
+     * A claim's events as the topology folds them: the view ({@code claims}, and {@code party-claims} for each
+     * party in it), each party's history and changes on it, and those changes re-keyed by party.
+     */
+    private static void claim(Sink stores, BiPredicate<String, String> holds, String claimId, List<Asserted> events) {
+        ClaimView view = null;
+        Map<String, List<Asserted>> byParty = new LinkedHashMap<>();
+        for (Asserted e : events) {
+            view = ClaimFold.apply(view, e.claim(claimId));
+            byParty.computeIfAbsent(e.party(), k -> new ArrayList<>()).add(e);
+        }
         if (holds.test(StoreNames.CLAIMS, claimId)) {
             stores.put(StoreNames.CLAIMS, claimId, view);
         }
-        for (ClaimPosition p : positions) {
+        for (ClaimPosition p : view.getPositions()) {
             if (holds.test(StoreNames.PARTY_CLAIMS, p.getParty())) {
                 stores.put(StoreNames.PARTY_CLAIMS, StoreKeys.of(p.getParty(), claimId), view);
             }
         }
+        byParty.forEach((party, history) -> {
+            Asserted prev = null;
+            for (Asserted e : history) {
+                Instant at = Instant.parse(e.at());
+                String key = StoreKeys.event(claimId, party, at, e.eventId());
+                if (holds.test(StoreNames.CLAIM_HISTORY, claimId)) {
+                    stores.put(StoreNames.CLAIM_HISTORY, key, ClaimChanges.entryOf(e.claim(claimId)));
+                }
+                if (prev != null && prev.position() != e.position()) {
+                    ClaimChange change = new ClaimChange(party, claimId, prev.position(), e.position(), at,
+                            e.eventId(), ClaimChanges.contradiction(prev.position(), e.position()));
+                    if (holds.test(StoreNames.CLAIM_CHANGE_HISTORY, claimId)) {
+                        stores.put(StoreNames.CLAIM_CHANGE_HISTORY, key, change);
+                    }
+                    if (holds.test(StoreNames.PARTY_CLAIM_CHANGES, party)) {
+                        stores.put(StoreNames.PARTY_CLAIM_CHANGES,
+                                StoreKeys.of(party, StoreKeys.time(at), e.eventId(), claimId), change);
+                    }
+                }
+                prev = e;
+            }
+        });
     }
 
-    private static ClaimPosition position(String party, Position position, String at, String eventId) {
-        return new ClaimPosition(party, position, Instant.parse(at), eventId);
+    /** A claim event of the seed, in event-time order within its claim. */
+    private record Asserted(String party, Position position, String at, String eventId, String proposition,
+                            Source source) {
+        Claim claim(String claimId) {
+            return Claim.newBuilder().setEventId(eventId).setParty(party).setClaimId(claimId).setPosition(position)
+                    .setOccurredAt(Instant.parse(at)).setProposition(proposition).setSource(source).build();
+        }
     }
 }

@@ -5,16 +5,25 @@ import java.util.Map;
 
 /** The bodies the API must give for {@code SeedViews}, by request path: the contract's shapes and sort orders. */
 final class SeedBodies {
+    static final String RU_ORIGIN = """
+            {"party": "RU", "eventId": "ru-c1", "occurredAt": "2025-12-01T10:00:00Z",
+             "source": {"url": null, "outlet": "Seed article", "title": "Talks and warnings", "publishedAt": null}}""";
     static final String POKROVSK = """
             {"claimId": "pokrovsk-captured", "proposition": "Russian forces captured Pokrovsk", "status": "CONTESTED",
              "positions": [
-               {"party": "DE", "position": "RETRACTS", "occurredAt": "2025-12-02T09:00:00Z", "eventId": "de-c2"},
-               {"party": "RU", "position": "ASSERTS", "occurredAt": "2025-12-01T10:00:00Z", "eventId": "ru-c1"},
-               {"party": "UA", "position": "DENIES", "occurredAt": "2025-12-01T12:00:00Z", "eventId": "ua-c1"}]}""";
+               {"party": "DE", "position": "RETRACTS", "occurredAt": "2025-12-02T09:00:00Z", "eventId": "de-c2", "events": 2},
+               {"party": "RU", "position": "ASSERTS", "occurredAt": "2025-12-01T10:00:00Z", "eventId": "ru-c1", "events": 1},
+               {"party": "UA", "position": "DENIES", "occurredAt": "2025-12-01T12:00:00Z", "eventId": "ua-c1", "events": 1}],
+             "events": 4, "origin": %s}""".formatted(RU_ORIGIN);
     static final String PEACE_PLAN = """
             {"claimId": "us-peace-plan-accepted", "proposition": null, "status": "ASSERTED",
              "positions": [
-               {"party": "US", "position": "ASSERTS", "occurredAt": "2025-12-02T09:00:00Z", "eventId": "us-c1"}]}""";
+               {"party": "US", "position": "ASSERTS", "occurredAt": "2025-12-02T09:00:00Z", "eventId": "us-c1", "events": 1}],
+             "events": 1,
+             "origin": {"party": "US", "eventId": "us-c1", "occurredAt": "2025-12-02T09:00:00Z", "source": null}}""";
+    static final String DE_RETRACTS = """
+            {"claimId": "pokrovsk-captured", "from": "ASSERTS", "to": "RETRACTS", "occurredAt": "2025-12-02T09:00:00Z",
+             "eventId": "de-c2", "contradiction": false}""";
 
     static final Map<String, String> BY_PATH = new LinkedHashMap<>();
 
@@ -83,6 +92,35 @@ final class SeedBodies {
         BY_PATH.put("/api/parties/DE/contested-claims", "{\"party\": \"DE\", \"claims\": []}");
         BY_PATH.put("/api/parties/EU/contested-claims", "{\"party\": \"EU\", \"claims\": []}");
         BY_PATH.put("/api/parties/US/contested-claims", "{\"party\": \"US\", \"claims\": []}");
+        BY_PATH.put("/api/parties/DE/claim-changes", "{\"party\": \"DE\", \"changes\": [" + DE_RETRACTS + "]}");
+        BY_PATH.put("/api/parties/RU/claim-changes", "{\"party\": \"RU\", \"changes\": []}");
+        BY_PATH.put("/api/parties/EU/claim-changes", "{\"party\": \"EU\", \"changes\": []}");
+        // As of an event's own time (inclusive), of a time between two events, and of a time before every event.
+        BY_PATH.put("/api/parties/DE/claim-changes?asOf=2025-12-02T09:00:00Z",
+                "{\"party\": \"DE\", \"changes\": [" + DE_RETRACTS + "]}");
+        BY_PATH.put("/api/parties/DE/claim-changes?asOf=2025-12-02T10:59:59%2B02:00",
+                "{\"party\": \"DE\", \"changes\": []}");
+        BY_PATH.put("/api/claims/pokrovsk-captured?asOf=2025-12-01T12:00:00Z", """
+                {"claimId": "pokrovsk-captured", "proposition": "Russian forces captured Pokrovsk", "status": "CONTESTED",
+                 "positions": [
+                   {"party": "RU", "position": "ASSERTS", "occurredAt": "2025-12-01T10:00:00Z", "eventId": "ru-c1", "events": 1},
+                   {"party": "UA", "position": "DENIES", "occurredAt": "2025-12-01T12:00:00Z", "eventId": "ua-c1", "events": 1}],
+                 "events": 2, "origin": %s}""".formatted(RU_ORIGIN));
+        BY_PATH.put("/api/claims/pokrovsk-captured?asOf=2025-12-01T16:00:00Z", """
+                {"claimId": "pokrovsk-captured", "proposition": "Russian forces captured Pokrovsk", "status": "CONTESTED",
+                 "positions": [
+                   {"party": "DE", "position": "ASSERTS", "occurredAt": "2025-12-01T15:00:00Z", "eventId": "de-c1", "events": 1},
+                   {"party": "RU", "position": "ASSERTS", "occurredAt": "2025-12-01T10:00:00Z", "eventId": "ru-c1", "events": 1},
+                   {"party": "UA", "position": "DENIES", "occurredAt": "2025-12-01T12:00:00Z", "eventId": "ua-c1", "events": 1}],
+                 "events": 3, "origin": %s}""".formatted(RU_ORIGIN));
+        BY_PATH.put("/api/claims/pokrovsk-captured?asOf=2025-12-01T11:00:00Z", """
+                {"claimId": "pokrovsk-captured", "proposition": "Russian forces captured Pokrovsk", "status": "ASSERTED",
+                 "positions": [
+                   {"party": "RU", "position": "ASSERTS", "occurredAt": "2025-12-01T10:00:00Z", "eventId": "ru-c1", "events": 1}],
+                 "events": 1, "origin": %s}""".formatted(RU_ORIGIN));
+        BY_PATH.put("/api/claims/pokrovsk-captured?asOf=2025-11-30T00:00:00Z", """
+                {"claimId": "pokrovsk-captured", "proposition": null, "status": null, "positions": [], "events": 0,
+                 "origin": null}""");
     }
 
     /** Requests that must fail, with their status. */
@@ -95,6 +133,12 @@ final class SeedBodies {
         ERRORS.put("/api/parties/NOBODY-HERE/stances/ukraine-nato-membership", 404);
         ERRORS.put("/api/parties/UA/stances/no-such-topic", 404);
         ERRORS.put("/api/claims/no-such-claim", 404);
+        ERRORS.put("/api/claims/no-such-claim?asOf=2025-01-01T00:00:00Z", 404);
+        ERRORS.put("/api/claims/pokrovsk-captured?asOf=yesterday", 400);
+        ERRORS.put("/api/parties/NOBODY-HERE/claim-changes", 404);
+        ERRORS.put("/api/parties/NOBODY-HERE/claim-changes?asOf=2025-12-02T09:00:00Z", 404);
+        ERRORS.put("/api/parties/DE/claim-changes?asOf=2025-13-01T00:00:00Z", 400);
+        ERRORS.put("/api/parties/bad%20party!/claim-changes", 400);
         ERRORS.put("/api/topics/no-such-topic/stances", 404);
         ERRORS.put("/api/claims/Not%20A%20Slug", 400);
         ERRORS.put("/api/topics/BAD%20TOPIC/stances", 400);

@@ -23,18 +23,24 @@ import org.partyline.processor.streams.StoreNames;
 
 /**
  * Two servers in one JVM, each with its own stores holding part of the seed: A holds the statements of RU and
- * EU, the claims of UA and DE by party, the claim {@code pokrovsk-captured} and the topic
- * {@code ukraine-nato-membership}; B holds the rest. Each must answer for every key and give whole lists.
+ * EU, the claims of UA and DE by party, the claim changes of DE by party, the claim {@code pokrovsk-captured} (with
+ * its history) and the topic {@code ukraine-nato-membership}; B holds the rest. Each must answer for every key and
+ * give whole lists.
  */
 class TwoInstancesTest {
     private static final Map<String, Set<String>> HELD_BY_A = Map.of(
             StoreNames.STANCES, Set.of("RU", "EU"),
             StoreNames.PARTY_CLAIMS, Set.of("UA", "DE"),
+            StoreNames.PARTY_CLAIM_CHANGES, Set.of("DE"),
             StoreNames.CLAIMS, Set.of(SeedViews.POKROVSK),
             StoreNames.TOPIC_STANCES, Set.of(SeedViews.NATO));
+    /** The claims-side stores keyed by claimId share the partitions of claims. */
+    private static final Set<String> LIKE_CLAIMS = Set.of(StoreNames.CLAIMS, StoreNames.CLAIM_EVENT_IDS,
+            StoreNames.CLAIM_HISTORY, StoreNames.CLAIM_CHANGE_HISTORY);
     /** The statements-side stores (stances, stance-history, stance-change-history) share the partitions of stances. */
     static final BiPredicate<String, String> A_HOLDS = (store, key) -> HELD_BY_A
-            .getOrDefault(PartylineTopology.STORES_ROUTED_BY_STRING_KEY.contains(store) || StoreNames.CLAIMS.equals(store) ? store : StoreNames.STANCES, Set.of())
+            .getOrDefault(PartylineTopology.STORES_ROUTED_BY_STRING_KEY.contains(store) ? store
+                    : LIKE_CLAIMS.contains(store) ? StoreNames.CLAIMS : StoreNames.STANCES, Set.of())
             .contains(key);
 
     private TwoServers servers;

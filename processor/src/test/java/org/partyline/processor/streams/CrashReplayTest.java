@@ -8,6 +8,7 @@ import static org.partyline.processor.domain.Events.claim;
 import static org.partyline.processor.domain.Events.statement;
 import static org.partyline.schema.Position.ASSERTS;
 import static org.partyline.schema.Position.DENIES;
+import static org.partyline.schema.Position.RETRACTS;
 import static org.partyline.schema.Stance.LEAN_SUPPORT;
 import static org.partyline.schema.Stance.OPPOSE;
 import static org.partyline.schema.Stance.SUPPORT;
@@ -25,6 +26,7 @@ import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.ClaimStatusChange;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.Statement;
+import org.partyline.schema.view.ClaimView;
 import org.partyline.schema.view.StanceSummary;
 
 /**
@@ -75,13 +77,16 @@ class CrashReplayTest extends TopologyTestBase {
         }
     }
 
-    /** The views: every store but the event ids, and without the summaries' offsets (a replay has its own). */
+    /** The views: every store but the event ids, and without the folded offsets (a replay has its own). */
     private Map<String, Map<String, Object>> views() {
         Map<String, Map<String, Object>> views = new TreeMap<>(fixture.snapshot());
         views.remove(StoreNames.STATEMENT_EVENT_IDS);
         views.remove(StoreNames.CLAIM_EVENT_IDS);
         views.get(StoreNames.STANCES).replaceAll((k, v) ->
                 StanceSummary.newBuilder((StanceSummary) v).setFoldedOffset(-1L).build());
+        for (String claims : List.of(StoreNames.CLAIMS, StoreNames.PARTY_CLAIMS)) {
+            views.get(claims).replaceAll((k, v) -> ClaimView.newBuilder((ClaimView) v).setFoldedOffset(-1L).build());
+        }
         return views;
     }
 
@@ -228,6 +233,48 @@ class CrashReplayTest extends TopologyTestBase {
         assertEquals(claimBefore, fixture.get(StoreNames.CLAIMS, "pokrovsk-captured"));
         assertTrue(fixture.claimStatus.isEmpty());
         assertEquals(folded, meters.folded.size());
+    }
+
+    @Test
+    void shouldRepairAClaimsHistoryAndChangesWithoutCountingTheEventTwice() {
+        Claim asserts = claim("c1", "RU", "pokrovsk-captured", ASSERTS, at(1), "P");
+        Claim denies = claim("c3", "RU", "pokrovsk-captured", DENIES, at(3), null);
+        Claim retracts = claim("c2", "RU", "pokrovsk-captured", RETRACTS, at(2), null);
+        fixture.publish(asserts, denies);
+        Map<String, Map<String, Object>> afterTwo = stores();
+        fixture.publish(retracts);
+        Map<String, Map<String, Object>> expected = views();
+        fixture.claimStatus.readValuesToList();
+        // The crash: the claim kept its writes (its counts hold c2), the history, the changes and the view by party
+        // lost them: c2 is missing, and the change ASSERTS -> DENIES that c2 split is still whole.
+        putBack(afterTwo, Set.of(StoreNames.CLAIM_HISTORY, StoreNames.CLAIM_CHANGE_HISTORY,
+                StoreNames.PARTY_CLAIM_CHANGES));
+
+        fixture.publish(retracts);
+
+        assertEquals(expected, views());
+        ClaimView claim = fixture.get(StoreNames.CLAIMS, "pokrovsk-captured");
+        assertEquals(3L, claim.getEvents());
+        assertTrue(fixture.claimStatus.isEmpty());
+    }
+
+    @Test
+    void shouldCatchUpTheClaimChangesByPartyWhenTheirRecordsWereLost() {
+        Claim asserts = claim("c1", "RU", "pokrovsk-captured", ASSERTS, at(1), "P");
+        Claim denies = claim("c3", "RU", "pokrovsk-captured", DENIES, at(3), null);
+        Claim alsoDenies = claim("c2", "RU", "pokrovsk-captured", DENIES, at(2), null);
+        fixture.publish(asserts, denies);
+        Map<String, Map<String, Object>> beforeMove = stores();
+        fixture.publish(alsoDenies);
+        Map<String, Map<String, Object>> expected = views();
+        // The crash: both records of the move (put at c2, delete at c3) were lost on their way to the view by party.
+        putBack(beforeMove, Set.of(StoreNames.PARTY_CLAIM_CHANGES));
+
+        fixture.publish(alsoDenies);
+
+        assertEquals(expected, views());
+        assertEquals(List.of("c2"), fixture.<org.partyline.schema.view.ClaimChange>scan(
+                StoreNames.PARTY_CLAIM_CHANGES, "RU").stream().map(c -> c.getEventId()).toList());
     }
 
     @Test

@@ -59,7 +59,10 @@ class TopologyNamesTest {
                         "claims-fold", "claim-status-select", "claim-status-sink",
                         "claims-by-party-select", "claims-by-party-repartition-filter",
                         "claims-by-party-repartition-sink", "claims-by-party-repartition-source",
-                        "party-claims-write")),
+                        "party-claims-write",
+                        "claim-changes-by-party-select", "claim-changes-by-party-repartition-filter",
+                        "claim-changes-by-party-repartition-sink", "claim-changes-by-party-repartition-source",
+                        "party-claim-changes-write")),
                 nodes().keySet());
     }
 
@@ -77,7 +80,8 @@ class TopologyNamesTest {
                         "stance-changes-sink", "stance-changes",
                         "claim-status-sink", "claim-status",
                         "stances-by-topic-repartition-sink", "stances-by-topic-repartition",
-                        "claims-by-party-repartition-sink", "claims-by-party-repartition"),
+                        "claims-by-party-repartition-sink", "claims-by-party-repartition",
+                        "claim-changes-by-party-repartition-sink", "claim-changes-by-party-repartition"),
                 sinks);
     }
 
@@ -96,8 +100,9 @@ class TopologyNamesTest {
                                 "statement-event-ids"),
                         "topic-stances-write", Set.of("topic-stances"),
                         "claims-deduplicate", Set.of("claim-event-ids"),
-                        "claims-fold", Set.of("claims", "claim-event-ids"),
-                        "party-claims-write", Set.of("party-claims")),
+                        "claims-fold", Set.of("claims", "claim-history", "claim-change-history", "claim-event-ids"),
+                        "party-claims-write", Set.of("party-claims"),
+                        "party-claim-changes-write", Set.of("party-claim-changes")),
                 stores);
     }
 
@@ -112,7 +117,7 @@ class TopologyNamesTest {
         });
 
         assertEquals(Set.of(Set.of("statements"), Set.of("claims"), Set.of("stances-by-topic-repartition"),
-                Set.of("claims-by-party-repartition")), sources);
+                Set.of("claims-by-party-repartition"), Set.of("claim-changes-by-party-repartition")), sources);
     }
 
     @Test
@@ -120,7 +125,8 @@ class TopologyNamesTest {
         AvroStringSerializer inputKeys = new AvroStringSerializer(registry);
 
         for (String store : StoreNames.ALL) {
-            boolean byString = store.equals(StoreNames.TOPIC_STANCES) || store.equals(StoreNames.PARTY_CLAIMS);
+            boolean byString = store.equals(StoreNames.TOPIC_STANCES) || store.equals(StoreNames.PARTY_CLAIMS)
+                    || store.equals(StoreNames.PARTY_CLAIM_CHANGES);
             assertEquals(byString ? Serdes.String().serializer().getClass() : AvroStringSerializer.class,
                     PartylineTopology.routingKeySerializer(store, inputKeys).getClass(), store);
         }

@@ -1,0 +1,85 @@
+package org.partyline.processor.streams;
+
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.partyline.processor.domain.ClaimHistory;
+import org.partyline.processor.domain.EventPosition;
+import org.partyline.schema.view.ClaimChange;
+import org.partyline.schema.view.ClaimEntry;
+
+/**
+ * The history of one (claimId, party) over the stores {@code claim-history} and {@code claim-change-history}, both
+ * keyed {@code claimId, party, time, eventId}. Neighbours are found by one seek each: a reverse range from the
+ * position down to the (claimId, party) prefix, or a range from it up to the prefix end.
+ */
+final class StoreClaimHistory implements ClaimHistory {
+    private final KeyValueStore<String, ClaimEntry> entries;
+    private final KeyValueStore<String, ClaimChange> changes;
+    private final String claimId;
+    private final String party;
+
+    StoreClaimHistory(KeyValueStore<String, ClaimEntry> entries, KeyValueStore<String, ClaimChange> changes,
+                      String claimId, String party) {
+        this.entries = entries;
+        this.changes = changes;
+        this.claimId = claimId;
+        this.party = party;
+    }
+
+    @Override
+    public Optional<ClaimEntry> entry(EventPosition position) {
+        return Optional.ofNullable(entries.get(key(position)));
+    }
+
+    @Override
+    public Optional<ClaimEntry> previous(EventPosition position) {
+        String key = key(position);
+        try (KeyValueIterator<String, ClaimEntry> it = entries.reverseRange(StoreKeys.prefix(claimId, party), key)) {
+            return firstOtherThan(it, key);
+        }
+    }
+
+    @Override
+    public Optional<ClaimEntry> next(EventPosition position) {
+        String key = key(position);
+        try (KeyValueIterator<String, ClaimEntry> it = entries.range(key, StoreKeys.prefixEnd(claimId, party))) {
+            return firstOtherThan(it, key);
+        }
+    }
+
+    @Override
+    public void putEntry(ClaimEntry entry) {
+        entries.put(key(new EventPosition(entry.getOccurredAt(), entry.getEventId())), entry);
+    }
+
+    @Override
+    public Optional<ClaimChange> change(EventPosition position) {
+        return Optional.ofNullable(changes.get(key(position)));
+    }
+
+    @Override
+    public void putChange(ClaimChange change) {
+        changes.put(key(new EventPosition(change.getOccurredAt(), change.getEventId())), change);
+    }
+
+    @Override
+    public void removeChange(EventPosition position) {
+        changes.delete(key(position));
+    }
+
+    private String key(EventPosition position) {
+        return StoreKeys.event(claimId, party, position.occurredAt(), position.eventId());
+    }
+
+    private static Optional<ClaimEntry> firstOtherThan(KeyValueIterator<String, ClaimEntry> it, String key) {
+        while (it.hasNext()) {
+            KeyValue<String, ClaimEntry> entry = it.next();
+            if (!entry.key.equals(key)) {
+                return Optional.of(entry.value);
+            }
+        }
+        return Optional.empty();
+    }
+}
