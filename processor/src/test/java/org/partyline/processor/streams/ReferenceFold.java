@@ -26,7 +26,7 @@ import org.partyline.schema.Statement;
  * topology's property test and the fault tests, which compare the real processor with it.
  *
  * <p>Views and records are text: a stance {@code P|T=STANCE@since#statements}, a history entry
- * {@code eventId:STANCE}, a change {@code P|T:FROM>TO@occurredAt#eventId}, a claim
+ * {@code eventId:STANCE}, a change {@code P|T:FROM>TO@occurredAt#eventId(shift[,reversal])}, a claim
  * {@code C|proposition|STATUS|P:POSITION@occurredAt#eventId,...} and a claim status change
  * {@code C|proposition|PREVIOUS>STATUS@occurredAt|positions}.
  */
@@ -76,7 +76,7 @@ public final class ReferenceFold {
             Stance to = last(sorted(list.stream())).getStance();
             if (to != from) {
                 String change = s.getParty() + "|" + s.getTopic() + ":" + from + ">" + to + "@" + s.getOccurredAt()
-                        + "#" + s.getEventId();
+                        + "#" + s.getEventId() + size(from, to);
                 stanceChanges.add(change);
                 stanceChangesByParty.computeIfAbsent(s.getParty(), k -> new ArrayList<>()).add(change);
             }
@@ -146,7 +146,8 @@ public final class ReferenceFold {
             for (int j = 1; j < es.size(); j++) {
                 if (es.get(j - 1).getStance() != es.get(j).getStance()) {
                     cs.add(key + ":" + es.get(j - 1).getStance() + ">" + es.get(j).getStance() + "@"
-                            + es.get(j).getOccurredAt() + "#" + es.get(j).getEventId());
+                            + es.get(j).getOccurredAt() + "#" + es.get(j).getEventId()
+                            + size(es.get(j - 1).getStance(), es.get(j).getStance()));
                 }
             }
             if (!cs.isEmpty()) {
@@ -196,7 +197,17 @@ public final class ReferenceFold {
     /** A stance change record as text, in the form of {@link #stanceChanges}. */
     public static String text(StanceChange c) {
         return c.getParty() + "|" + c.getTopic() + ":" + c.getFrom() + ">" + c.getTo() + "@" + c.getOccurredAt()
-                + "#" + c.getEventId();
+                + "#" + c.getEventId() + "(" + c.getShift() + (c.getReversal() ? ",reversal)" : ")");
+    }
+
+    /**
+     * CONTRACT 6.1 worked out here on its own: the symbols run from SUPPORT (+2) down to OPPOSE (-2), a reversal
+     * crosses NEUTRAL.
+     */
+    private static String size(Stance from, Stance to) {
+        int a = 2 - from.ordinal();
+        int b = 2 - to.ordinal();
+        return "(" + (b - a) + (a * b < 0 ? ",reversal)" : ")");
     }
 
     /** A claim status change record as text, in the form of {@link #claimStatus}. */
