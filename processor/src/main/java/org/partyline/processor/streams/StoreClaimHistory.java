@@ -1,8 +1,6 @@
 package org.partyline.processor.streams;
 
 import java.util.Optional;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.partyline.processor.domain.ClaimHistory;
 import org.partyline.processor.domain.EventPosition;
@@ -35,18 +33,12 @@ final class StoreClaimHistory implements ClaimHistory {
 
     @Override
     public Optional<ClaimEntry> previous(EventPosition position) {
-        String key = key(position);
-        try (KeyValueIterator<String, ClaimEntry> it = entries.reverseRange(StoreKeys.prefix(claimId, party), key)) {
-            return firstOtherThan(it, key);
-        }
+        return Neighbours.previous(entries, claimId, party, key(position));
     }
 
     @Override
     public Optional<ClaimEntry> next(EventPosition position) {
-        String key = key(position);
-        try (KeyValueIterator<String, ClaimEntry> it = entries.range(key, StoreKeys.prefixEnd(claimId, party))) {
-            return firstOtherThan(it, key);
-        }
+        return Neighbours.next(entries, claimId, party, key(position));
     }
 
     @Override
@@ -71,15 +63,5 @@ final class StoreClaimHistory implements ClaimHistory {
 
     private String key(EventPosition position) {
         return StoreKeys.event(claimId, party, position.occurredAt(), position.eventId());
-    }
-
-    private static Optional<ClaimEntry> firstOtherThan(KeyValueIterator<String, ClaimEntry> it, String key) {
-        while (it.hasNext()) {
-            KeyValue<String, ClaimEntry> entry = it.next();
-            if (!entry.key.equals(key)) {
-                return Optional.of(entry.value);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -114,29 +114,14 @@ final class StoreStanceHistory implements StanceHistory {
 
     @Override
     public Optional<StatementEntry> previous(EventPosition position) {
-        String key = key(position);
-        try (KeyValueIterator<String, StatementEntry> it = statements.reverseRange(StoreKeys.prefix(party, topic), key)) {
-            return firstOtherThan(it, key);
-        }
+        return Neighbours.previous(statements, party, topic, key(position));
     }
 
     @Override
     public Optional<StatementEntry> next(EventPosition position) {
-        String key = key(position);
-        try (KeyValueIterator<String, StatementEntry> it = statements.range(key, StoreKeys.prefixEnd(party, topic))) {
-            return firstOtherThan(it, key);
-        }
+        return Neighbours.next(statements, party, topic, key(position));
     }
 
-    private static Optional<StatementEntry> firstOtherThan(KeyValueIterator<String, StatementEntry> it, String key) {
-        while (it.hasNext()) {
-            KeyValue<String, StatementEntry> entry = it.next();
-            if (!entry.key.equals(key)) {
-                return Optional.of(entry.value);
-            }
-        }
-        return Optional.empty();
-    }
 
     @Override
     public void putStatement(StatementEntry entry) {
