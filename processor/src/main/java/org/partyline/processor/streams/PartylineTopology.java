@@ -47,6 +47,16 @@ public final class PartylineTopology {
      * {@code <app>-claim-changes-by-party-repartition}.
      */
     public static final String CLAIM_CHANGES_BY_PARTY = "claim-changes-by-party";
+    /** Every repartition, each topic named {@code <application.id>-<name>-repartition}. */
+    public static final List<String> REPARTITIONS = List.of(STANCES_BY_TOPIC, CLAIMS_BY_PARTY, CLAIM_CHANGES_BY_PARTY);
+
+    /** The names of the internal topics Kafka Streams makes for this topology: a changelog per store, the repartitions. */
+    public static Set<String> internalTopics(String applicationId) {
+        Set<String> topics = new java.util.TreeSet<>();
+        StoreNames.ALL.forEach(store -> topics.add(applicationId + "-" + store + "-changelog"));
+        REPARTITIONS.forEach(name -> topics.add(applicationId + "-" + name + "-repartition"));
+        return topics;
+    }
 
     /**
      * Stores partitioned like the input topics, whose keys are Avro strings in the wire format: route a party or

@@ -71,7 +71,7 @@ public final class ViewSnapshot {
                 List<String> cs = new ArrayList<>();
                 detail.path("changes").forEach(c -> cs.add(key + ":" + c.path("from").asText() + ">"
                         + c.path("to").asText() + "@" + instant(c.path("occurredAt")) + "#"
-                        + c.path("eventId").asText()));
+                        + c.path("eventId").asText() + size(c)));
                 if (!cs.isEmpty()) {
                     changes.put(key, cs);
                 }
@@ -79,7 +79,7 @@ public final class ViewSnapshot {
             List<String> partyChanges = new ArrayList<>();
             rest.get(base + "/changes").path("changes").forEach(c -> partyChanges.add(party + "|"
                     + c.path("topic").asText() + ":" + c.path("from").asText() + ">" + c.path("to").asText() + "@"
-                    + instant(c.path("occurredAt")) + "#" + c.path("eventId").asText()));
+                    + instant(c.path("occurredAt")) + "#" + c.path("eventId").asText() + size(c)));
             byParty.put(party, partyChanges);
             List<String> ids = new ArrayList<>();
             rest.get(base + "/contested-claims").path("claims").forEach(c -> ids.add(c.path("claimId").asText()));
@@ -215,5 +215,10 @@ public final class ViewSnapshot {
     @Override
     public String toString() {
         return "ViewSnapshot" + sizes();
+    }
+
+    /** A change's {@code shift} and {@code reversal} (CONTRACT 6.1) as {@link ReferenceFold} writes them. */
+    private static String size(JsonNode change) {
+        return "(" + change.path("shift").asInt() + (change.path("reversal").asBoolean() ? ",reversal)" : ")");
     }
 }

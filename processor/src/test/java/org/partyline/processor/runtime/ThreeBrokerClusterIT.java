@@ -22,6 +22,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.partyline.processor.streams.PartylineTopology;
 import org.junit.jupiter.api.io.TempDir;
 import org.partyline.embedded.EmbeddedKafkaCluster;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
@@ -113,7 +114,8 @@ class ThreeBrokerClusterIT {
         Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         Set<String> internal = topics.stream().filter(t -> t.startsWith(APPLICATION_ID + "-")
                 && (t.endsWith("-changelog") || t.endsWith("-repartition"))).collect(Collectors.toSet());
-        assertEquals(10, internal.size(), "8 changelogs and 2 repartition topics: " + internal);
+        assertEquals(PartylineTopology.internalTopics(APPLICATION_ID), new TreeSet<>(internal),
+                "a changelog per store and the repartition topics");
         Set<String> checked = new TreeSet<>(internal);
         checked.addAll(List.of("statements", "claims", "stance-changes", "claim-status", "partyline-dlq"));
 
