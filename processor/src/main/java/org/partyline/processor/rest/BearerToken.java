@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code http.auth.token}: when set, every path but the probes and {@code /metrics} needs
+ * {@code http.auth.token}: when set, every path but the probes, {@code /metrics} and the dashboard's code needs
  * {@code Authorization: Bearer TOKEN}. Tokens are compared as SHA-256 digests with {@link MessageDigest#isEqual}, so
  * the time taken says nothing about how much of a guess was right, nor about the token's length. The token is
  * never part of a message or a log line: {@link #toString()} hides it.
@@ -26,9 +26,13 @@ final class BearerToken {
         return token.filter(t -> !t.isBlank()).map(BearerToken::new);
     }
 
-    /** Paths anyone may read: the probes (orchestrators) and {@code /metrics} (scrapers). */
+    /**
+     * Paths anyone may read: the probes (orchestrators), {@code /metrics} (scrapers) and the dashboard's code
+     * ({@code /dashboard/FILE}: modules and a stylesheet, no data; the page sends the token to {@code /api}).
+     */
     static boolean isOpen(String path) {
-        return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics");
+        return path.equals("/health") || path.startsWith("/health/") || path.equals("/metrics")
+                || path.startsWith(Dashboard.FOLDER);
     }
 
     /** Whether an {@code Authorization} header value carries this token (the scheme in any letter case). */

@@ -39,6 +39,7 @@ public final class RestServer implements AutoCloseable {
     private final Routes routes;
     private final Optional<BearerToken> token;
     private final RequestObserver observer;
+    private final Dashboard dashboard = new Dashboard();
     private Javalin app;
 
     /**
@@ -126,6 +127,11 @@ public final class RestServer implements AutoCloseable {
         config.routes.exception(Refused.class, (e, ctx) -> {
             if (e.challenge) {
                 ctx.header("WWW-Authenticate", "Bearer");
+                if (Dashboard.wantsPage(ctx)) {
+                    // A browser opening the dashboard: the page (no data in it) with the 401, and it asks for the token.
+                    dashboard.page(ctx, e.reply.status());
+                    return;
+                }
             }
             Exchanges.send(ctx, e.reply);
         });

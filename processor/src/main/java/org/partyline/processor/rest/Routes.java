@@ -29,7 +29,8 @@ import org.partyline.processor.query.StoreReadiness;
  * The route table of CONTRACT section 4 plus {@code /instances} and the {@code /internal/...} endpoints that answer
  * from local stores only: one line per route, each a GET (HEAD answers the same without the body). Each route maps
  * a {@link QueryResult} to a status: found 200, held elsewhere forwarded, unknown 404, invalid 400, unavailable 503.
- * {@code /api/events} streams the change feed ({@link EventStream}).
+ * {@code /api/events} streams the change feed ({@link EventStream}); {@code /} and {@code /dashboard/FILE} serve the
+ * web dashboard ({@link Dashboard}).
  */
 final class Routes {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -45,6 +46,7 @@ final class Routes {
     private final Supplier<KafkaStreams.State> state;
     private final Supplier<String> metrics;
     private final EventStream events;
+    private final Dashboard dashboard = new Dashboard();
 
     Routes(StanceQueries stances, AgreementQueries agreement, StanceGathering gathering, ClaimQueries claims,
            PartyDirectory directory, InstanceLocator locator, StoreReadiness readiness, HttpPeers peers,
@@ -67,6 +69,8 @@ final class Routes {
 
     private List<Route> table() {
         return List.of(
+                new Route("/", dashboard::page),
+                new Route(Dashboard.FOLDER + "{file}", dashboard::file),
                 json("/health", ctx -> health(ctx)),
                 json("/health/live", ctx -> live(ctx)),
                 json("/health/ready", ctx -> ready(ctx)),
