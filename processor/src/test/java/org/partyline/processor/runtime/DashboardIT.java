@@ -22,6 +22,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.partyline.processor.config.PartylineConfig;
 import org.partyline.producer.PartylinePublisher;
+import org.partyline.schema.Claim;
+import org.partyline.schema.Position;
 import org.partyline.schema.Stance;
 import org.partyline.schema.Statement;
 
@@ -103,6 +105,9 @@ class DashboardIT {
         assertEquals("RU", pokrovsk.findElement(By.cssSelector("dd[data-position='ASSERTS']")).getText());
         assertEquals("UA", pokrovsk.findElement(By.cssSelector("dd[data-position='DENIES']")).getText());
         assertTrue(pokrovsk.getText().contains("Russian forces have captured Pokrovsk"), pokrovsk.getText());
+        assertTrue(pokrovsk.findElement(By.cssSelector("p.origin")).getText()
+                .startsWith("First asserted by RU on 2025-12-01 07:00 UTC"), pokrovsk.getText());
+        assertTrue(pokrovsk.getText().contains("2 events"), pokrovsk.getText());
         browser.screenshot("claims");
     }
 
@@ -132,8 +137,19 @@ class DashboardIT {
 
     @Test
     @Order(4)
-    void shouldShowUkrainesChangeAndAgreementOnItsPartyPage() {
+    void shouldShowUkrainesChangesAndAgreementOnItsPartyPage() throws Exception {
+        try (PartylinePublisher publisher = new PartylinePublisher(processor.bootstrapServers(),
+                processor.registryUrl())) {
+            publisher.publish(Claim.newBuilder().setEventId("dashboard-it-ua-pokrovsk-disputed").setParty("UA")
+                    .setClaimId("pokrovsk-captured").setPosition(Position.DISPUTES)
+                    .setOccurredAt(Instant.parse("2025-12-04T09:00:00Z")).build()).get();
+        }
         browser.open(base + "/#/parties/UA");
+        By claimChange = By.cssSelector("ul.claim-changes li[data-claim='pokrovsk-captured']");
+        WebElement disputed = browser.await("UA's change of position on pokrovsk-captured", WAIT,
+                d -> d.findElements(claimChange).stream().findFirst().orElse(null));
+        assertTrue(disputed.getText().contains("DENIES \u2192 DISPUTES"), disputed.getText());
+        assertTrue(!disputed.getText().contains("contradiction"), "denying then disputing is no contradiction");
         By change = By.cssSelector("ul.changes li[data-topic='us-peace-plan']");
         WebElement item = browser.await("UA's change on its page", WAIT, d -> d.findElements(change).stream()
                 .findFirst().orElse(null));
