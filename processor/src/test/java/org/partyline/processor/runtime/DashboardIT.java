@@ -144,6 +144,10 @@ class DashboardIT {
                     .setClaimId("pokrovsk-captured").setPosition(Position.DISPUTES)
                     .setOccurredAt(Instant.parse("2025-12-04T09:00:00Z")).build()).get();
         }
+        // A change of position that leaves the claim's status as it was sends nothing on /api/events: the page is
+        // opened once the API has it.
+        new Api(processor.apiUrl()).await("/api/parties/UA/claim-changes", body -> body.path("changes").size() == 1,
+                WAIT);
         browser.open(base + "/#/parties/UA");
         By claimChange = By.cssSelector("ul.claim-changes li[data-claim='pokrovsk-captured']");
         WebElement disputed = browser.await("UA's change of position on pokrovsk-captured", WAIT,
