@@ -71,7 +71,7 @@ public final class ViewSnapshot {
                 List<String> cs = new ArrayList<>();
                 detail.path("changes").forEach(c -> cs.add(key + ":" + c.path("from").asText() + ">"
                         + c.path("to").asText() + "@" + instant(c.path("occurredAt")) + "#"
-                        + c.path("eventId").asText()));
+                        + c.path("eventId").asText() + size(c)));
                 if (!cs.isEmpty()) {
                     changes.put(key, cs);
                 }
@@ -79,7 +79,7 @@ public final class ViewSnapshot {
             List<String> partyChanges = new ArrayList<>();
             rest.get(base + "/changes").path("changes").forEach(c -> partyChanges.add(party + "|"
                     + c.path("topic").asText() + ":" + c.path("from").asText() + ">" + c.path("to").asText() + "@"
-                    + instant(c.path("occurredAt")) + "#" + c.path("eventId").asText()));
+                    + instant(c.path("occurredAt")) + "#" + c.path("eventId").asText() + size(c)));
             byParty.put(party, partyChanges);
             List<String> ids = new ArrayList<>();
             rest.get(base + "/contested-claims").path("claims").forEach(c -> ids.add(c.path("claimId").asText()));
@@ -137,6 +137,11 @@ public final class ViewSnapshot {
                 + "@" + instant(p.path("occurredAt")) + "#" + p.path("eventId").asText()));
         return c.path("claimId").asText() + "|" + c.path("proposition").asText() + "|" + c.path("status").asText()
                 + "|" + String.join(",", positions);
+    }
+
+    /** The size of a change (CONTRACT 6.1) in the reference's form: {@code (shift)} or {@code (shift,reversal)}. */
+    private static String size(JsonNode change) {
+        return "(" + change.path("shift").asInt() + (change.path("reversal").asBoolean() ? ",reversal)" : ")");
     }
 
     /** An instant in {@link Instant#toString()} form, like the reference's. */
