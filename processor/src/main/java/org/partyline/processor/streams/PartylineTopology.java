@@ -6,14 +6,17 @@ import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.avro.specific.SpecificRecord;
@@ -42,6 +45,11 @@ public final class PartylineTopology {
     public static final String STANCES_BY_TOPIC = "stances-by-topic";
     /** Repartition of each claim by each party in it: {@code <app>-claims-by-party-repartition}. */
     public static final String CLAIMS_BY_PARTY = "claims-by-party";
+    /**
+     * The table with a record cache that each claim's latest view passes before {@link #CLAIMS_BY_PARTY} (a RocksDB
+     * store without changelog, and the name of its nodes).
+     */
+    public static final String CLAIMS_BY_PARTY_LATEST = "claims-by-party-latest";
     /**
      * Repartition of every claim change set (put or delete) by its party:
      * {@code <app>-claim-changes-by-party-repartition}.
@@ -190,9 +198,27 @@ public final class PartylineTopology {
                         Named.as(StoreNames.TOPIC_STANCES + "-write"), StoreNames.TOPIC_STANCES);
     }
 
+    /**
+     * Each claim's view re-keyed by every party in it. One claim event changes every party's copy (positions and
+     * counts), so each claim's views pass a table with a record cache first ({@link #CLAIMS_BY_PARTY_LATEST}, after a
+     * repartition by claimId of its own, since the DSL's table needs one after a processor): Kafka Streams forwards a
+     * claim's latest view once per commit (or cache eviction) instead of once per event, which divides the records of
+     * {@code claims-by-party} and the writes of {@code party-claims} by the claim's events per commit interval. The
+     * table keeps no changelog: under exactly-once what it had not forwarded at a crash belongs to the aborted
+     * transaction and its input is read again; a redelivery passes the view on again as before. TopologyTestDriver
+     * commits after every record, so there every event is still passed on.
+     */
     private static void viewClaimsByParty(KStream<String, ClaimUpdate> claims) {
-        claims.flatMap((claimId, update) -> update.after().getPositions().stream()
-                                .map(p -> KeyValue.pair(p.getParty(), update.after()))
+        claims.mapValues(ClaimUpdate::after, Named.as(CLAIMS_BY_PARTY_LATEST + "-select"))
+                .repartition(Repartitioned.<String, ClaimView>as(CLAIMS_BY_PARTY_LATEST)
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerdes.binary(ClaimView.class)))
+                .toTable(Named.as(CLAIMS_BY_PARTY_LATEST), Materialized
+                        .<String, ClaimView, KeyValueStore<Bytes, byte[]>>as(CLAIMS_BY_PARTY_LATEST)
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerdes.binary(ClaimView.class))
+                        .withCachingEnabled().withLoggingDisabled())
+                .toStream(Named.as(CLAIMS_BY_PARTY_LATEST + "-forward"))
+                .flatMap((claimId, view) -> view.getPositions().stream()
+                                .map(p -> KeyValue.pair(p.getParty(), view))
                                 .toList(),
                         Named.as(CLAIMS_BY_PARTY + "-select"))
                 .repartition(Repartitioned.<String, ClaimView>as(CLAIMS_BY_PARTY)
