@@ -90,7 +90,7 @@ public final class JsonLinesPublisher {
                 if (chunk.size() == CHUNK_LINES) {
                     pending.add(parseLater(parsers, chunk));
                     chunk = new ArrayList<>(CHUNK_LINES);
-                    while (pending.size() > MAX_PENDING_CHUNKS || pending.peek().isDone()) {
+                    while (pending.size() > MAX_PENDING_CHUNKS || (!pending.isEmpty() && pending.peek().isDone())) {
                         sending.handle(parsed(pending.poll()));
                     }
                 }
