@@ -43,8 +43,8 @@ public final class JsonLinesPublisher {
     }
 
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
-    /** Threads that parse and check lines while the calling thread sends: all cores but the sender's, at least one. */
-    static final int PARSE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    /** Threads that parse and check lines while the calling thread sends (which waits for them): one per core. */
+    static final int PARSE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final int CHUNK_LINES = 512;
     private static final int MAX_PENDING_CHUNKS = 4 * PARSE_THREADS + 2;
 

@@ -36,6 +36,24 @@ final class EncodingBuffer extends ByteArrayOutputStream {
         return buffer;
     }
 
+    // Avro's direct encoder writes byte by byte: these skip the lock and the checks of ByteArrayOutputStream's own.
+    @Override
+    public void write(int b) {
+        if (count == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        if (count + len > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + len));
+        }
+        System.arraycopy(b, off, buf, count, len);
+        count += len;
+    }
+
     /** A direct (unbuffered) binary encoder writing into this buffer. */
     BinaryEncoder encoder() {
         encoder = EncoderFactory.get().directBinaryEncoder(this, encoder);

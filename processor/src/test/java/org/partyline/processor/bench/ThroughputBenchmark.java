@@ -51,7 +51,7 @@ import org.partyline.serde.SchemaRegistryClients;
  * Prints each round, then medians and the two ratios: processor / trivial aggregate (goal at least 0.5) and
  * publish / ProducerPerformance (goal at least 0.8). Arguments: {@code EVENTS ROUNDS [processor flags...]}
  * (default 300000 3: about 315,000 arrivals with redeliveries); the flags go to the processor,
- * e.g. {@code --kafka-commit.interval.ms 100}. {@code -Dbench.jfr=DIR} records the processor and publish JVMs with
+ * e.g. {@code --commit-interval-ms 1000 --stream-threads 2}. {@code -Dbench.jfr=DIR} records the processor and publish JVMs with
  * Flight Recorder; {@code -Dbench.views=false} skips the views check (the reference fold of 315,000 events takes
  * minutes: it re-sorts a claim's history at every event).
  *
