@@ -53,7 +53,8 @@ import org.partyline.serde.SchemaRegistryClients;
  * (default 300000 3: about 315,000 arrivals with redeliveries); the flags go to the processor,
  * e.g. {@code --commit-interval-ms 1000 --stream-threads 2}. {@code -Dbench.jfr=DIR} records the processor and publish JVMs with
  * Flight Recorder; {@code -Dbench.views=false} skips the views check (the reference fold of 315,000 events takes
- * minutes: it re-sorts a claim's history at every event).
+ * minutes: it re-sorts a claim's history at every event); {@code -Dbench.publish.only=true} runs only the first pair;
+ * {@code -Dbench.producer.config=FILE} gives {@code publish} a {@code --producer-config} file.
  *
  * <pre>mvn -B -q -o -DskipTests package &amp;&amp; mvn -B -q -o -pl processor -am test-compile
  * nice -n -20 java -cp processor/target/partyline-processor.jar:processor/target/test-classes \
@@ -124,6 +125,11 @@ public final class ThroughputBenchmark {
                 publish[r] = publish(r, statements, claims);
                 perf[r] = producerPerformance("perf-" + r, recordSize);
             }
+            if (Boolean.getBoolean("bench.publish.only")) {
+                System.out.printf(Locale.ROOT, "round %d: ProducerPerformance %,.0f/s, publish %,.0f/s (%.2f) | load %s%n",
+                        r + 1, perf[r], publish[r], publish[r] / perf[r], loadAverage());
+                continue;
+            }
             ProcessorRun run;
             if (r % 2 == 0) {
                 aggregate[r] = aggregate(r, statements, claims);
@@ -138,6 +144,13 @@ public final class ThroughputBenchmark {
                             + "trivial aggregate %,.0f/s, processor %,.0f/s (%.2f) | views %s | latency %s | load %s%n",
                     r + 1, perf[r], publish[r], publish[r] / perf[r], aggregate[r], processor[r],
                     processor[r] / aggregate[r], run.views(), run.latency(), loadAverage());
+        }
+        if (Boolean.getBoolean("bench.publish.only")) {
+            System.out.printf(Locale.ROOT, "MEDIAN of %d rounds: ProducerPerformance %,.0f records/s, publish %,.0f "
+                            + "lines/s, ratio %.2f | load average %s%n", rounds, BenchSupport.median(perf),
+                    BenchSupport.median(publish), BenchSupport.median(publish) / BenchSupport.median(perf),
+                    loadAverage());
+            return;
         }
         double perfMedian = BenchSupport.median(perf);
         double publishMedian = BenchSupport.median(publish);
@@ -179,9 +192,13 @@ public final class ThroughputBenchmark {
 
     /** The publish command of the producer jar in its own JVM: lines per second from launch to exit. */
     private double publish(int round, String statements, String claims) throws Exception {
-        List<String> command = List.of("-jar", JvmProcess.producerJar().toString(), "publish", jsonLines.toString(),
-                "--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", broker.registryUrl(),
-                "--statements-topic", statements, "--claims-topic", claims);
+        List<String> command = new ArrayList<>(List.of("-jar", JvmProcess.producerJar().toString(), "publish",
+                jsonLines.toString(), "--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url",
+                broker.registryUrl(), "--statements-topic", statements, "--claims-topic", claims));
+        String producerConfig = System.getProperty("bench.producer.config");
+        if (producerConfig != null) {
+            command.addAll(List.of("--producer-config", producerConfig));
+        }
         long start = System.nanoTime();
         JvmProcess publish = JvmProcess.start("publish", jvmOptions("publish-" + round), command, Map.of(),
                 dir.resolve("publish-" + round + ".log"));
