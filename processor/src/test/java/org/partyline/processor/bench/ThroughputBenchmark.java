@@ -54,7 +54,8 @@ import org.partyline.serde.SchemaRegistryClients;
  * e.g. {@code --commit-interval-ms 1000 --stream-threads 2}. {@code -Dbench.jfr=DIR} records the processor and publish JVMs with
  * Flight Recorder; {@code -Dbench.views=false} skips the views check (the reference fold of 315,000 events takes
  * minutes: it re-sorts a claim's history at every event); {@code -Dbench.publish.only=true} runs only the first pair;
- * {@code -Dbench.producer.config=FILE} gives {@code publish} a {@code --producer-config} file.
+ * {@code -Dbench.producer.config=FILE} gives {@code publish} a {@code --producer-config} file;
+ * {@code -Dbench.compare.jar=JAR} also runs that processor jar (an earlier build) in every round, after the others.
  *
  * <pre>mvn -B -q -o -DskipTests package &amp;&amp; mvn -B -q -o -pl processor -am test-compile
  * nice -n -20 java -cp processor/target/partyline-processor.jar:processor/target/test-classes \
@@ -113,6 +114,7 @@ public final class ThroughputBenchmark {
         double[] publish = new double[rounds];
         double[] aggregate = new double[rounds];
         double[] processor = new double[rounds];
+        double[] compared = new double[rounds];
         List<ChangeLatency.Result> latencies = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             String statements = "statements-" + r;
@@ -140,6 +142,12 @@ public final class ThroughputBenchmark {
             }
             processor[r] = run.rate();
             latencies.add(run.latency());
+            String compareJar = System.getProperty("bench.compare.jar");
+            if (compareJar != null) {
+                compared[r] = processor(r, statements, claims, Path.of(compareJar)).rate();
+                System.out.printf(Locale.ROOT, "  processor of %s: %,.0f events/s (%.2f of the trivial aggregate)%n",
+                        compareJar, compared[r], compared[r] / aggregate[r]);
+            }
             System.out.printf(Locale.ROOT, "round %d: ProducerPerformance %,.0f/s, publish %,.0f/s (%.2f) | "
                             + "trivial aggregate %,.0f/s, processor %,.0f/s (%.2f) | views %s | latency %s | load %s%n",
                     r + 1, perf[r], publish[r], publish[r] / perf[r], aggregate[r], processor[r],
@@ -165,6 +173,11 @@ public final class ThroughputBenchmark {
                 BenchSupport.median(latencies.stream().mapToDouble(ChangeLatency.Result::p50).toArray()),
                 BenchSupport.median(latencies.stream().mapToDouble(ChangeLatency.Result::p99).toArray()),
                 loadAverage());
+        if (System.getProperty("bench.compare.jar") != null) {
+            System.out.printf(Locale.ROOT, "MEDIAN processor of %s: %,.0f events/s, ratio %.2f%n",
+                    System.getProperty("bench.compare.jar"), BenchSupport.median(compared),
+                    BenchSupport.median(compared) / aggregateMedian);
+        }
     }
 
     private record ProcessorRun(double rate, String views, ChangeLatency.Result latency) {
@@ -233,15 +246,21 @@ public final class ThroughputBenchmark {
      * are committed; then its views against the reference fold, and the latency of a change record.
      */
     private ProcessorRun processor(int round, String statements, String claims) throws Exception {
-        String applicationId = "processor-" + round;
-        String stanceChanges = "stance-changes-" + round;
+        return processor(round, statements, claims, null);
+    }
+
+    /** As above, with the processor jar {@code jar} (null: the built one) under an application id of its own. */
+    private ProcessorRun processor(int round, String statements, String claims, Path jar) throws Exception {
+        String applicationId = (jar == null ? "processor-" : "compared-") + round;
+        String stanceChanges = "stance-changes-" + applicationId;
         List<String> flags = new ArrayList<>(List.of("--application-id", applicationId, "--partitions",
                 Integer.toString(PARTITIONS), "--topic-statements", statements, "--topic-claims", claims,
-                "--topic-stance-changes", stanceChanges, "--topic-claim-status", "claim-status-" + round,
-                "--topic-dlq", "dlq-" + round));
+                "--topic-stance-changes", stanceChanges, "--topic-claim-status", "claim-status-" + applicationId,
+                "--topic-dlq", "dlq-" + applicationId));
         flags.addAll(processorFlags);
         try (ProcessorProcess processor = ProcessorProcess.on(broker, applicationId, dir.resolve(applicationId),
-                flags.toArray(String[]::new)).jvmOptions(jvmOptions(applicationId).toArray(String[]::new))) {
+                flags.toArray(String[]::new)).jvmOptions(jvmOptions(applicationId).toArray(String[]::new))
+                .jar(jar)) {
             long start = System.nanoTime();
             processor.startAsync();
             awaitCommitted(applicationId, List.of(statements, claims));
@@ -258,7 +277,7 @@ public final class ThroughputBenchmark {
                         : "DIFFER from the reference fold: " + abbreviated(actual.differencesFrom(expected));
             }
             ChangeLatency.Result latency = ChangeLatency.measure(broker.bootstrapServers(), broker.registryUrl(),
-                    new PartylinePublisher.Topics(statements, claims), stanceChanges, "latency-" + round + "-",
+                    new PartylinePublisher.Topics(statements, claims), stanceChanges, "latency-" + applicationId + "-",
                     200, Duration.ofSeconds(15));
             processor.stop();
             return new ProcessorRun(events.size() / seconds, views, latency);
