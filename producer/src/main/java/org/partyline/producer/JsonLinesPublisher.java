@@ -2,12 +2,21 @@ package org.partyline.producer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -34,6 +43,10 @@ public final class JsonLinesPublisher {
     }
 
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofSeconds(5);
+    /** Threads that parse and check lines while the calling thread sends (which waits for them): one per core. */
+    static final int PARSE_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final int CHUNK_LINES = 512;
+    private static final int MAX_PENDING_CHUNKS = 4 * PARSE_THREADS + 2;
 
     private final PartylinePublisher publisher;
     private final PrintStream err;
@@ -59,52 +72,126 @@ public final class JsonLinesPublisher {
 
     /**
      * Publishes the lines of a stream (a file, a bundled resource), waiting until every sent event is acknowledged.
+     * Lines are parsed and checked in chunks on {@link #PARSE_THREADS} threads while this thread sends the events
+     * of earlier chunks, in the order of the lines; rejected lines are reported in that order too.
      *
      * @throws PublishException when Kafka refuses or fails to take an event; sending stops at the first failure
      */
     public Counts publish(String name, InputStream in) throws IOException, PublishException {
         Utf8LineReader reader = new Utf8LineReader(in);
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        long published = 0;
-        long rejected = 0;
-        long start = System.nanoTime();
-        long nextProgress = start + progressIntervalNanos;
-        Utf8LineReader.Line line;
-        while ((line = reader.next()) != null) {
-            if (line.text() != null && EventRules.isBlank(line.text())) {
-                continue;
-            }
-            String problem = line.problem();
-            SpecificRecord event = null;
-            if (problem == null) {
-                try {
-                    event = parser.parse(line.text());
-                } catch (InvalidEventException e) {
-                    problem = e.reason();
+        Sending sending = new Sending(name);
+        ExecutorService parsers = Executors.newFixedThreadPool(PARSE_THREADS, JsonLinesPublisher::parserThread);
+        Deque<Future<List<Parsed>>> pending = new ArrayDeque<>();
+        try {
+            List<Utf8LineReader.Line> chunk = new ArrayList<>(CHUNK_LINES);
+            Utf8LineReader.Line line;
+            while ((line = reader.next()) != null) {
+                chunk.add(line);
+                if (chunk.size() == CHUNK_LINES) {
+                    pending.add(parseLater(parsers, chunk));
+                    chunk = new ArrayList<>(CHUNK_LINES);
+                    while (pending.size() > MAX_PENDING_CHUNKS || (!pending.isEmpty() && pending.peek().isDone())) {
+                        sending.handle(parsed(pending.poll()));
+                    }
                 }
             }
-            if (problem != null) {
-                rejected++;
-                err.println(name + ":" + line.number() + ": " + problem);
-            } else {
-                send(event, failure, name, line.number());
-                published++;
+            pending.add(parseLater(parsers, chunk));
+            while (!pending.isEmpty()) {
+                sending.handle(parsed(pending.poll()));
             }
-            long now = System.nanoTime();
-            if (now - nextProgress >= 0) {
-                progress(name, line.number(), published, rejected, now - start);
-                nextProgress = now + progressIntervalNanos;
-            }
+        } finally {
+            parsers.shutdownNow();
         }
+        return sending.finish();
+    }
+
+    /** One line after parsing: skipped (blank), an event, or the reason it is rejected. */
+    private record Parsed(long number, SpecificRecord event, String problem) {
+    }
+
+    private Future<List<Parsed>> parseLater(ExecutorService parsers, List<Utf8LineReader.Line> lines) {
+        return parsers.submit(() -> {
+            List<Parsed> parsed = new ArrayList<>(lines.size());
+            for (Utf8LineReader.Line line : lines) {
+                if (line.text() != null && EventRules.isBlank(line.text())) {
+                    continue;
+                }
+                String problem = line.problem();
+                SpecificRecord event = null;
+                if (problem == null) {
+                    try {
+                        event = parser.parse(line.text());
+                    } catch (InvalidEventException e) {
+                        problem = e.reason();
+                    }
+                }
+                parsed.add(new Parsed(line.number(), event, problem));
+            }
+            return parsed;
+        });
+    }
+
+    private static List<Parsed> parsed(Future<List<Parsed>> chunk) throws IOException {
         try {
-            publisher.flush();
-        } catch (KafkaException e) {
-            failure.compareAndSet(null, e);
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while parsing lines");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("parsing lines failed", e.getCause());
         }
-        if (failure.get() != null) {
-            throw failed(name, failure.get());
+    }
+
+    private static Thread parserThread(Runnable task) {
+        Thread thread = new Thread(task, "partyline-parser");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** The sending side of one publish run: counts, the first failure reported by Kafka, progress. */
+    private final class Sending {
+        private final String name;
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private final long start = System.nanoTime();
+        private long nextProgress = start + progressIntervalNanos;
+        private long published;
+        private long rejected;
+
+        Sending(String name) {
+            this.name = name;
         }
-        return new Counts(published, rejected);
+
+        void handle(List<Parsed> lines) throws PublishException {
+            for (Parsed line : lines) {
+                if (line.problem() != null) {
+                    rejected++;
+                    err.println(name + ":" + line.number() + ": " + line.problem());
+                } else {
+                    send(line.event(), failure, name, line.number());
+                    published++;
+                }
+                long now = System.nanoTime();
+                if (now - nextProgress >= 0) {
+                    progress(name, line.number(), published, rejected, now - start);
+                    nextProgress = now + progressIntervalNanos;
+                }
+            }
+        }
+
+        Counts finish() throws PublishException {
+            try {
+                publisher.flush();
+            } catch (KafkaException e) {
+                failure.compareAndSet(null, e);
+            }
+            if (failure.get() != null) {
+                throw failed(name, failure.get());
+            }
+            return new Counts(published, rejected);
+        }
     }
 
     private void send(SpecificRecord event, AtomicReference<Exception> failure, String name, long lineNumber)

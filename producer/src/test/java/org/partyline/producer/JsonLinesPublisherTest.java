@@ -127,6 +127,23 @@ class JsonLinesPublisherTest {
     }
 
     @Test
+    void shouldSendTheLinesOfALongFileInTheirOrderAndReportItsRejectedLinesInOrder() throws Exception {
+        StringBuilder content = new StringBuilder();
+        for (int i = 1; i <= 5_000; i++) {
+            content.append(i % 1_000 == 0 ? "oops" : statementLine("st-" + i, "RU", "nato", "SUPPORT")).append('\n');
+        }
+
+        Counts counts = publish(content.toString());
+
+        assertEquals(new Counts(4_995, 5), counts);
+        List<String> sent = producer.history().stream().map(r -> ((Statement) r.value()).getEventId()).toList();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 5_000).filter(i -> i % 1_000 != 0)
+                .mapToObj(i -> "st-" + i).toList(), sent);
+        assertEquals(List.of("events.jsonl:1000", "events.jsonl:2000", "events.jsonl:3000", "events.jsonl:4000",
+                "events.jsonl:5000"), errors().lines().map(l -> l.substring(0, l.indexOf(": "))).toList());
+    }
+
+    @Test
     void shouldReportProgressWithCountAndRate() throws Exception {
         JsonLinesPublisher chatty = new JsonLinesPublisher(publisher, err, Duration.ZERO);
         chatty.publish("big.jsonl", new ByteArrayInputStream((statementLine("st-1", "RU", "nato", "SUPPORT") + "\n"

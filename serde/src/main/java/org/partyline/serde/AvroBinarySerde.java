@@ -1,12 +1,10 @@
 package org.partyline.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -74,16 +72,16 @@ final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T> {
         if (data == null) {
             return null;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        EncodingBuffer out = EncodingBuffer.get();
         try {
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            BinaryEncoder encoder = out.encoder();
             writer.write(data, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot serialize " + type.getSimpleName() + " for '" + topic + "': "
                     + e.getMessage(), e);
         }
-        return out.toByteArray();
+        return out.bytes();
     }
 
     private T deserialize(String topic, byte[] data) {
@@ -91,7 +89,7 @@ final class AvroBinarySerde<T extends SpecificRecord> implements Serde<T> {
             return null;
         }
         try {
-            return reader.read(null, DecoderFactory.get().binaryDecoder(data, null));
+            return reader.read(null, EncodingBuffer.decoder(data, 0, data.length));
         } catch (java.io.EOFException e) {
             for (SpecificDatumReader<T> older : olderReaders) {
                 try {

@@ -37,9 +37,4 @@ public class AvroSerializer<T extends SpecificRecord> extends WireFormatSerializ
         writers.computeIfAbsent(data.getClass(), c -> new SpecificDatumWriter<>(schema, SpecificData.getForClass(c)))
                 .write(data, encoder);
     }
-
-    @Override
-    int sizeHint(T data) {
-        return 256;
-    }
 }

@@ -35,9 +35,4 @@ public class AvroStringSerializer extends WireFormatSerializer<String> {
     void writeBody(String data, Schema schema, BinaryEncoder encoder) throws IOException {
         encoder.writeString(data);
     }
-
-    @Override
-    int sizeHint(String data) {
-        return data.length() + 8;
-    }
 }

@@ -35,9 +35,4 @@ public class GenericAvroSerializer extends WireFormatSerializer<GenericRecord> {
     void writeBody(GenericRecord data, Schema schema, BinaryEncoder encoder) throws IOException {
         writers.computeIfAbsent(schema, GenericDatumWriter::new).write(data, encoder);
     }
-
-    @Override
-    int sizeHint(GenericRecord data) {
-        return 256;
-    }
 }

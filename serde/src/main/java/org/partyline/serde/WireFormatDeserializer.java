@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -60,8 +59,7 @@ abstract class WireFormatDeserializer<T> implements Deserializer<T> {
         DatumReader<?> reader = readers.computeIfAbsent(id, i -> readerFor(topic, i, writerSchema(topic, i)));
         int bodySize = data.length - WireFormat.HEADER_SIZE;
         try {
-            return fromAvro(reader.read(null, DecoderFactory.get()
-                    .binaryDecoder(data, WireFormat.HEADER_SIZE, bodySize, null)));
+            return fromAvro(reader.read(null, EncodingBuffer.decoder(data, WireFormat.HEADER_SIZE, bodySize)));
         } catch (EOFException e) {
             throw failure(topic, "truncated record, the Avro body (" + bodySize
                     + " bytes) ends early for schema id " + id, e);

@@ -1,12 +1,10 @@
 package org.partyline.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -36,9 +34,6 @@ abstract class WireFormatSerializer<T> implements Serializer<T> {
     /** Writes the Avro body of a value. */
     abstract void writeBody(T data, Schema schema, BinaryEncoder encoder) throws IOException;
 
-    /** A size to start the output buffer with. */
-    abstract int sizeHint(T data);
-
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         if (client == null) {
@@ -58,17 +53,17 @@ abstract class WireFormatSerializer<T> implements Serializer<T> {
         }
         Schema schema = schemaOf(data);
         int id = ids.computeIfAbsent(new TopicSchema(topic, schema), ts -> register(topic, schema));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint(data));
+        EncodingBuffer out = EncodingBuffer.get();
         WireFormat.writeHeader(out, id);
         try {
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            BinaryEncoder encoder = out.encoder();
             writeBody(data, schema, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot serialize " + what(schema) + " for topic '" + topic + "': "
                     + e.getMessage(), e);
         }
-        return out.toByteArray();
+        return out.bytes();
     }
 
     private int register(String topic, Schema schema) {

@@ -40,6 +40,16 @@ public final class PartylineConfig {
     public static final String REPLICATION_FACTOR = "replication.factor";
     public static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
     public static final String PROCESSING_GUARANTEE = "processing.guarantee";
+    /**
+     * How often Kafka Streams commits (under exactly-once: ends its transaction, so the change records and the views
+     * become visible), in ms; and how often the record caches are flushed. Longer: fewer transactions and cache
+     * flushes, higher latency of every change record.
+     */
+    public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
+    /** Bytes of the record caches of the stores the fold rewrites, shared by the stream threads. */
+    public static final String CACHE_MAX_BYTES = "cache.max.bytes";
+    /** Kafka Streams threads of this instance (tasks are shared among them). */
+    public static final String STREAM_THREADS = "stream.threads";
     public static final String DEMO = "demo";
     public static final String KAFKA_PORT = "kafka.port";
     public static final String REGISTRY_PORT = "registry.port";
@@ -92,6 +102,9 @@ public final class PartylineConfig {
         d.put(REPLICATION_FACTOR, "1");
         d.put(MIN_INSYNC_REPLICAS, null);
         d.put(PROCESSING_GUARANTEE, "exactly_once_v2");
+        d.put(COMMIT_INTERVAL_MS, "100");
+        d.put(CACHE_MAX_BYTES, "10485760");
+        d.put(STREAM_THREADS, "1");
         d.put(DEMO, "false");
         d.put(KAFKA_PORT, "9092");
         d.put(REGISTRY_PORT, "8081");
@@ -258,6 +271,21 @@ public final class PartylineConfig {
             throw new ConfigException(INSTANCE_ID + " must be 1 to 200 of the characters a-z A-Z 0-9 . _ -, not '"
                     + instanceId + "'");
         }
+        for (String key : List.of(COMMIT_INTERVAL_MS, CACHE_MAX_BYTES, STREAM_THREADS)) {
+            if (values.containsKey(KAFKA_PREFIX + streamsName(key))) {
+                throw new ConfigException(KAFKA_PREFIX + streamsName(key) + " is not a setting: use " + key + " ("
+                        + flagName(key) + ", " + envName(key) + ")");
+            }
+        }
+        if (intValue(COMMIT_INTERVAL_MS) < 1) {
+            throw new ConfigException(COMMIT_INTERVAL_MS + " must be at least 1 ms");
+        }
+        if (intValue(CACHE_MAX_BYTES) < 0) {
+            throw new ConfigException(CACHE_MAX_BYTES + " must not be negative");
+        }
+        if (intValue(STREAM_THREADS) < 1) {
+            throw new ConfigException(STREAM_THREADS + " must be at least 1");
+        }
         if (intValue(PARTITIONS) < 1) {
             throw new ConfigException(PARTITIONS + " must be at least 1");
         }
@@ -277,6 +305,15 @@ public final class PartylineConfig {
                         + intValue(REPLICATION_FACTOR) + "), not " + minInsync);
             }
         }
+    }
+
+    /** The Kafka Streams property a Partyline key sets ({@code cache.max.bytes}: {@code statestore.cache.max.bytes}). */
+    public static String streamsName(String key) {
+        return switch (key) {
+            case CACHE_MAX_BYTES -> "statestore.cache.max.bytes";
+            case STREAM_THREADS -> "num.stream.threads";
+            default -> key;
+        };
     }
 
     public String get(String key) {

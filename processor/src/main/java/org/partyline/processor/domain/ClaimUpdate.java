@@ -17,7 +17,9 @@ public record ClaimUpdate(ClaimView before, ClaimView after, Optional<ClaimStatu
 
     /** An event the view does not hold yet, folded; {@code foldedOffset} is the input offset of the event. */
     public static ClaimUpdate of(ClaimView before, Claim event, long foldedOffset, List<ClaimChangeAt> changes) {
-        ClaimView after = ClaimView.newBuilder(ClaimFold.apply(before, event)).setFoldedOffset(foldedOffset).build();
+        ClaimView after = ClaimFold.apply(before, event);
+        // A new record, shared with nobody: set in place rather than deep-copied through a builder.
+        after.setFoldedOffset(foldedOffset);
         return new ClaimUpdate(before, after, ClaimFold.statusChange(before, after, event), changes);
     }
 

@@ -172,6 +172,10 @@ public final class PartylineProcessor implements AutoCloseable {
                 .replicationFactor(config.intValue(PartylineConfig.REPLICATION_FACTOR))
                 .minInsyncReplicas(config.minInsyncReplicas().orElse(null))
                 .with(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.intValue(PartylineConfig.STANDBY_REPLICAS))
+                .with(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.intValue(PartylineConfig.COMMIT_INTERVAL_MS))
+                .with(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
+                        (long) config.intValue(PartylineConfig.CACHE_MAX_BYTES))
+                .with(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.intValue(PartylineConfig.STREAM_THREADS))
                 .with(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq())
                 .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class)
                 .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true)

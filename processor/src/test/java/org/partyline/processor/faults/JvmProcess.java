@@ -59,9 +59,10 @@ public final class JvmProcess implements AutoCloseable {
         return chosen != null ? existing(Path.of(chosen)) : built("processor", "partyline-processor.jar");
     }
 
-    /** The producer jar built by {@code package}. */
+    /** The producer jar built by {@code package}, or {@code -Dpartyline.producer.jar=PATH} if set. */
     public static Path producerJar() {
-        return built("producer", "partyline-producer.jar");
+        String chosen = System.getProperty("partyline.producer.jar");
+        return chosen != null ? existing(Path.of(chosen)) : built("producer", "partyline-producer.jar");
     }
 
     /** A module's jar, from the processor module's directory or from the repository root. */

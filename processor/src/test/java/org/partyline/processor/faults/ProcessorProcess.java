@@ -28,6 +28,7 @@ public final class ProcessorProcess implements AutoCloseable {
     private final Path logDir;
     private final List<String> args;
     private List<String> jvmOptions = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    private Path jar;
     private JvmProcess current;
     private long startedNanos;
     private URI api;
@@ -60,6 +61,12 @@ public final class ProcessorProcess implements AutoCloseable {
         return new ProcessorProcess(name, dir.resolve("state"), dir, List.copyOf(args));
     }
 
+    /** Another processor jar for the next starts (an earlier build, for a comparison); null: the built one. */
+    public ProcessorProcess jar(java.nio.file.Path jar) {
+        this.jar = jar;
+        return this;
+    }
+
     /** The JVM options of the next starts, instead of the tests' 512 MiB heap and serial collector. */
     public ProcessorProcess jvmOptions(String... options) {
         this.jvmOptions = List.of(options);
@@ -73,7 +80,8 @@ public final class ProcessorProcess implements AutoCloseable {
         }
         starts++;
         api = null;
-        List<String> command = new ArrayList<>(List.of("-jar", JvmProcess.processorJar().toString()));
+        List<String> command = new ArrayList<>(List.of("-jar",
+                (jar == null ? JvmProcess.processorJar() : jar.toAbsolutePath()).toString()));
         command.addAll(args);
         startedNanos = System.nanoTime();
         current = JvmProcess.start(name + " #" + starts, jvmOptions, command, Map.of(),

@@ -139,6 +139,11 @@ public final class ViewSnapshot {
                 + "|" + String.join(",", positions);
     }
 
+    /** The size of a change (CONTRACT 6.1) in the reference's form: {@code (shift)} or {@code (shift,reversal)}. */
+    private static String size(JsonNode change) {
+        return "(" + change.path("shift").asInt() + (change.path("reversal").asBoolean() ? ",reversal)" : ")");
+    }
+
     /** An instant in {@link Instant#toString()} form, like the reference's. */
     private static String instant(JsonNode node) {
         return node.isNull() || node.isMissingNode() ? "null" : Instant.parse(node.asText()).toString();
@@ -215,10 +220,5 @@ public final class ViewSnapshot {
     @Override
     public String toString() {
         return "ViewSnapshot" + sizes();
-    }
-
-    /** A change's {@code shift} and {@code reversal} (CONTRACT 6.1) as {@link ReferenceFold} writes them. */
-    private static String size(JsonNode change) {
-        return "(" + change.path("shift").asInt() + (change.path("reversal").asBoolean() ? ",reversal)" : ")");
     }
 }

@@ -57,6 +57,9 @@ class TopologyNamesTest {
                         "claims-source", "claims-decode", "claims-deduplicate", "claims-rejected",
                         "claims-dead-letters", "claims-dead-letter-sink", "claims-accepted",
                         "claims-fold", "claim-status-select", "claim-status-sink",
+                        "claims-by-party-latest-select", "claims-by-party-latest-repartition-filter",
+                        "claims-by-party-latest-repartition-sink", "claims-by-party-latest-repartition-source",
+                        "claims-by-party-latest", "claims-by-party-latest-forward",
                         "claims-by-party-select", "claims-by-party-repartition-filter",
                         "claims-by-party-repartition-sink", "claims-by-party-repartition-source",
                         "party-claims-write",
@@ -80,6 +83,7 @@ class TopologyNamesTest {
                         "stance-changes-sink", "stance-changes",
                         "claim-status-sink", "claim-status",
                         "stances-by-topic-repartition-sink", "stances-by-topic-repartition",
+                        "claims-by-party-latest-repartition-sink", "claims-by-party-latest-repartition",
                         "claims-by-party-repartition-sink", "claims-by-party-repartition",
                         "claim-changes-by-party-repartition-sink", "claim-changes-by-party-repartition"),
                 sinks);
@@ -101,6 +105,7 @@ class TopologyNamesTest {
                         "topic-stances-write", Set.of("topic-stances"),
                         "claims-deduplicate", Set.of("claim-event-ids"),
                         "claims-fold", Set.of("claims", "claim-history", "claim-change-history", "claim-event-ids"),
+                        "claims-by-party-latest", Set.of("claims-by-party-latest"),
                         "party-claims-write", Set.of("party-claims"),
                         "party-claim-changes-write", Set.of("party-claim-changes")),
                 stores);
@@ -117,7 +122,8 @@ class TopologyNamesTest {
         });
 
         assertEquals(Set.of(Set.of("statements"), Set.of("claims"), Set.of("stances-by-topic-repartition"),
-                Set.of("claims-by-party-repartition"), Set.of("claim-changes-by-party-repartition")), sources);
+                Set.of("claims-by-party-latest-repartition"), Set.of("claims-by-party-repartition"),
+                Set.of("claim-changes-by-party-repartition")), sources);
     }
 
     @Test

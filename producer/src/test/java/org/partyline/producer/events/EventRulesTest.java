@@ -148,4 +148,22 @@ class EventRulesTest {
         assertEquals(Optional.of(Stance.SUPPORT), EventRules.stance("\u017Fupport"));
         assertEquals(Optional.of(Position.DISPUTES), EventRules.position("d\u0131sputes"));
     }
+
+    @Test
+    void shouldAgreeWithThePatternsOnRandomText() {
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "AZaz09_.- \u00e9\u0130\u212a/";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int length = random.nextInt(4) == 0 ? 60 + random.nextInt(80) : random.nextInt(6);
+            for (int i = 0; i < length; i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            assertEquals(text.matches(EventRules.PARTY_PATTERN), EventRules.isParty(text), text);
+            assertEquals(text.matches(EventRules.SLUG_PATTERN), EventRules.isSlug(text), text);
+            assertEquals(EventRules.strip(text).isEmpty(),
+                    EventRules.isBlank(text), text);
+        }
+    }
 }
