@@ -34,33 +34,35 @@ public final class ClaimQueries {
 
     /** {@code /api/claims/{claimId}}: positions by party, as of now. */
     public QueryResult<Bodies.Claim> claim(String claimId, Asked asked) {
-        return claim(claimId, AsOf.NOW, asked);
+        return claim(claimId, null, asked);
     }
 
     /**
-     * {@code /api/claims/{claimId}?asOf=T}: positions by party, as of {@code asOf} ({@link ClaimAsOf}); a claim unknown
-     * now is not found whatever the instant.
+     * {@code /api/claims/{claimId}?asOf=T}: positions by party, as of {@code rawAsOf} ({@link AsOf}, null: now;
+     * {@link ClaimAsOf}); a claim unknown now is not found whatever the instant.
      */
-    public QueryResult<Bodies.Claim> claim(String claimId, AsOf asOf, Asked asked) {
+    public QueryResult<Bodies.Claim> claim(String claimId, String rawAsOf, Asked asked) {
         if (!EventRules.isSlug(claimId)) {
             return new QueryResult.Invalid<>("'" + claimId + "' is not a claimId: expected [a-z0-9][a-z0-9-]{0,127}");
         }
-        return routing.at(StoreNames.CLAIMS, claimId, asked, reads -> {
+        return AsOf.with(rawAsOf, asOf -> routing.at(StoreNames.CLAIMS, claimId, asked, reads -> {
             ClaimView view = reads.get(StoreNames.CLAIMS, claimId);
             if (view == null) {
                 return new QueryResult.NotFound<>("unknown claim " + claimId);
             }
             return new QueryResult.Found<>(asOf.instant().map(t -> ClaimAsOf.claim(reads, view, t))
                     .orElseGet(() -> ViewBodies.claim(view)));
-        });
+        }));
     }
 
     /**
      * {@code /api/parties/{party}/claim-changes}: the party's changes of position on every claim by (occurredAt,
-     * eventId, claimId), the order of {@code party-claim-changes}' keys; as of {@code asOf}, those at or before it.
+     * eventId, claimId), the order of {@code party-claim-changes}' keys; as of {@code rawAsOf} ({@link AsOf}, null:
+     * now), those at or before it.
      */
-    public QueryResult<Bodies.PartyClaimChanges> partyClaimChanges(String rawParty, AsOf asOf, Asked asked) {
-        return PartyDirectory.forParty(rawParty, party -> routing.at(StoreNames.PARTY_CLAIM_CHANGES, party, asked,
+    public QueryResult<Bodies.PartyClaimChanges> partyClaimChanges(String rawParty, String rawAsOf, Asked asked) {
+        return AsOf.with(rawAsOf, asOf -> PartyDirectory.forParty(rawParty,
+                party -> routing.at(StoreNames.PARTY_CLAIM_CHANGES, party, asked,
                 reads -> {
                     String upTo = asOf.instant().map(t -> StoreKeys.prefixEnd(party, StoreKeys.time(t)))
                             .orElse(StoreKeys.prefixEnd(party));
@@ -72,7 +74,7 @@ public final class ClaimQueries {
                     }
                     return new QueryResult.Found<>(new Bodies.PartyClaimChanges(party,
                             changes.stream().map(ViewBodies::claimChange).toList()));
-                }));
+                })));
     }
 
     /**

@@ -14,7 +14,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.apache.kafka.streams.KafkaStreams;
 import org.partyline.processor.query.AgreementQueries;
-import org.partyline.processor.query.AsOf;
 import org.partyline.processor.query.Bodies;
 import org.partyline.processor.query.ClaimQueries;
 import org.partyline.processor.query.InstanceLocator;
@@ -90,10 +89,10 @@ final class Routes {
                 json("/api/topics/{topic}/stances", ctx -> reply(ctx,
                         stances.topicStances(ctx.pathParam("topic"), asOf(ctx), asked(ctx)))),
                 json("/api/claims", ctx -> reply(ctx, claims.claims(ctx.queryParam("status")))),
-                json("/api/claims/{claimId}", ctx -> reply(ctx, AsOf.with(ctx.queryParam("asOf"),
-                        asOf -> claims.claim(ctx.pathParam("claimId"), asOf, asked(ctx))))),
-                json("/api/parties/{party}/claim-changes", ctx -> reply(ctx, AsOf.with(ctx.queryParam("asOf"),
-                        asOf -> claims.partyClaimChanges(ctx.pathParam("party"), asOf, asked(ctx))))),
+                json("/api/claims/{claimId}", ctx -> reply(ctx,
+                        claims.claim(ctx.pathParam("claimId"), asOf(ctx), asked(ctx)))),
+                json("/api/parties/{party}/claim-changes", ctx -> reply(ctx,
+                        claims.partyClaimChanges(ctx.pathParam("party"), asOf(ctx), asked(ctx)))),
                 new Route("/api/events", events::handle),
                 json("/internal/parties", ctx -> reply(ctx, directory.localParties())),
                 json("/internal/claims", ctx -> reply(ctx, claims.localClaims(ctx.queryParam("status")))),
