@@ -6,13 +6,11 @@ import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -46,17 +44,12 @@ public final class PartylineTopology {
     /** Repartition of each claim by each party in it: {@code <app>-claims-by-party-repartition}. */
     public static final String CLAIMS_BY_PARTY = "claims-by-party";
     /**
-     * The table with a record cache that each claim's latest view passes before {@link #CLAIMS_BY_PARTY} (a RocksDB
-     * store without changelog, and the name of its nodes).
-     */
-    public static final String CLAIMS_BY_PARTY_LATEST = "claims-by-party-latest";
-    /**
      * Repartition of every claim change set (put or delete) by its party:
      * {@code <app>-claim-changes-by-party-repartition}.
      */
     public static final String CLAIM_CHANGES_BY_PARTY = "claim-changes-by-party";
     /** Every repartition, each topic named {@code <application.id>-<name>-repartition}. */
-    public static final List<String> REPARTITIONS = List.of(STANCES_BY_TOPIC, CLAIMS_BY_PARTY_LATEST, CLAIMS_BY_PARTY,
+    public static final List<String> REPARTITIONS = List.of(STANCES_BY_TOPIC, CLAIMS_BY_PARTY,
             CLAIM_CHANGES_BY_PARTY);
 
     /** The names of the internal topics Kafka Streams makes for this topology: a changelog per store, the repartitions. */
@@ -73,7 +66,8 @@ public final class PartylineTopology {
      */
     public static final Set<String> STORES_ROUTED_BY_INPUT_KEY = Set.of(StoreNames.STATEMENT_EVENT_IDS,
             StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES,
-            StoreNames.CLAIM_EVENT_IDS, StoreNames.CLAIMS, StoreNames.CLAIM_HISTORY, StoreNames.CLAIM_CHANGE_HISTORY);
+            StoreNames.CLAIM_EVENT_IDS, StoreNames.CLAIMS, StoreNames.PARTY_CLAIMS_PENDING, StoreNames.CLAIM_HISTORY,
+            StoreNames.CLAIM_CHANGE_HISTORY);
     /** Stores partitioned by a repartition topic with plain UTF-8 keys: route with {@code Serdes.String()}. */
     public static final Set<String> STORES_ROUTED_BY_STRING_KEY = Set.of(StoreNames.TOPIC_STANCES,
             StoreNames.PARTY_CLAIMS, StoreNames.PARTY_CLAIM_CHANGES);
@@ -210,28 +204,12 @@ public final class PartylineTopology {
     }
 
     /**
-     * Each claim's view re-keyed by every party in it. One claim event changes every party's copy (positions and
-     * counts), so each claim's views pass a table with a record cache first ({@link #CLAIMS_BY_PARTY_LATEST}, after a
-     * repartition by claimId of its own, since the DSL's table needs one after a processor): Kafka Streams forwards a
-     * claim's latest view once per commit (or cache eviction) instead of once per event, which divides the records of
-     * {@code claims-by-party} and the writes of {@code party-claims} by the claim's events per commit interval. The
-     * table keeps no changelog: under exactly-once what it had not forwarded at a crash belongs to the aborted
-     * transaction and its input is read again; a redelivery passes the view on again as before. TopologyTestDriver
-     * commits after every record, so there every event is still passed on.
+     * Each claim's view re-keyed by every party in it, copied once per commit interval ({@link PartyClaimsFanout}):
+     * one claim event changes every party's copy, so copying at every event would send a whole view per party.
      */
     private static void viewClaimsByParty(KStream<String, ClaimUpdate> claims) {
-        claims.mapValues(ClaimUpdate::after, Named.as(CLAIMS_BY_PARTY_LATEST + "-select"))
-                .repartition(Repartitioned.<String, ClaimView>as(CLAIMS_BY_PARTY_LATEST)
-                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerdes.binary(ClaimView.class)))
-                .toTable(Named.as(CLAIMS_BY_PARTY_LATEST), Materialized
-                        .<String, ClaimView, KeyValueStore<Bytes, byte[]>>as(CLAIMS_BY_PARTY_LATEST)
-                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerdes.binary(ClaimView.class))
-                        .withCachingEnabled().withLoggingDisabled())
-                .toStream(Named.as(CLAIMS_BY_PARTY_LATEST + "-forward"))
-                .flatMap((claimId, view) -> view.getPositions().stream()
-                                .map(p -> KeyValue.pair(p.getParty(), view))
-                                .toList(),
-                        Named.as(CLAIMS_BY_PARTY + "-select"))
+        claims.process(PartyClaimsFanout::new, Named.as(CLAIMS_BY_PARTY + "-select"), StoreNames.CLAIMS,
+                        StoreNames.PARTY_CLAIMS_PENDING)
                 .repartition(Repartitioned.<String, ClaimView>as(CLAIMS_BY_PARTY)
                         .withKeySerde(Serdes.String()).withValueSerde(AvroSerdes.binary(ClaimView.class)))
                 .process(() -> new RekeyedViewWriter<>(StoreNames.PARTY_CLAIMS, ClaimView::getClaimId),
@@ -276,6 +254,7 @@ public final class PartylineTopology {
         builder.addStateStore(store(StoreNames.CLAIM_EVENT_IDS, Serdes.ByteArray()));
         builder.addStateStore(cached(StoreNames.CLAIMS, AvroSerdes.binary(ClaimView.class)));
         builder.addStateStore(cached(StoreNames.PARTY_CLAIMS, AvroSerdes.binary(ClaimView.class)));
+        builder.addStateStore(cached(StoreNames.PARTY_CLAIMS_PENDING, Serdes.ByteArray()));
         builder.addStateStore(store(StoreNames.CLAIM_HISTORY, AvroSerdes.binary(ClaimEntry.class)));
         builder.addStateStore(store(StoreNames.CLAIM_CHANGE_HISTORY, AvroSerdes.binary(ClaimChange.class)));
         builder.addStateStore(store(StoreNames.PARTY_CLAIM_CHANGES, AvroSerdes.binary(ClaimChange.class)));

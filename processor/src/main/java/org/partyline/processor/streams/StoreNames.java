@@ -23,6 +23,11 @@ public final class StoreNames {
     public static final String CLAIMS = "claims";
     /** {@code party, claimId} -> {@code view.ClaimView}. */
     public static final String PARTY_CLAIMS = "party-claims";
+    /**
+     * {@code claimId} -> empty: claims whose view changed since it was last copied to {@code party-claims} (see
+     * {@code PartyClaimsFanout}).
+     */
+    public static final String PARTY_CLAIMS_PENDING = "party-claims-pending";
     /** {@code claimId, party, time, eventId} -> {@code view.ClaimEntry}: each party's events on each claim. */
     public static final String CLAIM_HISTORY = "claim-history";
     /** {@code claimId, party, time, eventId} of the later event -> {@code view.ClaimChange}. */
@@ -31,8 +36,8 @@ public final class StoreNames {
     public static final String PARTY_CLAIM_CHANGES = "party-claim-changes";
 
     public static final List<String> ALL = List.of(STATEMENT_EVENT_IDS, STANCE_HISTORY, STANCE_CHANGE_HISTORY,
-            STANCES, TOPIC_STANCES, CLAIM_EVENT_IDS, CLAIMS, PARTY_CLAIMS, CLAIM_HISTORY, CLAIM_CHANGE_HISTORY,
-            PARTY_CLAIM_CHANGES);
+            STANCES, TOPIC_STANCES, CLAIM_EVENT_IDS, CLAIMS, PARTY_CLAIMS, PARTY_CLAIMS_PENDING, CLAIM_HISTORY,
+            CLAIM_CHANGE_HISTORY, PARTY_CLAIM_CHANGES);
 
     private StoreNames() {
     }

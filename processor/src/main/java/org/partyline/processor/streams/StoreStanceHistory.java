@@ -31,6 +31,8 @@ final class StoreStanceHistory implements StanceHistory {
     private final String party;
     private final String topic;
     private StanceSummary pendingSummary;
+    /** The summary as read from {@code stances} (null: not read yet; empty: none), read once per statement. */
+    private Optional<StanceSummary> storedSummary;
 
     /**
      * {@code eventIds} is {@code statement-event-ids}, keyed by {@code recordKey, eventId}; {@code offset} is the
@@ -57,8 +59,8 @@ final class StoreStanceHistory implements StanceHistory {
 
     @Override
     public boolean inSummary(EventPosition position) {
-        StanceSummary summary = summaries.get(StoreKeys.of(party, topic));
-        return summary != null && summary.getFoldedOffset() >= Math.min(firstOffset(position.eventId()), offset);
+        return summary().filter(s -> s.getFoldedOffset() >= Math.min(firstOffset(position.eventId()), offset))
+                .isPresent();
     }
 
     @Override
@@ -99,7 +101,10 @@ final class StoreStanceHistory implements StanceHistory {
 
     @Override
     public Optional<StanceSummary> summary() {
-        return Optional.ofNullable(summaries.get(StoreKeys.of(party, topic)));
+        if (storedSummary == null) {
+            storedSummary = Optional.ofNullable(summaries.get(StoreKeys.of(party, topic)));
+        }
+        return storedSummary;
     }
 
     @Override

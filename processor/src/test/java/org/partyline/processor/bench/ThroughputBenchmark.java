@@ -308,6 +308,12 @@ public final class ThroughputBenchmark {
 
     private List<String> jvmOptions(String name) {
         List<String> options = new ArrayList<>(List.of(HEAP));
+        for (String client : List.of("processor", "publish")) {
+            String extra = System.getProperty("bench." + client + ".jvm");
+            if (extra != null && !extra.isBlank() && name.startsWith(client)) {
+                options.addAll(List.of(extra.trim().split("\\s+")));
+            }
+        }
         String jfr = System.getProperty("bench.jfr");
         if (jfr != null && (name.startsWith("processor") || name.startsWith("publish"))) {
             options.add("-XX:StartFlightRecording=filename=" + Path.of(jfr, name + ".jfr").toAbsolutePath()

@@ -57,9 +57,6 @@ class TopologyNamesTest {
                         "claims-source", "claims-decode", "claims-deduplicate", "claims-rejected",
                         "claims-dead-letters", "claims-dead-letter-sink", "claims-accepted",
                         "claims-fold", "claim-status-select", "claim-status-sink",
-                        "claims-by-party-latest-select", "claims-by-party-latest-repartition-filter",
-                        "claims-by-party-latest-repartition-sink", "claims-by-party-latest-repartition-source",
-                        "claims-by-party-latest", "claims-by-party-latest-forward",
                         "claims-by-party-select", "claims-by-party-repartition-filter",
                         "claims-by-party-repartition-sink", "claims-by-party-repartition-source",
                         "party-claims-write",
@@ -83,7 +80,6 @@ class TopologyNamesTest {
                         "stance-changes-sink", "stance-changes",
                         "claim-status-sink", "claim-status",
                         "stances-by-topic-repartition-sink", "stances-by-topic-repartition",
-                        "claims-by-party-latest-repartition-sink", "claims-by-party-latest-repartition",
                         "claims-by-party-repartition-sink", "claims-by-party-repartition",
                         "claim-changes-by-party-repartition-sink", "claim-changes-by-party-repartition"),
                 sinks);
@@ -105,7 +101,7 @@ class TopologyNamesTest {
                         "topic-stances-write", Set.of("topic-stances"),
                         "claims-deduplicate", Set.of("claim-event-ids"),
                         "claims-fold", Set.of("claims", "claim-history", "claim-change-history", "claim-event-ids"),
-                        "claims-by-party-latest", Set.of("claims-by-party-latest"),
+                        "claims-by-party-select", Set.of("claims", "party-claims-pending"),
                         "party-claims-write", Set.of("party-claims"),
                         "party-claim-changes-write", Set.of("party-claim-changes")),
                 stores);
@@ -122,7 +118,7 @@ class TopologyNamesTest {
         });
 
         assertEquals(Set.of(Set.of("statements"), Set.of("claims"), Set.of("stances-by-topic-repartition"),
-                Set.of("claims-by-party-latest-repartition"), Set.of("claims-by-party-repartition"),
+                Set.of("claims-by-party-repartition"),
                 Set.of("claim-changes-by-party-repartition")), sources);
     }
 
