@@ -18,16 +18,23 @@ import org.partyline.schema.view.ClaimEntry;
  * next's position. So a late event splits a change (prev -> next becomes prev -> event and event -> next) or merges
  * two (prev -> event -> next with prev's position at next leaves none at next). As in {@link StanceFold}, both
  * changes are set to what the neighbours say whatever was held, so a replay after a crash repairs and a redelivery
- * writes nothing. What is set at both positions is returned, held or not, so that the view re-keyed by party
- * follows it (and catches up when a crash lost what was sent before).
+ * writes nothing. What is set at both positions is returned, held or not, and apart what was written: the view
+ * re-keyed by party follows the writes, or every setting where a crash may have lost what was sent before.
  */
 public final class ClaimChanges {
 
     private ClaimChanges() {
     }
 
+    /**
+     * What one event set, at it and at its next neighbour: every setting, whether the store held it already or not,
+     * and the settings that changed the store (a change put or removed).
+     */
+    public record Settings(List<ClaimChangeAt> all, List<ClaimChangeAt> written) {
+    }
+
     /** Inserts the event if missing and sets the changes at it and at its next neighbour; returns both settings. */
-    public static List<ClaimChangeAt> apply(ClaimHistory history, Claim event) {
+    public static Settings apply(ClaimHistory history, Claim event) {
         ClaimEntry entry = entryOf(event);
         EventPosition at = EventPosition.of(event);
         Optional<ClaimEntry> prev = history.previous(at);
@@ -35,10 +42,12 @@ public final class ClaimChanges {
         if (history.entry(at).isEmpty()) {
             history.putEntry(entry);
         }
-        List<ClaimChangeAt> set = new ArrayList<>(2);
-        set.add(setChange(history, event, entry, prev.map(p -> change(event, p.getPosition(), entry))));
-        next.ifPresent(n -> set.add(setChange(history, event, n, Optional.of(change(event, entry.getPosition(), n)))));
-        return set;
+        List<ClaimChangeAt> all = new ArrayList<>(2);
+        List<ClaimChangeAt> written = new ArrayList<>(2);
+        setChange(history, event, entry, prev.map(p -> change(event, p.getPosition(), entry)), all, written);
+        next.ifPresent(n -> setChange(history, event, n, Optional.of(change(event, entry.getPosition(), n)), all,
+                written));
+        return new Settings(all, written);
     }
 
     /**
@@ -55,27 +64,35 @@ public final class ClaimChanges {
 
     /**
      * Sets the change at {@code later} to {@code candidate} if its positions differ, else to none; writes only
-     * what differs from the change held.
+     * what differs from the change held. Adds the setting to {@code all}, and to {@code written} if it wrote.
      */
-    private static ClaimChangeAt setChange(ClaimHistory history, Claim event, ClaimEntry later,
-                                           Optional<ClaimChange> candidate) {
+    private static void setChange(ClaimHistory history, Claim event, ClaimEntry later,
+                                  Optional<ClaimChange> candidate, List<ClaimChangeAt> all,
+                                  List<ClaimChangeAt> written) {
         EventPosition position = new EventPosition(later.getOccurredAt(), later.getEventId());
         Optional<ClaimChange> wanted = candidate.filter(c -> c.getFrom() != c.getTo());
         Optional<ClaimChange> held = history.change(position);
+        boolean wrote = false;
         if (wanted.isPresent()) {
             if (!wanted.equals(held)) {
                 history.putChange(wanted.get());
+                wrote = true;
             }
         } else if (held.isPresent()) {
             history.removeChange(position);
+            wrote = true;
         }
-        return ClaimChangeAt.newBuilder()
+        ClaimChangeAt setting = ClaimChangeAt.newBuilder()
                 .setParty(event.getParty())
                 .setClaimId(event.getClaimId())
                 .setOccurredAt(later.getOccurredAt())
                 .setEventId(later.getEventId())
                 .setChange(wanted.orElse(null))
                 .build();
+        all.add(setting);
+        if (wrote) {
+            written.add(setting);
+        }
     }
 
     /** The change {@code from -> later}, taken from the later event. */

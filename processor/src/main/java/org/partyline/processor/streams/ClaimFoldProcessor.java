@@ -1,6 +1,7 @@
 package org.partyline.processor.streams;
 
 import java.util.List;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,12 +20,14 @@ import org.partyline.schema.view.ClaimView;
  * reports every claim event folded to the {@link TopologyMeters}.
  *
  * <p>Redeliveries come here too (see {@link DeduplicateProcessor}). The history and the changes are set
- * idempotently. The claim's counts are not, so which events the view holds is told by input offsets, as for
- * stances ({@link StoreStanceHistory}): the view keeps the offset of the last event counted in it, and
+ * idempotently; under exactly-once only the claim changes it wrote are passed on to {@code party-claim-changes}
+ * (its writes and the records that copy them commit together), under {@code at_least_once} every change it set,
+ * held or not, so that a copy lost to a crash catches up. The claim's counts are not set idempotently, so which
+ * events the view holds is told by input offsets, as for stances ({@link StoreStanceHistory}): the view keeps the offset of the last event counted in it, and
  * {@code claim-event-ids} the offset where each event was first seen; events are folded in offset order within a
  * task, so the view holds an event when its offset is at least the event's first offset. An event it holds leaves
- * {@code claims} as it is with no status change, but the current view and the changes it sets are passed on to the
- * re-keyed views again, which catch up if a crash lost their records. An event is counted in the meters when it is
+ * {@code claims} as it is with no status change, but the current view is passed on to the re-keyed view again,
+ * which catches up if a crash lost its records. An event is counted in the meters when it is
  * first seen (not for a redelivery), as before.
  */
 final class ClaimFoldProcessor implements Processor<String, Claim, String, ClaimUpdate> {
@@ -35,6 +38,7 @@ final class ClaimFoldProcessor implements Processor<String, Claim, String, Claim
     private KeyValueStore<String, ClaimEntry> history;
     private KeyValueStore<String, ClaimChange> changes;
     private KeyValueStore<String, byte[]> eventIds;
+    private boolean exactlyOnce;
 
     ClaimFoldProcessor(String topic, TopologyMeters meters) {
         this.topic = topic;
@@ -48,6 +52,8 @@ final class ClaimFoldProcessor implements Processor<String, Claim, String, Claim
         this.history = context.getStateStore(StoreNames.CLAIM_HISTORY);
         this.changes = context.getStateStore(StoreNames.CLAIM_CHANGE_HISTORY);
         this.eventIds = context.getStateStore(StoreNames.CLAIM_EVENT_IDS);
+        this.exactlyOnce = String.valueOf(context.appConfigs().get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+                .startsWith("exactly_once");
     }
 
     @Override
@@ -56,8 +62,9 @@ final class ClaimFoldProcessor implements Processor<String, Claim, String, Claim
         long offset = context.recordMetadata().orElseThrow(() -> new IllegalStateException("no input record"))
                 .offset();
         long firstOffset = firstOffset(record.key(), event.getEventId());
-        List<ClaimChangeAt> set = ClaimChanges.apply(
+        ClaimChanges.Settings settings = ClaimChanges.apply(
                 new StoreClaimHistory(history, changes, event.getClaimId(), event.getParty()), event);
+        List<ClaimChangeAt> set = exactlyOnce ? settings.written() : settings.all();
         ClaimView before = claims.get(event.getClaimId());
         boolean held = before != null && before.getFoldedOffset() >= Math.min(firstOffset, offset);
         ClaimUpdate update = held ? ClaimUpdate.alreadyFolded(before, set) : ClaimUpdate.of(before, event, offset, set);

@@ -42,7 +42,8 @@ final class PartyClaimsFanout implements Processor<String, ClaimUpdate, String, 
 
     /** {@code commit.interval.ms} as Kafka Streams applies it (100 ms under exactly-once unless set). */
     private static Duration interval(ProcessorContext<?, ?> context) {
-        return Duration.ofMillis(new StreamsConfig(context.appConfigs()).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+        Number interval = (Number) context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        return Duration.ofMillis(interval.longValue());
     }
 
     @Override

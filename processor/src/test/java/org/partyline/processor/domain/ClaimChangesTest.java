@@ -36,9 +36,25 @@ class ClaimChangesTest {
     private List<ClaimChangeAt> fold(Claim... events) {
         List<ClaimChangeAt> last = List.of();
         for (Claim e : events) {
-            last = ClaimChanges.apply(history, e);
+            last = ClaimChanges.apply(history, e).all();
         }
         return last;
+    }
+
+    @Test
+    void shouldTellTheSettingsThatWroteFromThoseAlreadyHeld() {
+        fold(ru("e1", ASSERTS, 1), ru("e3", DENIES, 3));
+        ClaimChanges.Settings late = ClaimChanges.apply(history, ru("e2", RETRACTS, 2));
+
+        // The late event splits ASSERTS -> DENIES into two changes: both positions written.
+        assertEquals(2, late.written().size());
+        assertEquals(late.all(), late.written());
+
+        ClaimChanges.Settings again = ClaimChanges.apply(history, ru("e2", RETRACTS, 2));
+
+        // Its redelivery sets the same two, and writes nothing.
+        assertEquals(late.all(), again.all());
+        assertEquals(List.of(), again.written());
     }
 
     @Test

@@ -47,6 +47,11 @@ class CrashReplayTest extends TopologyTestBase {
         return meters;
     }
 
+    @Override
+    String guarantee() {
+        return org.apache.kafka.streams.StreamsConfig.AT_LEAST_ONCE;
+    }
+
     private final Statement e1 = statement("e1", "RU", TOPIC, OPPOSE, at(1));
     private final Statement e2 = statement("e2", "RU", TOPIC, SUPPORT, at(3));
     private final Statement late = statement("e3", "RU", TOPIC, LEAN_SUPPORT, at(2));

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -54,9 +55,14 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     TopologyFixture(Path stateDir, TopologyMeters meters) {
+        this(stateDir, meters, StreamsConfig.EXACTLY_ONCE_V2);
+    }
+
+    /** {@code guarantee}: the processing guarantee the topology is told it runs under (production: exactly-once). */
+    TopologyFixture(Path stateDir, TopologyMeters meters, String guarantee) {
         driver = new TopologyTestDriver(
                 PartylineTopology.build(TopologySettings.withRegistry(topics, registry).withMeters(meters)),
-                StreamsSettings.builder().stateDir(stateDir).meters(meters).build(),
+                StreamsSettings.builder().stateDir(stateDir).meters(meters).processingGuarantee(guarantee).build(),
                 START);
         AvroStringSerializer keys = new AvroStringSerializer(registry);
         statements = driver.createInputTopic(topics.statements(), keys,

@@ -16,7 +16,12 @@ abstract class TopologyTestBase {
 
     @BeforeEach
     final void startTopology() {
-        fixture = new TopologyFixture(stateDir, meters());
+        fixture = new TopologyFixture(stateDir, meters(), guarantee());
+    }
+
+    /** The processing guarantee the topology runs under: exactly-once, as in production, unless a test says. */
+    String guarantee() {
+        return org.apache.kafka.streams.StreamsConfig.EXACTLY_ONCE_V2;
     }
 
     /** The listener the topology reports to; a test that counts overrides it. */
