@@ -17,6 +17,8 @@ final class StoreClaimHistory implements ClaimHistory {
     private final KeyValueStore<String, ClaimChange> changes;
     private final String claimId;
     private final String party;
+    /** What one seek found at the event's key and after it (null: not sought yet). */
+    private Neighbours.Ahead<ClaimEntry> ahead;
 
     StoreClaimHistory(KeyValueStore<String, ClaimEntry> entries, KeyValueStore<String, ClaimChange> changes,
                       String claimId, String party) {
@@ -28,7 +30,7 @@ final class StoreClaimHistory implements ClaimHistory {
 
     @Override
     public Optional<ClaimEntry> entry(EventPosition position) {
-        return Optional.ofNullable(entries.get(key(position)));
+        return ahead(position).at();
     }
 
     @Override
@@ -38,12 +40,25 @@ final class StoreClaimHistory implements ClaimHistory {
 
     @Override
     public Optional<ClaimEntry> next(EventPosition position) {
-        return Neighbours.next(entries, claimId, party, key(position));
+        return ahead(position).next();
+    }
+
+    /** The entry at the position and the next one, from one seek; a put at the position updates it. */
+    private Neighbours.Ahead<ClaimEntry> ahead(EventPosition position) {
+        String key = key(position);
+        if (ahead == null || !ahead.key().equals(key)) {
+            ahead = Neighbours.ahead(entries, claimId, party, key);
+        }
+        return ahead;
     }
 
     @Override
     public void putEntry(ClaimEntry entry) {
-        entries.put(key(new EventPosition(entry.getOccurredAt(), entry.getEventId())), entry);
+        String key = key(new EventPosition(entry.getOccurredAt(), entry.getEventId()));
+        entries.put(key, entry);
+        if (ahead != null && ahead.key().equals(key)) {
+            ahead = new Neighbours.Ahead<>(key, Optional.of(entry), ahead.next());
+        }
     }
 
     @Override

@@ -31,6 +31,8 @@ final class StoreStanceHistory implements StanceHistory {
     private final String party;
     private final String topic;
     private StanceSummary pendingSummary;
+    /** What one seek found at the statement's key and after it (null: not sought yet). */
+    private Neighbours.Ahead<StatementEntry> ahead;
     /** The summary as read from {@code stances} (null: not read yet; empty: none), read once per statement. */
     private Optional<StanceSummary> storedSummary;
 
@@ -66,6 +68,11 @@ final class StoreStanceHistory implements StanceHistory {
     @Override
     public Optional<StatementEntry> nextInSummary(EventPosition position) {
         String key = key(position);
+        // Usually the next statement, found by the seek before: it was first seen before this one.
+        Optional<StatementEntry> next = ahead(position).next();
+        if (next.isEmpty() || firstOffset(next.get().getEventId()) < offset) {
+            return next;
+        }
         try (KeyValueIterator<String, StatementEntry> it = statements.range(key, StoreKeys.prefixEnd(party, topic))) {
             while (it.hasNext()) {
                 KeyValue<String, StatementEntry> entry = it.next();
@@ -76,6 +83,18 @@ final class StoreStanceHistory implements StanceHistory {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The statement at the position and the next one, from one seek, kept for the rest of this fold: it writes the
+     * statement at its own key only, which changes nothing after it.
+     */
+    private Neighbours.Ahead<StatementEntry> ahead(EventPosition position) {
+        String key = key(position);
+        if (ahead == null || !ahead.key().equals(key)) {
+            ahead = Neighbours.ahead(statements, party, topic, key);
+        }
+        return ahead;
     }
 
     @Override
@@ -114,7 +133,7 @@ final class StoreStanceHistory implements StanceHistory {
 
     @Override
     public Optional<StatementEntry> statement(EventPosition position) {
-        return Optional.ofNullable(statements.get(key(position)));
+        return ahead(position).at();
     }
 
     @Override
@@ -124,13 +143,17 @@ final class StoreStanceHistory implements StanceHistory {
 
     @Override
     public Optional<StatementEntry> next(EventPosition position) {
-        return Neighbours.next(statements, party, topic, key(position));
+        return ahead(position).next();
     }
 
 
     @Override
     public void putStatement(StatementEntry entry) {
-        statements.put(key(EventPosition.of(entry)), entry);
+        String key = key(EventPosition.of(entry));
+        statements.put(key, entry);
+        if (ahead != null && ahead.key().equals(key)) {
+            ahead = new Neighbours.Ahead<>(key, Optional.of(entry), ahead.next());
+        }
     }
 
     @Override
