@@ -88,8 +88,7 @@ public final class ProducerMain {
         }
         Reachability reachability = new Reachability(CHECK_TIMEOUT);
         try {
-            reachability.checkRegistry(registry, registryUrl);
-            reachability.checkKafka(args.bootstrapServers(), clientProperties);
+            reachability.check(registry, registryUrl, args.bootstrapServers(), clientProperties);
         } catch (Reachability.UnreachableException e) {
             throw new Failure(e.getMessage());
         }

@@ -3,6 +3,7 @@ package org.partyline.producer.cli;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +36,33 @@ final class Reachability {
 
     Reachability(Duration timeout) {
         this.timeout = timeout;
+    }
+
+    /**
+     * Both checks at once, since each waits for a client to start and for a round trip or two: Kafka's on a thread of
+     * its own while this one checks the registry. When both fail, the registry's failure is the one reported, as
+     * when they ran one after the other.
+     */
+    void check(SchemaRegistryClient registry, String url, String bootstrapServers, Map<String, ?> clientProperties)
+            throws UnreachableException {
+        CompletableFuture<UnreachableException> kafka = new CompletableFuture<>();
+        Thread kafkaCheck = new Thread(() -> {
+            try {
+                checkKafka(bootstrapServers, clientProperties);
+                kafka.complete(null);
+            } catch (UnreachableException e) {
+                kafka.complete(e);
+            } catch (RuntimeException | Error e) {
+                kafka.completeExceptionally(e);
+            }
+        }, "kafka-check");
+        kafkaCheck.setDaemon(true);
+        kafkaCheck.start();
+        checkRegistry(registry, url);
+        UnreachableException kafkaFailure = kafka.join();
+        if (kafkaFailure != null) {
+            throw kafkaFailure;
+        }
     }
 
     /** Lists the registry's subjects. */

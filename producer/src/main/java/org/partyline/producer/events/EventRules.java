@@ -3,7 +3,6 @@ package org.partyline.producer.events;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -158,8 +157,7 @@ public final class EventRules {
         if (!m.matches()) {
             throw new DateTimeParseException("not of the form " + INSTANT_PATTERN, text, 0);
         }
-        LocalDateTime local = LocalDateTime.parse(text.substring(0, m.start(ZONE_GROUP)),
-                DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        LocalDateTime local = localDateTime(text, m.start(ZONE_GROUP));
         String zone = m.group(ZONE_GROUP);
         int offsetSeconds = 0;
         if (!zone.equals("Z")) {
@@ -172,6 +170,29 @@ public final class EventRules {
         }
         Instant instant = local.toInstant(ZoneOffset.UTC).minusSeconds(offsetSeconds);
         return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * The date and time of a text that matched {@link #INSTANT} (so every field is at its fixed place and all
+     * digits), up to {@code zoneStart}; {@code LocalDateTime.of} refuses what names no real date or time, as the
+     * strict ISO formatter does, for a tenth of its cost on a large file.
+     */
+    private static LocalDateTime localDateTime(String text, int zoneStart) {
+        int second = zoneStart > 16 ? Integer.parseInt(text, 17, 19, 10) : 0;
+        int nanos = 0;
+        if (zoneStart > 20) {
+            nanos = Integer.parseInt(text, 20, zoneStart, 10);
+            for (int digits = zoneStart - 20; digits < 9; digits++) {
+                nanos *= 10;
+            }
+        }
+        try {
+            return LocalDateTime.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                    Integer.parseInt(text, 8, 10, 10), Integer.parseInt(text, 11, 13, 10),
+                    Integer.parseInt(text, 14, 16, 10), second, nanos);
+        } catch (java.time.DateTimeException e) {
+            throw new DateTimeParseException(e.getMessage(), text, 0, e);
+        }
     }
 
     /** The stance named by {@code raw} in any letter case ({@code lean_support}), if it names one. */
