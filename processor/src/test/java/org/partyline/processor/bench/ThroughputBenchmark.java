@@ -55,7 +55,10 @@ import org.partyline.serde.SchemaRegistryClients;
  * Flight Recorder; {@code -Dbench.views=false} skips the views check (the reference fold of 315,000 events takes
  * minutes: it re-sorts a claim's history at every event); {@code -Dbench.publish.only=true} runs only the first pair;
  * {@code -Dbench.producer.config=FILE} gives {@code publish} a {@code --producer-config} file;
- * {@code -Dbench.compare.jar=JAR} also runs that processor jar (an earlier build) in every round, after the others.
+ * {@code -Dbench.compare.jar=JAR} also runs that processor jar (an earlier build) in every round, after the others;
+ * {@code -Dbench.processor.jvm="OPTIONS"} and {@code -Dbench.publish.jvm="OPTIONS"} add JVM options (a profiler
+ * agent, say) to those JVMs only. For each Kafka Streams application it also prints the offsets it wrote per input
+ * event, by topic (its changelog, repartition and output topics).
  *
  * <pre>mvn -B -q -o -DskipTests package &amp;&amp; mvn -B -q -o -pl processor -am test-compile
  * nice -n -20 java -cp processor/target/partyline-processor.jar:processor/target/test-classes \
@@ -236,7 +239,8 @@ public final class ThroughputBenchmark {
                 dir.resolve(applicationId + ".log"))) {
             awaitCommitted(applicationId, List.of(statements, claims));
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "  trivial aggregate: %.1f s launch to caught up%n", seconds);
+            System.out.printf(Locale.ROOT, "  trivial aggregate: %.1f s launch to caught up; %s%n", seconds,
+                    written(applicationId));
             return events.size() / seconds;
         }
     }
@@ -269,6 +273,8 @@ public final class ThroughputBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "  processor: %.1f s launch to inputs committed (%,.0f events/s), %.1f s "
                     + "to every view (repartitions committed)%n", inputs, events.size() / inputs, seconds);
+            System.out.printf(Locale.ROOT, "  processor: %s%n", written(applicationId, stanceChanges,
+                    "claim-status-" + applicationId));
             URI api = processor.awaitReady();
             String views = "not checked";
             if (expected != null) {
@@ -282,6 +288,32 @@ public final class ThroughputBenchmark {
             processor.stop();
             return new ProcessorRun(events.size() / seconds, views, latency);
         }
+    }
+
+    /**
+     * What an application wrote per input event: the end offsets of its changelog and repartition topics (and of
+     * {@code outputs}) summed, over the events. Offsets include the markers of its transactions, one per partition
+     * per commit, so this is the broker's record count, a little more than the application's own writes.
+     */
+    private String written(String applicationId, String... outputs) throws Exception {
+        List<String> topics = new ArrayList<>(admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                .filter(t -> t.startsWith(applicationId + "-")).toList());
+        topics.addAll(List.of(outputs));
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                new java.util.HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, d) ->
+                d.partitions().forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic,
+                        p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest())));
+        Map<String, Long> byTopic = new java.util.TreeMap<>();
+        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((partition, info) ->
+                byTopic.merge(partition.topic().replace(applicationId + "-", ""), info.offset(), Long::sum));
+        long offsets = byTopic.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder perTopic = new StringBuilder();
+        byTopic.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> perTopic.append(String.format(Locale.ROOT, "%n    %-45s %.2f", e.getKey(),
+                        (double) e.getValue() / events.size())));
+        return String.format(Locale.ROOT, "%,d offsets written to %d internal and output topics, %.2f per event%s",
+                offsets, topics.size(), (double) offsets / events.size(), perTopic);
     }
 
     private List<String> repartitionTopics(String applicationId) throws Exception {
