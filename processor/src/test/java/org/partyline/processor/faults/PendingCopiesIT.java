@@ -1,0 +1,90 @@
+package org.partyline.processor.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partyline.schema.Claim;
+import org.partyline.schema.Position;
+
+/**
+ * {@code party-claims} is copied from {@code claims} by a punctuation once per commit interval; the claims waiting
+ * for it are marked in {@code party-claims-pending}, a store with a changelog. A processor stopped between a claim's
+ * fold and its copy (here: a commit interval of 60 s, so no copy happens before the stop), whose local state is then
+ * lost, copies the claim after it starts again from the changelogs: the party's contested claims appear.
+ */
+class PendingCopiesIT {
+    private static final String CLAIM = "pokrovsk-captured";
+
+    @TempDir
+    Path dir;
+    private BrokerProcess broker;
+
+    @AfterEach
+    void stopBroker() throws InterruptedException {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void shouldCopyAClaimMarkedBeforeAStopAfterTheRestartFromTheChangelogs() throws Exception {
+        broker = BrokerProcess.start(dir.resolve("broker"), 2);
+        try (ProcessorProcess slow = ProcessorProcess.on(broker, "slow", dir.resolve("processor"),
+                "--application-id", "pending-copies", "--commit-interval-ms", "60000",
+                // Kafka Streams wants transactions to outlive the commit interval.
+                "--kafka-producer-transaction-timeout-ms", "120000")) {
+            RestViews api = new RestViews(slow.start());
+            GeneratedEvents.publish(broker.bootstrapServers(), broker.registryUrl(), List.<SpecificRecord>of(
+                    claim("e1", "RU", Position.ASSERTS, 1), claim("e2", "UA", Position.DENIES, 2)));
+            awaitTrue(() -> api.status("/api/claims/" + CLAIM) == 200
+                    && api.get("/api/claims/" + CLAIM).path("positions").size() == 2, "both events folded");
+
+            // Folded, not copied: the first punctuation is a minute away.
+            assertEquals(404, api.status("/api/parties/UA/contested-claims"));
+            slow.stop();
+            slow.wipeState();
+        }
+        try (ProcessorProcess restarted = ProcessorProcess.on(broker, "restarted", dir.resolve("processor"),
+                "--application-id", "pending-copies")) {
+            RestViews api = new RestViews(restarted.start());
+
+            awaitTrue(() -> api.status("/api/parties/UA/contested-claims") == 200
+                    && contested(api.get("/api/parties/UA/contested-claims")).equals(List.of(CLAIM)),
+                    "UA's contested claims after the restart");
+            assertEquals(List.of(CLAIM), contested(api.get("/api/parties/RU/contested-claims")));
+        }
+    }
+
+    private static List<String> contested(JsonNode body) {
+        List<String> ids = new java.util.ArrayList<>();
+        body.path("claims").forEach(c -> ids.add(c.path("claimId").asText()));
+        return ids;
+    }
+
+    private static Claim claim(String eventId, String party, Position position, int hour) {
+        return Claim.newBuilder().setEventId(eventId).setParty(party).setClaimId(CLAIM).setPosition(position)
+                .setOccurredAt(Instant.parse("2025-12-01T00:00:00Z").plusSeconds(3600L * hour))
+                .setProposition(hour == 1 ? "Russian forces captured Pokrovsk" : null).build();
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        assertTrue(condition.getAsBoolean(), what + " within 60 s");
+    }
+}
