@@ -20,6 +20,7 @@ public final class ConsumerGroupLag implements AutoCloseable {
     private final Admin admin;
     private final String groupId;
     private final List<String> topics;
+    private Map<TopicPartition, OffsetSpec> allPartitions;
 
     public ConsumerGroupLag(String bootstrapServers, String groupId, List<String> topics) {
         Properties props = new Properties();
@@ -42,14 +43,29 @@ public final class ConsumerGroupLag implements AutoCloseable {
     }
 
     private Map<TopicPartition, Long> endOffsetsByPartition() throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = partitions();
+        Map<TopicPartition, Long> end = new HashMap<>();
+        admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS).forEach((tp, info) -> end.put(tp, info.offset()));
+        return end;
+    }
+
+    /**
+     * The partitions of the topics, described once they all exist (a poll loop then asks the broker for offsets
+     * only, so that it takes less of the machine it measures).
+     */
+    private Map<TopicPartition, OffsetSpec> partitions() throws Exception {
+        if (allPartitions != null) {
+            return allPartitions;
+        }
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         java.util.Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
         List<String> present = topics.stream().filter(existing::contains).toList();
         admin.describeTopics(present).allTopicNames().get(15, TimeUnit.SECONDS).forEach((name, d) ->
                 d.partitions().forEach(p -> latest.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, Long> end = new HashMap<>();
-        admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS).forEach((tp, info) -> end.put(tp, info.offset()));
-        return end;
+        if (present.size() == topics.size()) {
+            allPartitions = latest;
+        }
+        return latest;
     }
 
     /** Input records not yet committed by the group (end offset minus committed offset, summed). */
