@@ -18,8 +18,8 @@ import org.partyline.schema.view.ClaimEntry;
  * next's position. So a late event splits a change (prev -> next becomes prev -> event and event -> next) or merges
  * two (prev -> event -> next with prev's position at next leaves none at next). As in {@link StanceFold}, both
  * changes are set to what the neighbours say whatever was held, so a replay after a crash repairs and a redelivery
- * writes nothing. What is set at both positions is returned, held or not, and apart what was written: the view
- * re-keyed by party follows the writes, or every setting where a crash may have lost what was sent before.
+ * writes nothing. What is set at both positions is returned, held or not, and separately what was written: the
+ * view re-keyed by party follows the writes, or every setting where a crash may have lost what was sent before.
  */
 public final class ClaimChanges {
 

@@ -20,15 +20,15 @@ import org.partyline.schema.view.ClaimView;
  * reports every claim event folded to the {@link TopologyMeters}.
  *
  * <p>Redeliveries come here too (see {@link DeduplicateProcessor}). The history and the changes are set
- * idempotently; under exactly-once only the claim changes it wrote are passed on to {@code party-claim-changes}
- * (its writes and the records that copy them commit together), under {@code at_least_once} every change it set,
+ * idempotently. Under exactly-once only the claim changes it wrote are passed on to {@code party-claim-changes}
+ * (its writes and the records that copy them commit together); under {@code at_least_once} every change it set,
  * held or not, so that a copy lost to a crash catches up. The claim's counts are not set idempotently, so which
- * events the view holds is told by input offsets, as for stances ({@link StoreStanceHistory}): the view keeps the offset of the last event counted in it, and
- * {@code claim-event-ids} the offset where each event was first seen; events are folded in offset order within a
- * task, so the view holds an event when its offset is at least the event's first offset. An event it holds leaves
- * {@code claims} as it is with no status change, but the current view is passed on to the re-keyed view again,
- * which catches up if a crash lost its records. An event is counted in the meters when it is
- * first seen (not for a redelivery), as before.
+ * events the view holds is told by input offsets, as for stances ({@link StoreStanceHistory}): the view keeps the
+ * offset of the last event counted in it, and {@code claim-event-ids} the offset where each event was first seen;
+ * events are folded in offset order within a task, so the view holds an event when its offset is at least the
+ * event's first offset. An event it holds leaves {@code claims} as it is with no status change, but its claim is
+ * still passed on to the re-keyed view, which catches up if a crash lost its records. An event is counted in the
+ * meters when it is first seen (not for a redelivery), as before.
  */
 final class ClaimFoldProcessor implements Processor<String, Claim, String, ClaimUpdate> {
     private final String topic;

@@ -21,9 +21,10 @@ import org.partyline.schema.view.ClaimView;
  * wall-clock punctuation every {@code commit.interval.ms} sends the current view of each marked claim, read from
  * {@code claims}, keyed by each of its parties, and clears the marks.
  *
- * <p>The marks are a store with a changelog, written in the same transaction as the fold: a claim folded but not yet
- * copied when the instance stops is still marked when its task starts again, wherever, and is copied then. A
- * redelivered event marks its claim too, so a copy lost to a crash under {@code at_least_once} catches up.
+ * <p>The marks are a store with a changelog, written (under exactly-once, in the same transaction) with the fold: a
+ * claim folded but not yet copied when the instance stops is still marked when its task starts again, wherever, and
+ * is copied then ({@code PendingCopiesIT}). A redelivered event marks its claim too, so a copy lost to a crash under
+ * {@code at_least_once} catches up.
  */
 final class PartyClaimsFanout implements Processor<String, ClaimUpdate, String, ClaimView> {
     private static final byte[] MARK = new byte[0];
