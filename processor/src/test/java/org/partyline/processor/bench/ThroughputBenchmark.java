@@ -299,14 +299,11 @@ public final class ThroughputBenchmark {
         List<String> topics = new ArrayList<>(admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                 .filter(t -> t.startsWith(applicationId + "-")).toList());
         topics.addAll(List.of(outputs));
-        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
-                new java.util.HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((topic, d) ->
-                d.partitions().forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic,
-                        p.partition()), org.apache.kafka.clients.admin.OffsetSpec.latest())));
         Map<String, Long> byTopic = new java.util.TreeMap<>();
-        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((partition, info) ->
-                byTopic.merge(partition.topic().replace(applicationId + "-", ""), info.offset(), Long::sum));
+        try (ConsumerGroupLag ends = new ConsumerGroupLag(broker.bootstrapServers(), applicationId, topics)) {
+            ends.endOffsetsByTopic().forEach((topic, end) -> byTopic.put(topic.replace(applicationId + "-", ""),
+                    end));
+        }
         long offsets = byTopic.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder perTopic = new StringBuilder();
         byTopic.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())

@@ -42,6 +42,13 @@ public final class ConsumerGroupLag implements AutoCloseable {
         return endOffsetsByPartition().values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** The end offsets of the topics, summed by topic. */
+    public Map<String, Long> endOffsetsByTopic() throws Exception {
+        Map<String, Long> byTopic = new java.util.TreeMap<>();
+        endOffsetsByPartition().forEach((partition, end) -> byTopic.merge(partition.topic(), end, Long::sum));
+        return byTopic;
+    }
+
     private Map<TopicPartition, Long> endOffsetsByPartition() throws Exception {
         Map<TopicPartition, OffsetSpec> latest = partitions();
         Map<TopicPartition, Long> end = new HashMap<>();
