@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partyline.schema.Claim;
@@ -26,41 +25,34 @@ class PendingCopiesIT {
 
     @TempDir
     Path dir;
-    private BrokerProcess broker;
-
-    @AfterEach
-    void stopBroker() throws InterruptedException {
-        if (broker != null) {
-            broker.close();
-        }
-    }
 
     @Test
     void shouldCopyAClaimMarkedBeforeAStopAfterTheRestartFromTheChangelogs() throws Exception {
-        broker = BrokerProcess.start(dir.resolve("broker"), 2);
-        try (ProcessorProcess slow = ProcessorProcess.on(broker, "slow", dir.resolve("processor"),
-                "--application-id", "pending-copies", "--commit-interval-ms", "60000",
-                // Kafka Streams wants transactions to outlive the commit interval.
-                "--kafka-producer-transaction-timeout-ms", "120000")) {
-            RestViews api = new RestViews(slow.start());
-            GeneratedEvents.publish(broker.bootstrapServers(), broker.registryUrl(), List.<SpecificRecord>of(
-                    claim("e1", "RU", Position.ASSERTS, 1), claim("e2", "UA", Position.DENIES, 2)));
-            awaitTrue(() -> api.status("/api/claims/" + CLAIM) == 200
-                    && api.get("/api/claims/" + CLAIM).path("positions").size() == 2, "both events folded");
+        try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), 2)) {
+            try (ProcessorProcess slow = ProcessorProcess.on(broker, "slow", dir.resolve("processor"),
+                    "--application-id", "pending-copies", "--commit-interval-ms", "60000",
+                    // Kafka Streams wants transactions to outlive the commit interval.
+                    "--kafka-producer-transaction-timeout-ms", "120000")) {
+                RestViews api = new RestViews(slow.start());
+                GeneratedEvents.publish(broker.bootstrapServers(), broker.registryUrl(), List.<SpecificRecord>of(
+                        claim("e1", "RU", Position.ASSERTS, 1), claim("e2", "UA", Position.DENIES, 2)));
+                awaitTrue(() -> api.status("/api/claims/" + CLAIM) == 200
+                        && api.get("/api/claims/" + CLAIM).path("positions").size() == 2, "both events folded");
 
-            // Folded, not copied: the first punctuation is a minute away.
-            assertEquals(404, api.status("/api/parties/UA/contested-claims"));
-            slow.stop();
-            slow.wipeState();
-        }
-        try (ProcessorProcess restarted = ProcessorProcess.on(broker, "restarted", dir.resolve("processor"),
-                "--application-id", "pending-copies")) {
-            RestViews api = new RestViews(restarted.start());
+                // Folded, not copied: the first punctuation is a minute away.
+                assertEquals(404, api.status("/api/parties/UA/contested-claims"));
+                slow.stop();
+                slow.wipeState();
+            }
+            try (ProcessorProcess restarted = ProcessorProcess.on(broker, "restarted", dir.resolve("processor"),
+                    "--application-id", "pending-copies")) {
+                RestViews api = new RestViews(restarted.start());
 
-            awaitTrue(() -> api.status("/api/parties/UA/contested-claims") == 200
-                    && contested(api.get("/api/parties/UA/contested-claims")).equals(List.of(CLAIM)),
-                    "UA's contested claims after the restart");
-            assertEquals(List.of(CLAIM), contested(api.get("/api/parties/RU/contested-claims")));
+                awaitTrue(() -> api.status("/api/parties/UA/contested-claims") == 200
+                        && contested(api.get("/api/parties/UA/contested-claims")).equals(List.of(CLAIM)),
+                        "UA's contested claims after the restart");
+                assertEquals(List.of(CLAIM), contested(api.get("/api/parties/RU/contested-claims")));
+            }
         }
     }
 
