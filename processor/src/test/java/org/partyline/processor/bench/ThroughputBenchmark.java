@@ -38,15 +38,18 @@ import org.partyline.serde.SchemaRegistryClients;
  * with the same options ({@value #HEAP}). Each round, on topics of its own:
  * <ol>
  *   <li>Kafka's {@code ProducerPerformance} sends as many records as there are events, of their average size
- *   (key and value in the wire format), {@code acks=all}, idempotent, like the producer; and the {@code publish}
- *   command of the producer jar sends the generated events from a JSON Lines file. Both timed from the JVM's launch
- *   to its exit (order alternating by round).</li>
+ *   (key and value in the wire format), {@code acks=all}, idempotent, like the producer; Kafka's
+ *   {@code ConsoleProducer} sends the lines of the events' JSON Lines file as they are; and the {@code publish}
+ *   command of the producer jar sends the events from that file. Each timed from its JVM's launch to its exit
+ *   (order alternating by round).</li>
  *   <li>A trivial aggregate ({@link TrivialAggregate}: {@code groupByKey().aggregate} into RocksDB, exactly-once) and
  *   the processor jar (exactly-once, as users run it) fold the published events, each with a fresh application id,
  *   timed from the JVM's launch until its group has committed the end of the inputs (and, for the processor, of its
  *   repartition topics: every view folded). Order alternating by round.</li>
  *   <li>The processor's views are read through its REST API and compared with the reference fold of the events;
  *   then the end-to-end latency of a change record at a steady rate ({@link ChangeLatency}).</li>
+ *   <li>{@link WriteFloor} writes as many entries per event as the processor wrote offsets (rounded), and nothing
+ *   else: how near the processor comes to a topology that only keeps its records.</li>
  * </ol>
  * Prints each round, then medians and the two ratios: processor / trivial aggregate (goal at least 0.5) and
  * publish / ProducerPerformance (goal at least 0.8). Arguments: {@code EVENTS ROUNDS [processor flags...]}
@@ -115,24 +118,29 @@ public final class ThroughputBenchmark {
         int recordSize = averageRecordSize(events);
         double[] perf = new double[rounds];
         double[] publish = new double[rounds];
+        double[] console = new double[rounds];
         double[] aggregate = new double[rounds];
         double[] processor = new double[rounds];
         double[] compared = new double[rounds];
+        double[] floor = new double[rounds];
         List<ChangeLatency.Result> latencies = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             String statements = "statements-" + r;
             String claims = "claims-" + r;
-            createTopics(List.of(statements, claims, "perf-" + r));
+            createTopics(List.of(statements, claims, "perf-" + r, "console-" + r));
             if (r % 2 == 0) {
                 perf[r] = producerPerformance("perf-" + r, recordSize);
+                console[r] = consoleProducer("console-" + r);
                 publish[r] = publish(r, statements, claims);
             } else {
                 publish[r] = publish(r, statements, claims);
+                console[r] = consoleProducer("console-" + r);
                 perf[r] = producerPerformance("perf-" + r, recordSize);
             }
             if (Boolean.getBoolean("bench.publish.only")) {
-                System.out.printf(Locale.ROOT, "round %d: ProducerPerformance %,.0f/s, publish %,.0f/s (%.2f) | load %s%n",
-                        r + 1, perf[r], publish[r], publish[r] / perf[r], loadAverage());
+                System.out.printf(Locale.ROOT, "round %d: ProducerPerformance %,.0f/s, ConsoleProducer %,.0f/s, "
+                                + "publish %,.0f/s (%.2f) | load %s%n", r + 1, perf[r], console[r], publish[r],
+                        publish[r] / perf[r], loadAverage());
                 continue;
             }
             ProcessorRun run;
@@ -145,21 +153,24 @@ public final class ThroughputBenchmark {
             }
             processor[r] = run.rate();
             latencies.add(run.latency());
+            floor[r] = writeFloor(r, statements, claims, (int) Math.round(run.writesPerEvent()));
             String compareJar = System.getProperty("bench.compare.jar");
             if (compareJar != null) {
                 compared[r] = processor(r, statements, claims, Path.of(compareJar)).rate();
                 System.out.printf(Locale.ROOT, "  processor of %s: %,.0f events/s (%.2f of the trivial aggregate)%n",
                         compareJar, compared[r], compared[r] / aggregate[r]);
             }
-            System.out.printf(Locale.ROOT, "round %d: ProducerPerformance %,.0f/s, publish %,.0f/s (%.2f) | "
-                            + "trivial aggregate %,.0f/s, processor %,.0f/s (%.2f) | views %s | latency %s | load %s%n",
-                    r + 1, perf[r], publish[r], publish[r] / perf[r], aggregate[r], processor[r],
-                    processor[r] / aggregate[r], run.views(), run.latency(), loadAverage());
+            System.out.printf(Locale.ROOT, "round %d: ProducerPerformance %,.0f/s, ConsoleProducer %,.0f/s, "
+                            + "publish %,.0f/s (%.2f) | trivial aggregate %,.0f/s, processor %,.0f/s (%.2f) | write floor %,.0f/s (%.2f of the "
+                            + "aggregate; processor %.2f of it) | views %s | latency %s | load %s%n",
+                    r + 1, perf[r], console[r], publish[r], publish[r] / perf[r], aggregate[r], processor[r],
+                    processor[r] / aggregate[r], floor[r], floor[r] / aggregate[r], processor[r] / floor[r],
+                    run.views(), run.latency(), loadAverage());
         }
         if (Boolean.getBoolean("bench.publish.only")) {
-            System.out.printf(Locale.ROOT, "MEDIAN of %d rounds: ProducerPerformance %,.0f records/s, publish %,.0f "
-                            + "lines/s, ratio %.2f | load average %s%n", rounds, BenchSupport.median(perf),
-                    BenchSupport.median(publish), BenchSupport.median(publish) / BenchSupport.median(perf),
+            System.out.printf(Locale.ROOT, "MEDIAN of %d rounds: ProducerPerformance %,.0f records/s, "
+                            + "ConsoleProducer %,.0f lines/s, publish %,.0f lines/s, ratio %.2f | load average %s%n",
+                    rounds, BenchSupport.median(perf), BenchSupport.median(console), BenchSupport.median(publish), BenchSupport.median(publish) / BenchSupport.median(perf),
                     loadAverage());
             return;
         }
@@ -167,12 +178,16 @@ public final class ThroughputBenchmark {
         double publishMedian = BenchSupport.median(publish);
         double aggregateMedian = BenchSupport.median(aggregate);
         double processorMedian = BenchSupport.median(processor);
+        double floorMedian = BenchSupport.median(floor);
         System.out.printf(Locale.ROOT, "MEDIAN of %d rounds, %,d events: ProducerPerformance %,.0f records/s, "
-                        + "publish %,.0f lines/s, ratio %.2f (goal >= 0.8) | trivial aggregate %,.0f records/s, "
-                        + "processor %,.0f events/s, ratio %.2f (goal >= 0.5) | change latency p50 %.0f ms, "
+                        + "ConsoleProducer %,.0f lines/s, publish %,.0f lines/s, ratio %.2f (goal >= 0.8) | trivial aggregate %,.0f records/s, "
+                        + "processor %,.0f events/s, ratio %.2f (goal >= 0.5) | write floor %,.0f records/s, %.2f of "
+                        + "the aggregate, processor %.2f of the floor | change latency p50 %.0f ms, "
                         + "p99 %.0f ms | load average %s%n",
-                rounds, events.size(), perfMedian, publishMedian, publishMedian / perfMedian, aggregateMedian,
-                processorMedian, processorMedian / aggregateMedian,
+                rounds, events.size(), perfMedian, BenchSupport.median(console), publishMedian,
+                publishMedian / perfMedian, aggregateMedian,
+                processorMedian, processorMedian / aggregateMedian, floorMedian, floorMedian / aggregateMedian,
+                processorMedian / floorMedian,
                 BenchSupport.median(latencies.stream().mapToDouble(ChangeLatency.Result::p50).toArray()),
                 BenchSupport.median(latencies.stream().mapToDouble(ChangeLatency.Result::p99).toArray()),
                 loadAverage());
@@ -183,7 +198,15 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private record ProcessorRun(double rate, String views, ChangeLatency.Result latency) {
+    private record ProcessorRun(double rate, String views, ChangeLatency.Result latency, double writesPerEvent) {
+    }
+
+    /** The offsets an application wrote, per input event in all and as a table by topic. */
+    private record Written(double perEvent, String text) {
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /** Kafka's ProducerPerformance in its own JVM: records per second from launch to exit (its own figure printed). */
@@ -203,6 +226,32 @@ public final class ThroughputBenchmark {
         }
         System.out.printf(Locale.ROOT, "  ProducerPerformance: %s records of %d bytes, %.1f s launch to exit; "
                 + "its own figure %s records/s%n", m.group(1), recordSize, seconds, m.group(2));
+        return events.size() / seconds;
+    }
+
+    /**
+     * Kafka's {@code ConsoleProducer} in its own JVM, sending the lines of the same JSON Lines file as they are (no
+     * key, nothing parsed), {@code acks=all}, idempotent: lines per second from launch to exit. What reading and
+     * sending the lines costs before any of {@code publish}'s own work.
+     */
+    private double consoleProducer(String topic) throws Exception {
+        List<String> command = List.of("-cp", toolsClasspath(), "org.apache.kafka.tools.ConsoleProducer",
+                "--bootstrap-server", broker.bootstrapServers(), "--topic", topic,
+                "--command-property", "acks=all", "--command-property", "enable.idempotence=true");
+        long start = System.nanoTime();
+        JvmProcess tool = JvmProcess.start("ConsoleProducer", jvmOptions(topic), command, Map.of(), jsonLines,
+                dir.resolve(topic + ".log"));
+        int exit = tool.awaitExit(TIMEOUT);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long sent;
+        try (ConsumerGroupLag ends = new ConsumerGroupLag(broker.bootstrapServers(), "no-group", List.of(topic))) {
+            sent = ends.endOffsets();
+        }
+        if (exit != 0 || sent != events.size()) {
+            throw new IllegalStateException("ConsoleProducer failed (exit " + exit + ", " + sent + " records): "
+                    + tool.logText());
+        }
+        System.out.printf(Locale.ROOT, "  ConsoleProducer: %,d lines, %.1f s launch to exit%n", sent, seconds);
         return events.size() / seconds;
     }
 
@@ -246,6 +295,26 @@ public final class ThroughputBenchmark {
     }
 
     /**
+     * {@link WriteFloor} in its own JVM, writing {@code writes} entries per event: records per second from launch
+     * until the inputs are committed.
+     */
+    private double writeFloor(int round, String statements, String claims, int writes) throws Exception {
+        String applicationId = "floor-" + round;
+        List<String> command = List.of("-cp", System.getProperty("java.class.path"), WriteFloor.class.getName(),
+                broker.bootstrapServers(), applicationId, dir.resolve(applicationId).toString(),
+                Integer.toString(writes), statements, claims);
+        long start = System.nanoTime();
+        try (JvmProcess app = JvmProcess.start(applicationId, jvmOptions(applicationId), command, Map.of(),
+                dir.resolve(applicationId + ".log"))) {
+            awaitCommitted(applicationId, List.of(statements, claims));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "  write floor (%d entries per event): %.1f s launch to caught up; %s%n",
+                    writes, seconds, written(applicationId));
+            return events.size() / seconds;
+        }
+    }
+
+    /**
      * The processor jar in its own JVM: events per second from launch until the inputs and the repartition topics
      * are committed; then its views against the reference fold, and the latency of a change record.
      */
@@ -273,8 +342,8 @@ public final class ThroughputBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "  processor: %.1f s launch to inputs committed (%,.0f events/s), %.1f s "
                     + "to every view (repartitions committed)%n", inputs, events.size() / inputs, seconds);
-            System.out.printf(Locale.ROOT, "  processor: %s%n", written(applicationId, stanceChanges,
-                    "claim-status-" + applicationId));
+            Written written = written(applicationId, stanceChanges, "claim-status-" + applicationId);
+            System.out.printf(Locale.ROOT, "  processor: %s%n", written);
             URI api = processor.awaitReady();
             String views = "not checked";
             if (expected != null) {
@@ -286,7 +355,7 @@ public final class ThroughputBenchmark {
                     new PartylinePublisher.Topics(statements, claims), stanceChanges, "latency-" + applicationId + "-",
                     200, Duration.ofSeconds(15));
             processor.stop();
-            return new ProcessorRun(events.size() / seconds, views, latency);
+            return new ProcessorRun(events.size() / seconds, views, latency, written.perEvent());
         }
     }
 
@@ -295,7 +364,7 @@ public final class ThroughputBenchmark {
      * {@code outputs}) summed, over the events. Offsets include the markers of its transactions, one per partition
      * per commit, so this is the broker's record count, a little more than the application's own writes.
      */
-    private String written(String applicationId, String... outputs) throws Exception {
+    private Written written(String applicationId, String... outputs) throws Exception {
         List<String> topics = new ArrayList<>(admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                 .filter(t -> t.startsWith(applicationId + "-")).toList());
         topics.addAll(List.of(outputs));
@@ -309,8 +378,9 @@ public final class ThroughputBenchmark {
         byTopic.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> perTopic.append(String.format(Locale.ROOT, "%n    %-45s %.2f", e.getKey(),
                         (double) e.getValue() / events.size())));
-        return String.format(Locale.ROOT, "%,d offsets written to %d internal and output topics, %.2f per event%s",
-                offsets, topics.size(), (double) offsets / events.size(), perTopic);
+        double perEvent = (double) offsets / events.size();
+        return new Written(perEvent, String.format(Locale.ROOT, "%,d offsets written to %d internal and output "
+                + "topics, %.2f per event%s", offsets, topics.size(), perEvent, perTopic));
     }
 
     private List<String> repartitionTopics(String applicationId) throws Exception {

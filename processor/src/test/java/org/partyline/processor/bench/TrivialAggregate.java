@@ -37,12 +37,21 @@ public final class TrivialAggregate {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        runUntilKilled(topology(List.of(args).subList(3, args.length)), args[0], args[1], args[2], "AGGREGATE RUNNING");
+    }
+
+    /**
+     * Runs a baseline topology exactly-once, every other setting Kafka Streams' default, prints {@code ready} once it
+     * is RUNNING, and waits to be killed.
+     */
+    static void runUntilKilled(Topology topology, String bootstrap, String applicationId, String stateDir,
+                               String ready) throws InterruptedException {
         Properties props = new Properties();
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, args[1]);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, args[2]);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        KafkaStreams streams = new KafkaStreams(topology(List.of(args).subList(3, args.length)), props);
+        KafkaStreams streams = new KafkaStreams(topology, props);
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -51,7 +60,7 @@ public final class TrivialAggregate {
         });
         streams.start();
         running.await();
-        System.out.println("AGGREGATE RUNNING");
+        System.out.println(ready);
         new CountDownLatch(1).await();
     }
 }

@@ -34,12 +34,21 @@ public final class JvmProcess implements AutoCloseable {
     /** Starts {@code java [jvmOptions] args...} with the running JVM's java, output to {@code log}. */
     public static JvmProcess start(String name, List<String> jvmOptions, List<String> args, Map<String, String> env,
                                    Path log) {
+        return start(name, jvmOptions, args, env, null, log);
+    }
+
+    /** As above, with {@code input} (null: a pipe from this JVM, left open) as its standard input. */
+    public static JvmProcess start(String name, List<String> jvmOptions, List<String> args, Map<String, String> env,
+                                   Path input, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (input != null) {
+            builder.redirectInput(input.toFile());
+        }
         builder.environment().keySet().removeIf(k -> k.startsWith("PARTYLINE_"));
         builder.environment().putAll(env);
         try {
