@@ -48,8 +48,8 @@ import org.partyline.serde.SchemaRegistryClients;
  *   repartition topics: every view folded). Order alternating by round.</li>
  *   <li>The processor's views are read through its REST API and compared with the reference fold of the events;
  *   then the end-to-end latency of a change record at a steady rate ({@link ChangeLatency}).</li>
- *   <li>{@link WriteFloor} writes as many entries per event as the processor wrote offsets (rounded), and nothing
- *   else: how near the processor comes to a topology that only keeps its records.</li>
+ *   <li>{@link WriteFloor} writes as many entries per event as the processor wrote offsets, and nothing else: how
+ *   near the processor comes to a topology that only keeps its records.</li>
  * </ol>
  * Prints each round, then medians and the two ratios: processor / trivial aggregate (goal at least 0.5) and
  * publish / ProducerPerformance (goal at least 0.8). Arguments: {@code EVENTS ROUNDS [processor flags...]}
@@ -153,7 +153,7 @@ public final class ThroughputBenchmark {
             }
             processor[r] = run.rate();
             latencies.add(run.latency());
-            floor[r] = writeFloor(r, statements, claims, (int) Math.round(run.writesPerEvent()));
+            floor[r] = writeFloor(r, statements, claims, run.writesPerEvent());
             String compareJar = System.getProperty("bench.compare.jar");
             if (compareJar != null) {
                 compared[r] = processor(r, statements, claims, Path.of(compareJar)).rate();
@@ -161,8 +161,9 @@ public final class ThroughputBenchmark {
                         compareJar, compared[r], compared[r] / aggregate[r]);
             }
             System.out.printf(Locale.ROOT, "round %d: ProducerPerformance %,.0f/s, ConsoleProducer %,.0f/s, "
-                            + "publish %,.0f/s (%.2f) | trivial aggregate %,.0f/s, processor %,.0f/s (%.2f) | write floor %,.0f/s (%.2f of the "
-                            + "aggregate; processor %.2f of it) | views %s | latency %s | load %s%n",
+                            + "publish %,.0f/s (%.2f) | trivial aggregate %,.0f/s, processor %,.0f/s (%.2f) | "
+                            + "write floor %,.0f/s (%.2f of the aggregate; processor %.2f of it) | views %s | "
+                            + "latency %s | load %s%n",
                     r + 1, perf[r], console[r], publish[r], publish[r] / perf[r], aggregate[r], processor[r],
                     processor[r] / aggregate[r], floor[r], floor[r] / aggregate[r], processor[r] / floor[r],
                     run.views(), run.latency(), loadAverage());
@@ -170,8 +171,8 @@ public final class ThroughputBenchmark {
         if (Boolean.getBoolean("bench.publish.only")) {
             System.out.printf(Locale.ROOT, "MEDIAN of %d rounds: ProducerPerformance %,.0f records/s, "
                             + "ConsoleProducer %,.0f lines/s, publish %,.0f lines/s, ratio %.2f | load average %s%n",
-                    rounds, BenchSupport.median(perf), BenchSupport.median(console), BenchSupport.median(publish), BenchSupport.median(publish) / BenchSupport.median(perf),
-                    loadAverage());
+                    rounds, BenchSupport.median(perf), BenchSupport.median(console), BenchSupport.median(publish),
+                    BenchSupport.median(publish) / BenchSupport.median(perf), loadAverage());
             return;
         }
         double perfMedian = BenchSupport.median(perf);
@@ -180,7 +181,8 @@ public final class ThroughputBenchmark {
         double processorMedian = BenchSupport.median(processor);
         double floorMedian = BenchSupport.median(floor);
         System.out.printf(Locale.ROOT, "MEDIAN of %d rounds, %,d events: ProducerPerformance %,.0f records/s, "
-                        + "ConsoleProducer %,.0f lines/s, publish %,.0f lines/s, ratio %.2f (goal >= 0.8) | trivial aggregate %,.0f records/s, "
+                        + "ConsoleProducer %,.0f lines/s, publish %,.0f lines/s, ratio %.2f (goal >= 0.8) | "
+                        + "trivial aggregate %,.0f records/s, "
                         + "processor %,.0f events/s, ratio %.2f (goal >= 0.5) | write floor %,.0f records/s, %.2f of "
                         + "the aggregate, processor %.2f of the floor | change latency p50 %.0f ms, "
                         + "p99 %.0f ms | load average %s%n",
@@ -295,21 +297,22 @@ public final class ThroughputBenchmark {
     }
 
     /**
-     * {@link WriteFloor} in its own JVM, writing {@code writes} entries per event: records per second from launch
-     * until the inputs are committed.
+     * {@link WriteFloor} in its own JVM, writing {@code writes} entries per event on average (to two decimals):
+     * records per second from launch until the inputs are committed.
      */
-    private double writeFloor(int round, String statements, String claims, int writes) throws Exception {
+    private double writeFloor(int round, String statements, String claims, double writes) throws Exception {
+        String entries = String.format(Locale.ROOT, "%.2f", writes);
         String applicationId = "floor-" + round;
         List<String> command = List.of("-cp", System.getProperty("java.class.path"), WriteFloor.class.getName(),
                 broker.bootstrapServers(), applicationId, dir.resolve(applicationId).toString(),
-                Integer.toString(writes), statements, claims);
+                entries, statements, claims);
         long start = System.nanoTime();
         try (JvmProcess app = JvmProcess.start(applicationId, jvmOptions(applicationId), command, Map.of(),
                 dir.resolve(applicationId + ".log"))) {
             awaitCommitted(applicationId, List.of(statements, claims));
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "  write floor (%d entries per event): %.1f s launch to caught up; %s%n",
-                    writes, seconds, written(applicationId));
+            System.out.printf(Locale.ROOT, "  write floor (%s entries per event): %.1f s launch to caught up; %s%n",
+                    entries, seconds, written(applicationId));
             return events.size() / seconds;
         }
     }
