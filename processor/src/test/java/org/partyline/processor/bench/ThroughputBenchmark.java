@@ -281,19 +281,8 @@ public final class ThroughputBenchmark {
 
     /** The trivial aggregate in its own JVM: records per second from launch until the inputs are committed. */
     private double aggregate(int round, String statements, String claims) throws Exception {
-        String applicationId = "aggregate-" + round;
-        List<String> command = List.of("-cp", System.getProperty("java.class.path"),
-                TrivialAggregate.class.getName(), broker.bootstrapServers(), applicationId,
-                dir.resolve(applicationId).toString(), statements, claims);
-        long start = System.nanoTime();
-        try (JvmProcess app = JvmProcess.start(applicationId, jvmOptions(applicationId), command, Map.of(),
-                dir.resolve(applicationId + ".log"))) {
-            awaitCommitted(applicationId, List.of(statements, claims));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "  trivial aggregate: %.1f s launch to caught up; %s%n", seconds,
-                    written(applicationId));
-            return events.size() / seconds;
-        }
+        return streamsBaseline("trivial aggregate", "aggregate-" + round, TrivialAggregate.class, List.of(),
+                List.of(statements, claims));
     }
 
     /**
@@ -302,17 +291,27 @@ public final class ThroughputBenchmark {
      */
     private double writeFloor(int round, String statements, String claims, double writes) throws Exception {
         String entries = String.format(Locale.ROOT, "%.2f", writes);
-        String applicationId = "floor-" + round;
-        List<String> command = List.of("-cp", System.getProperty("java.class.path"), WriteFloor.class.getName(),
-                broker.bootstrapServers(), applicationId, dir.resolve(applicationId).toString(),
-                entries, statements, claims);
+        return streamsBaseline("write floor (" + entries + " entries per event)", "floor-" + round, WriteFloor.class,
+                List.of(entries), List.of(statements, claims));
+    }
+
+    /**
+     * A baseline Kafka Streams application in its own JVM, its main given {@code BOOTSTRAP APPLICATION_ID STATE_DIR
+     * [options...] INPUT...}: records per second from launch until its group has committed the end of the inputs.
+     */
+    private double streamsBaseline(String label, String applicationId, Class<?> main, List<String> options,
+                                   List<String> inputs) throws Exception {
+        List<String> command = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), main.getName(),
+                broker.bootstrapServers(), applicationId, dir.resolve(applicationId).toString()));
+        command.addAll(options);
+        command.addAll(inputs);
         long start = System.nanoTime();
         try (JvmProcess app = JvmProcess.start(applicationId, jvmOptions(applicationId), command, Map.of(),
                 dir.resolve(applicationId + ".log"))) {
-            awaitCommitted(applicationId, List.of(statements, claims));
+            awaitCommitted(applicationId, inputs);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "  write floor (%s entries per event): %.1f s launch to caught up; %s%n",
-                    entries, seconds, written(applicationId));
+            System.out.printf(Locale.ROOT, "  %s: %.1f s launch to caught up; %s%n", label, seconds,
+                    written(applicationId));
             return events.size() / seconds;
         }
     }
