@@ -34,11 +34,13 @@ public final class WriteFloor {
         topology.addSource("inputs", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 topics.toArray(String[]::new));
         List<String> stores = new ArrayList<>();
-        for (int i = 0; i < Math.ceil(writes); i++) {
+        List<Integer> percents = new ArrayList<>();
+        for (int i = 0; i < writes; i++) {
             stores.add("entries-" + i);
+            // All records when writes - i is at least 1, else that fraction (4.65: four take all, the fifth 65 in 100).
+            percents.add((int) Math.round(Math.min(1, writes - i) * 100));
         }
-        int lastPercent = (int) Math.round((writes - Math.floor(writes)) * 100);
-        topology.addProcessor("write", () -> new Write(stores, lastPercent == 0 ? 100 : lastPercent), "inputs");
+        topology.addProcessor("write", () -> new Write(stores, percents), "inputs");
         for (String store : stores) {
             topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
                     Serdes.Bytes(), Serdes.ByteArray()), "write");
@@ -47,18 +49,18 @@ public final class WriteFloor {
     }
 
     /**
-     * Puts each record's value into every store under its own topic, partition and offset; into the last store only
-     * for {@code lastPercent} in 100 of the records (by offset).
+     * Puts each record's value under its own topic, partition and offset into each store, for that store's percent of
+     * the records (by offset).
      */
     private static final class Write implements Processor<byte[], byte[], Void, Void> {
         private final List<String> names;
-        private final int lastPercent;
+        private final List<Integer> percents;
         private final List<KeyValueStore<Bytes, byte[]>> stores = new ArrayList<>();
         private ProcessorContext<Void, Void> context;
 
-        Write(List<String> names, int lastPercent) {
+        Write(List<String> names, List<Integer> percents) {
             this.names = names;
-            this.lastPercent = lastPercent;
+            this.percents = percents;
         }
 
         @Override
@@ -76,12 +78,10 @@ public final class WriteFloor {
             Bytes key = Bytes.wrap(ByteBuffer.allocate(topic.length + 12).put(topic).putInt(where.partition())
                     .putLong(where.offset()).array());
             byte[] value = record.value() == null ? new byte[0] : record.value();
-            int last = stores.size() - 1;
-            for (int i = 0; i < last; i++) {
-                stores.get(i).put(key, value);
-            }
-            if (where.offset() % 100 < lastPercent) {
-                stores.get(last).put(key, value);
+            for (int i = 0; i < stores.size(); i++) {
+                if (where.offset() % 100 < percents.get(i)) {
+                    stores.get(i).put(key, value);
+                }
             }
         }
     }
