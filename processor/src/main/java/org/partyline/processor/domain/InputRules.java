@@ -1,7 +1,7 @@
 package org.partyline.processor.domain;
 
 import java.util.Optional;
-import org.partyline.producer.events.EventRules;
+import org.partyline.events.EventRules;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Statement;
 

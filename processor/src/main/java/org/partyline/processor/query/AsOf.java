@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
-import org.partyline.producer.events.EventRules;
+import org.partyline.events.EventRules;
 
 /**
  * The {@code asOf} of a view (CONTRACT section 6.2): the view folded from only the events whose {@code occurredAt} is

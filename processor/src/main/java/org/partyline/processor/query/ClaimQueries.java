@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
-import org.partyline.producer.events.EventRules;
+import org.partyline.events.EventRules;
 import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.Position;
 import org.partyline.schema.view.ClaimChange;

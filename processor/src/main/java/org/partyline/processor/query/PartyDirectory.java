@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.partyline.processor.streams.StoreNames;
-import org.partyline.producer.events.EventRules;
+import org.partyline.events.EventRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

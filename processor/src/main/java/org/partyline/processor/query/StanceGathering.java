@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
-import org.partyline.producer.events.EventRules;
+import org.partyline.events.EventRules;
 import org.partyline.schema.view.StanceSummary;
 import org.partyline.schema.view.TopicStance;
 

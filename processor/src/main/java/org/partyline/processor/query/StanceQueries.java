@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
-import org.partyline.producer.events.EventRules;
+import org.partyline.events.EventRules;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.view.StanceSummary;
 import org.partyline.schema.view.StatementEntry;

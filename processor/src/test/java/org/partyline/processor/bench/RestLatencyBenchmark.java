@@ -21,7 +21,7 @@ import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.runtime.PartylineProcessor;
-import org.partyline.producer.PartylinePublisher;
+import org.partyline.events.publish.PartylinePublisher;
 
 /**
  * REST latency under keep-alive load, as a client sees it: two processor instances on one broker (in this JVM),

@@ -25,7 +25,7 @@ import org.partyline.processor.faults.JvmProcess;
 import org.partyline.processor.faults.ProcessorProcess;
 import org.partyline.processor.faults.ViewSnapshot;
 import org.partyline.processor.streams.ReferenceFold;
-import org.partyline.producer.PartylinePublisher;
+import org.partyline.events.publish.PartylinePublisher;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Statement;
 import org.partyline.serde.AvroSerdes;

@@ -9,7 +9,7 @@ import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.runtime.PartylineProcessor;
-import org.partyline.producer.PartylinePublisher;
+import org.partyline.events.publish.PartylinePublisher;
 
 /**
  * Does a metrics scrape survive the close of KIP-892 transactional state stores? A processor with

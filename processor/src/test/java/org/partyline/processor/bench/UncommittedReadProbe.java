@@ -15,7 +15,7 @@ import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.faults.ConsumerGroupLag;
 import org.partyline.processor.runtime.PartylineProcessor;
-import org.partyline.producer.PartylinePublisher;
+import org.partyline.events.publish.PartylinePublisher;
 import org.partyline.schema.Stance;
 import org.partyline.schema.Statement;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import org.partyline.processor.faults.BrokerProcess;
 import org.partyline.processor.faults.JvmProcess;
 import org.partyline.processor.faults.ProcessorProcess;
-import org.partyline.producer.PartylinePublisher;
+import org.partyline.events.publish.PartylinePublisher;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Position;
 import org.partyline.schema.Stance;

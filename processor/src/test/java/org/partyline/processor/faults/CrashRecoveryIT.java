@@ -93,8 +93,8 @@ class CrashRecoveryIT {
         String stanceTopic = name + "-stance-changes";
         String claimTopic = name + "-claim-status";
         String applicationId = "crash-" + name;
-        org.partyline.producer.PartylinePublisher.Topics inputs =
-                new org.partyline.producer.PartylinePublisher.Topics(name + "-statements", name + "-claims");
+        org.partyline.events.publish.PartylinePublisher.Topics inputs =
+                new org.partyline.events.publish.PartylinePublisher.Topics(name + "-statements", name + "-claims");
         long started = System.nanoTime();
         try (ProcessorProcess processor = ProcessorProcess.on(broker, name, dir.resolve(name),
                 "--application-id", applicationId, "--instance-id", applicationId + "-1",

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.avro.specific.SpecificRecord;
-import org.partyline.producer.PartylinePublisher;
+import org.partyline.events.publish.PartylinePublisher;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Position;
 import org.partyline.schema.Stance;

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
-import org.partyline.producer.events.EventRules;
+import org.partyline.events.EventRules;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Source;
 import org.partyline.schema.Statement;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.partyline.processor.config.KafkaClientSettings;
 import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.streams.TopologyMeters;
-import org.partyline.producer.PartylinePublisher;
+import org.partyline.events.publish.PartylinePublisher;
 
 /** Every client maker of the processor gets the Kafka client settings built from the configuration. */
 class ClientSettingsWiringTest {

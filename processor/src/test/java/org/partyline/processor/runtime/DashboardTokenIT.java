@@ -21,7 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.partyline.processor.config.PartylineConfig;
-import org.partyline.producer.PartylinePublisher;
+import org.partyline.events.publish.PartylinePublisher;
 import org.partyline.schema.Stance;
 import org.partyline.schema.Statement;
 

@@ -32,17 +32,17 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partyline.processor.config.PartylineConfig;
-import org.partyline.producer.PartylinePublisher;
-import org.partyline.producer.cli.ProducerMain;
+import org.partyline.events.publish.JsonLinesPublisher;
+import org.partyline.events.publish.PartylinePublisher;
 import org.partyline.schema.Stance;
 import org.partyline.schema.Statement;
 import org.partyline.serde.SchemaRegistryClients;
 
 /**
  * The whole embedded stack as a user runs it: real Kafka (KRaft) and the embedded registry in this JVM, the example
- * published through the producer's entry point, the seed's picture read back through the REST API, bad input
- * dead-lettered and counted in the metrics, and a restart from the same state dir keeping events, schema ids and
- * views.
+ * published through the publisher that the producer's command uses, the seed's picture read back through the REST API,
+ * bad input dead-lettered and counted in the metrics, and a restart from the same state dir keeping events, schema ids
+ * and views.
  */
 class EmbeddedStackIT {
     private static final Duration SETTLE = Duration.ofSeconds(90);
@@ -68,13 +68,14 @@ class EmbeddedStackIT {
             firstApi = processor.apiUrl();
             assertProbesUp(api);
             Path example = Demo.exampleFile(stateDir);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = ProducerMain.run(new String[] {"publish", example.toString(), "--bootstrap-servers",
-                    processor.bootstrapServers(), "--schema-registry-url", processor.registryUrl()},
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("published 21, rejected 0"), out.toString());
+            JsonLinesPublisher.Counts counts;
+            try (PartylinePublisher publisher = new PartylinePublisher(processor.bootstrapServers(),
+                    processor.registryUrl())) {
+                counts = new JsonLinesPublisher(publisher, new PrintStream(err, true, StandardCharsets.UTF_8))
+                        .publish(example, example.toString());
+            }
+            assertEquals(new JsonLinesPublisher.Counts(21, 0), counts, err.toString(StandardCharsets.UTF_8));
 
             assertSeedPicture(api);
             assertErrors(api);

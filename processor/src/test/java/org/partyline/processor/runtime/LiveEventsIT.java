@@ -21,7 +21,7 @@ import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.rest.SseTestClient;
-import org.partyline.producer.PartylinePublisher;
+import org.partyline.events.publish.PartylinePublisher;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Position;
 import org.partyline.schema.Stance;

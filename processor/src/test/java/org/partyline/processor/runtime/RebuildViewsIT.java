@@ -28,7 +28,7 @@ import org.partyline.processor.faults.ChangeRecords;
 import org.partyline.processor.faults.ConsumerGroupLag;
 import org.partyline.processor.faults.ViewSnapshot;
 import org.partyline.processor.streams.ReferenceFold;
-import org.partyline.producer.PartylinePublisher;
+import org.partyline.events.publish.PartylinePublisher;
 
 /**
  * The README's "Rebuilding the views": stop the processor, start it with a new {@code application.id}, delete the

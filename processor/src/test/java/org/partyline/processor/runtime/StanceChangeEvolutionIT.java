@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.faults.ChangeRecords;
-import org.partyline.producer.PartylinePublisher;
+import org.partyline.events.publish.PartylinePublisher;
 import org.partyline.schema.Stance;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.Statement;

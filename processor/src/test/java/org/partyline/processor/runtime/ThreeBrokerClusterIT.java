@@ -30,7 +30,7 @@ import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.faults.ChangeRecords;
 import org.partyline.processor.faults.ConsumerGroupLag;
 import org.partyline.processor.streams.ReferenceFold;
-import org.partyline.producer.PartylinePublisher;
+import org.partyline.events.publish.PartylinePublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

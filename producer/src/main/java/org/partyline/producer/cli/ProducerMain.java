@@ -11,10 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.partyline.producer.JsonLinesPublisher;
-import org.partyline.producer.JsonLinesPublisher.Counts;
-import org.partyline.producer.PartylinePublisher;
-import org.partyline.producer.PublishException;
+import org.partyline.events.publish.JsonLinesPublisher;
+import org.partyline.events.publish.JsonLinesPublisher.Counts;
+import org.partyline.events.publish.PartylinePublisher;
+import org.partyline.events.publish.PublishException;
 import org.partyline.serde.SchemaRegistryClient;
 import org.partyline.serde.RegistryUrls;
 import org.partyline.serde.SchemaRegistryClients;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.partyline.producer.PartylinePublisher.Topics;
+import org.partyline.events.publish.PartylinePublisher.Topics;
 
 /**
  * The parsed {@code publish} command line. Flags may come before or after the files, as {@code --flag VALUE} or

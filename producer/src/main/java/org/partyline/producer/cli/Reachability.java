@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.partyline.producer.ErrorMessages;
+import org.partyline.events.publish.ErrorMessages;
 import org.partyline.serde.SchemaRegistryClient;
 
 /**

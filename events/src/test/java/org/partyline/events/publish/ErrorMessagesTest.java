@@ -1,4 +1,4 @@
-package org.partyline.producer;
+package org.partyline.events.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

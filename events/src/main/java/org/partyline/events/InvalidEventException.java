@@ -1,4 +1,4 @@
-package org.partyline.producer.events;
+package org.partyline.events;
 
 /** A JSON line that breaks an input rule. The message is the reason, naming the field: {@code "party: missing"}. */
 public class InvalidEventException extends Exception {

@@ -1,4 +1,4 @@
-package org.partyline.producer.events;
+package org.partyline.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,14 +1,14 @@
-package org.partyline.producer;
+package org.partyline.events.publish;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.partyline.producer.TestEvents.claim;
-import static org.partyline.producer.TestEvents.claimLine;
-import static org.partyline.producer.TestEvents.statement;
-import static org.partyline.producer.TestEvents.statementLine;
+import static org.partyline.events.publish.TestEvents.claim;
+import static org.partyline.events.publish.TestEvents.claimLine;
+import static org.partyline.events.publish.TestEvents.statement;
+import static org.partyline.events.publish.TestEvents.statementLine;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,8 +26,8 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.partyline.producer.JsonLinesPublisher.Counts;
-import org.partyline.producer.PartylinePublisher.Topics;
+import org.partyline.events.publish.JsonLinesPublisher.Counts;
+import org.partyline.events.publish.PartylinePublisher.Topics;
 import org.partyline.schema.Position;
 import org.partyline.schema.Stance;
 import org.partyline.schema.Statement;

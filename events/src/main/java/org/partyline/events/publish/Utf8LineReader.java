@@ -1,4 +1,4 @@
-package org.partyline.producer;
+package org.partyline.events.publish;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

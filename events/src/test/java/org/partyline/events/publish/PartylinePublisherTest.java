@@ -1,10 +1,10 @@
-package org.partyline.producer;
+package org.partyline.events.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.partyline.producer.TestEvents.claim;
-import static org.partyline.producer.TestEvents.statement;
+import static org.partyline.events.publish.TestEvents.claim;
+import static org.partyline.events.publish.TestEvents.statement;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.partyline.producer.PartylinePublisher.Topics;
+import org.partyline.events.publish.PartylinePublisher.Topics;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Position;
 import org.partyline.schema.Source;

@@ -1,4 +1,4 @@
-package org.partyline.producer.events;
+package org.partyline.events;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package org.partyline.producer;
+package org.partyline.events.publish;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.KafkaException;
-import org.partyline.producer.events.EventRules;
-import org.partyline.producer.events.InvalidEventException;
-import org.partyline.producer.events.JsonEventParser;
+import org.partyline.events.EventRules;
+import org.partyline.events.InvalidEventException;
+import org.partyline.events.JsonEventParser;
 
 /**
  * Publishes JSON Lines files: every line is checked against the input rules before it is sent, a rejected line is

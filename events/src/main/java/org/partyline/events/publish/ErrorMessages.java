@@ -1,4 +1,4 @@
-package org.partyline.producer;
+package org.partyline.events.publish;
 
 /** How the producer words a failure for a user: the exception's message, and its cause's when that adds something. */
 public final class ErrorMessages {

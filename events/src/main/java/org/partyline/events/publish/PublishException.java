@@ -1,4 +1,4 @@
-package org.partyline.producer;
+package org.partyline.events.publish;
 
 /** Sending to Kafka failed after publishing started (broker gone, topic missing, registry refused a schema). */
 public class PublishException extends Exception {
