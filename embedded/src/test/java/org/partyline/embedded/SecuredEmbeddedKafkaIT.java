@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.partyline.testsupport.TestCertificates;
 
 /**
  * The embedded broker with a SASL_SSL client listener (SCRAM-SHA-512 users made at format time, a certificate made by

@@ -14,6 +14,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partyline.schema.Statement;
+import org.partyline.testsupport.TestCertificates;
 
 /** The registry client with credentials and a private trust store, against a Confluent-shaped fake over HTTP(S). */
 class RegistryClientSecurityTest {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.partyline.embedded.ClientListener;
 import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.processor.faults.JvmProcess;
+import org.partyline.testsupport.TestCertificates;
 
 /**
  * Partyline on a secured cluster, as a user runs it: a real broker whose client listener is SASL_SSL with a

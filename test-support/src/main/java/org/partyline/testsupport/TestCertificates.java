@@ -1,17 +1,26 @@
-package org.partyline.processor.runtime;
+package org.partyline.testsupport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
-/** A self-signed server certificate for localhost made with the JDK's keytool, and a trust store holding it. */
-record TestCertificates(Path keystore, Path truststore, String password) {
+/**
+ * A self-signed server certificate for localhost made with the JDK's keytool, and a trust store holding it: the TLS
+ * set-up of the tests that run a broker, a registry or the REST API over SSL.
+ */
+public record TestCertificates(Path keystore, Path truststore, String password) {
 
-    static TestCertificates create(Path dir, String password) throws IOException, InterruptedException {
+    /** Makes the key store, the certificate and the trust store in {@code dir}, all under {@code password}. */
+    public static TestCertificates create(Path dir, String password) throws IOException, InterruptedException {
         Path keystore = dir.resolve("server.p12");
         Path cert = dir.resolve("server.pem");
         Path truststore = dir.resolve("truststore.p12");
@@ -25,6 +34,18 @@ record TestCertificates(Path keystore, Path truststore, String password) {
         return new TestCertificates(keystore, truststore, password);
     }
 
+    /** A TLS context that serves the certificate (for an HTTPS test server). */
+    public SSLContext serverContext() throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, password.toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password.toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
 
     private static void keytool(Path dir, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
