@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 class ProducerMainTest {
 
@@ -61,14 +62,47 @@ class ProducerMainTest {
     @Test
     void shouldPrintUsageOnHelp() {
         assertEquals(0, run("--help"));
-        assertTrue(out().startsWith("Usage: java -jar partyline-producer.jar publish FILE..."), out());
+        assertTrue(out().startsWith("Usage: partyline-producer [-hV] [COMMAND]"), out());
+        assertTrue(out().contains("  publish  Publishes the statements and claims of JSON Lines files"), out());
         assertEquals("", err());
+    }
+
+    @Test
+    void shouldPrintTheProjectVersion() {
+        assertEquals(0, run("--version"));
+        assertTrue(out().matches("partyline-producer \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), out());
+    }
+
+    @Test
+    void shouldDescribeEveryPublishOptionByConcern() {
+        assertEquals(0, run("publish", "--help"));
+        assertTrue(out().contains("%nKafka and schema registry:%n      --bootstrap-servers=HOST:PORT".formatted()),
+                out());
+        assertTrue(out().contains("%nTopics:%n      --statements-topic=NAME".formatted()), out());
+        assertTrue(out().contains("Topic for claims (default: claims)."), out());
+        assertTrue(out().contains("2   bad usage, an unreadable file, or Kafka or the schema registry cannot be"),
+                out());
+    }
+
+    @Test
+    void shouldSuggestTheClosestOptionForAMistypedOne() {
+        assertEquals(2, run("publish", file.toString(), "--bootstrap-server", "localhost:9092",
+                "--schema-registry-url", "mock://x"));
+        assertTrue(err().startsWith("error: Unknown option: '--bootstrap-server'"), err());
+        assertTrue(err().contains("Possible solutions: --bootstrap-servers"), err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void shouldSuggestTheClosestCommandForAMistypedOne() {
+        assertEquals(2, run("pubilsh", file.toString()));
+        assertTrue(err().contains("Did you mean: partyline-producer publish?"), err());
     }
 
     @Test
     void shouldPrintUsageOnPublishHelp() {
         assertEquals(0, run("publish", "-h"));
-        assertTrue(out().contains("--bootstrap-servers HOST:PORT"), out());
+        assertTrue(out().contains("--bootstrap-servers=HOST:PORT"), out());
     }
 
     @Test
@@ -81,13 +115,13 @@ class ProducerMainTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "send FILE --bootstrap-servers localhost:9092 --schema-registry-url mock://x|error: unknown command send",
-            "publish FILE --bootstrap-servers localhost:9092 --schema-registry-url mock://x --acks 1|error: unknown option --acks",
-            "publish FILE --bootstrap-servers localhost:9092 --schema-registry-url mock://x -v|error: unknown option -v",
-            "publish --bootstrap-servers localhost:9092 --schema-registry-url mock://x|error: no FILE given",
+            "send FILE --bootstrap-servers localhost:9092 --schema-registry-url mock://x|error: Unmatched arguments from index 0: 'send'",
+            "publish FILE --bootstrap-servers localhost:9092 --schema-registry-url mock://x --acks 1|error: Unknown option: '--acks'",
+            "publish FILE --bootstrap-servers localhost:9092 --schema-registry-url mock://x -v|error: Unknown option: '-v'",
+            "publish --bootstrap-servers localhost:9092 --schema-registry-url mock://x|error: Missing required parameter: 'FILE'",
             "publish FILE --schema-registry-url mock://x|error: --bootstrap-servers is required",
             "publish FILE --bootstrap-servers localhost:9092|error: --schema-registry-url is required",
-            "publish FILE --bootstrap-servers localhost:9092 --schema-registry-url|error: --schema-registry-url needs a value",
+            "publish FILE --bootstrap-servers localhost:9092 --schema-registry-url|error: Missing required parameter for option '--schema-registry-url'",
             "publish FILE --bootstrap-servers= --schema-registry-url mock://x|error: --bootstrap-servers needs a value"})
     void shouldExit2OnBadUsage(String commandLine, String message) {
         String[] args = commandLine.replace("FILE", file.toString()).split(" ");
@@ -153,10 +187,16 @@ class ProducerMainTest {
         assertTrue(took.compareTo(Duration.ofSeconds(40)) < 0, "took " + took);
     }
 
+    private static Publishing.Request parse(String... args) {
+        CommandLine commandLine = ProducerMain.commandLine(System.out, System.err);
+        List<CommandLine> parsed = commandLine.parseArgs(args).asCommandLineList();
+        return ((PublishCommand) parsed.get(parsed.size() - 1).getCommand()).request();
+    }
+
     @Test
-    void shouldParseFlagsBeforeAndAfterFiles() throws Exception {
-        PublishArguments parsed = PublishArguments.parse(List.of("a.jsonl", "--bootstrap-servers", "k:9092", "b.jsonl",
-                "--schema-registry-url=http://r:8081", "--claims-topic", "cl", "--", "--odd-name.jsonl"));
+    void shouldParseFlagsBeforeAndAfterFiles() {
+        Publishing.Request parsed = parse("publish", "a.jsonl", "--bootstrap-servers", "k:9092", "b.jsonl",
+                "--schema-registry-url=http://r:8081", "--claims-topic", "cl", "--", "--odd-name.jsonl");
         assertEquals(List.of("a.jsonl", "b.jsonl", "--odd-name.jsonl"), parsed.files());
         assertEquals("k:9092", parsed.bootstrapServers());
         assertEquals("http://r:8081", parsed.schemaRegistryUrl());
@@ -165,9 +205,10 @@ class ProducerMainTest {
     }
 
     @Test
-    void shouldKeepFilesInCommandLineOrder() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", "k:1", "--schema-registry-url", "mock://s"));
+    void shouldKeepFilesInCommandLineOrder() {
+        List<String> args = new ArrayList<>(List.of("publish", "--bootstrap-servers", "k:1", "--schema-registry-url",
+                "mock://s"));
         args.addAll(List.of("3.jsonl", "1.jsonl", "2.jsonl"));
-        assertEquals(List.of("3.jsonl", "1.jsonl", "2.jsonl"), PublishArguments.parse(args).files());
+        assertEquals(List.of("3.jsonl", "1.jsonl", "2.jsonl"), parse(args.toArray(String[]::new)).files());
     }
 }

@@ -1,0 +1,50 @@
+package org.partyline.producer.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The producer's top-level command: only a list of subcommands, git style. A new subcommand is one more class in
+ * {@code subcommands} below; it reaches the output streams through {@code @ParentCommand ProducerCommand}.
+ */
+@Command(name = "partyline-producer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Publishes statements and claims to Kafka for the Partyline processor.",
+        commandListHeading = "%nCommands:%n",
+        subcommands = {
+                PublishCommand.class,
+                HelpCommand.class,
+        })
+public final class ProducerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ProducerCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Where a subcommand writes its results. */
+    public PrintStream out() {
+        return out;
+    }
+
+    /** Where a subcommand writes its reports (rejected lines, progress, errors). */
+    public PrintStream err() {
+        return err;
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "no command given");
+    }
+}
