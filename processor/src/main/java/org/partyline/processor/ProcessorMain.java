@@ -2,12 +2,17 @@ package org.partyline.processor;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import org.partyline.processor.config.PartylineConfig;
+import org.partyline.processor.config.ProcessorCommand;
+import org.partyline.processor.config.StartupSettings;
 import org.partyline.processor.runtime.PartylineProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code java -jar partyline-processor.jar}: starts the stack (embedded Kafka and registry unless configured),
@@ -29,16 +34,27 @@ public final class ProcessorMain {
 
     /** Runs until the JVM is asked to stop; returns the exit code for a start-up failure. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (Arrays.asList(args).contains("--help")) {
-            out.print(PartylineConfig.usage());
-            return 0;
-        }
+        CommandLine commandLine = ProcessorCommand.commandLine();
         PartylineConfig config;
         try {
-            config = PartylineConfig.load(args, System.getenv());
+            ParseResult parsed = commandLine.parseArgs(args);
+            if (commandLine.isUsageHelpRequested()) {
+                commandLine.usage(out);
+                return 0;
+            }
+            if (commandLine.isVersionHelpRequested()) {
+                commandLine.printVersionHelp(out);
+                return 0;
+            }
+            config = PartylineConfig.load(ProcessorCommand.flags(parsed), System.getenv());
+        } catch (ParameterException e) {
+            err.println("partyline-processor: " + e.getMessage());
+            UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("See --help for every setting.");
+            return 2;
         } catch (PartylineConfig.ConfigException e) {
             err.println("partyline-processor: " + e.getMessage());
-            err.print(PartylineConfig.usage());
+            err.println("See --help for every setting.");
             return 2;
         }
         PartylineProcessor processor;
@@ -59,7 +75,7 @@ public final class ProcessorMain {
         out.printf("READY api=%s bootstrap=%s schema-registry=%s%n", processor.apiUrl(),
                 processor.bootstrapServers(), processor.registryUrl());
         out.flush();
-        if (config.demo()) {
+        if (StartupSettings.demo(config)) {
             processor.runDemo(out, Duration.ofMinutes(2));
         }
         try {

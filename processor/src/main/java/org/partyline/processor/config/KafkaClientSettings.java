@@ -13,6 +13,9 @@ import java.util.TreeSet;
  */
 public final class KafkaClientSettings {
 
+    /** Keys beginning with this (but {@code kafka.port}, the embedded broker's) are Kafka client settings. */
+    public static final String PREFIX = "kafka.";
+
     public static final KafkaClientSettings NONE = new KafkaClientSettings(Map.of());
 
     private final Map<String, String> settings;
@@ -22,9 +25,18 @@ public final class KafkaClientSettings {
     }
 
     public static KafkaClientSettings from(PartylineConfig config) {
-        Map<String, String> settings = new LinkedHashMap<>(config.withPrefix(PartylineConfig.KAFKA_PREFIX));
-        settings.remove("port");
+        Map<String, String> settings = new LinkedHashMap<>();
+        config.withPrefix(PREFIX).forEach((name, value) -> {
+            if (isClientKey(PREFIX + name)) {
+                settings.put(name, value);
+            }
+        });
         return new KafkaClientSettings(settings);
+    }
+
+    /** True for a Kafka client setting: a key beginning {@code kafka.}, other than {@code kafka.port}. */
+    public static boolean isClientKey(String key) {
+        return key.startsWith(PREFIX) && key.length() > PREFIX.length() && !key.equals(EmbeddedSettings.KAFKA_PORT);
     }
 
     /** The settings alone, names without the {@code kafka.} prefix. */

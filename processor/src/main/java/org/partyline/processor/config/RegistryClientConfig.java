@@ -19,10 +19,10 @@ public final class RegistryClientConfig {
     public static Map<String, String> of(PartylineConfig config, boolean embeddedRegistry) {
         Map<String, String> settings = new TreeMap<>();
         config.withPrefix(PREFIX).forEach((name, value) -> settings.put(PREFIX + name, value));
-        settings.remove(PartylineConfig.SCHEMA_REGISTRY_URL);
-        if (embeddedRegistry && !settings.containsKey(PartylineConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO)) {
-            config.optional(PartylineConfig.REGISTRY_BASIC_AUTH_USER_INFO).ifPresent(
-                    userInfo -> settings.put(PartylineConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, userInfo));
+        settings.remove(ConnectionSettings.SCHEMA_REGISTRY_URL);
+        if (embeddedRegistry && !settings.containsKey(ConnectionSettings.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO)) {
+            config.optional(EmbeddedSettings.REGISTRY_BASIC_AUTH_USER_INFO).ifPresent(
+                    userInfo -> settings.put(ConnectionSettings.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, userInfo));
         }
         return settings;
     }

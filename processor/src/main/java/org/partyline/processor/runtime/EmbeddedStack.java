@@ -6,6 +6,10 @@ import org.partyline.embedded.EmbeddedKafka;
 import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.processor.config.KafkaClientSettings;
 import org.partyline.processor.config.PartylineConfig;
+import org.partyline.processor.config.ConnectionSettings;
+import org.partyline.processor.config.EmbeddedSettings;
+import org.partyline.processor.config.StreamsTuning;
+import org.partyline.processor.config.TopicSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,27 +43,27 @@ public final class EmbeddedStack implements AutoCloseable {
     public static EmbeddedStack start(PartylineConfig config) {
         EmbeddedKafka kafka = null;
         KafkaClientSettings clientSettings = KafkaClientSettings.from(config);
-        String bootstrap = config.bootstrapServers().orElse(null);
+        String bootstrap = ConnectionSettings.bootstrapServers(config).orElse(null);
         if (bootstrap == null) {
             if (!clientSettings.securityProtocol().equals("PLAINTEXT")) {
                 LOG.warn("kafka.security.protocol is {} but no bootstrap.servers is set: the embedded broker serves "
                         + "PLAINTEXT only, so the clients will not reach it", clientSettings.securityProtocol());
             }
-            Path dir = config.stateDir().resolve("kafka");
-            kafka = EmbeddedKafka.start(dir, config.intValue(PartylineConfig.KAFKA_PORT),
-                    config.intValue(PartylineConfig.PARTITIONS));
+            Path dir = StreamsTuning.stateDir(config).resolve("kafka");
+            kafka = EmbeddedKafka.start(dir, config.intValue(EmbeddedSettings.KAFKA_PORT),
+                    config.intValue(TopicSettings.PARTITIONS));
             bootstrap = kafka.bootstrapServers();
             LOG.info("Embedded Kafka broker serving at {} with data under {}; a fatal broker fault ends this process",
                     bootstrap, dir);
         }
         EmbeddedSchemaRegistry registry = null;
-        String registryUrl = config.schemaRegistryUrl().orElse(null);
+        String registryUrl = ConnectionSettings.schemaRegistryUrl(config).orElse(null);
         if (registryUrl == null) {
             try {
                 registry = EmbeddedSchemaRegistry.start(bootstrap,
                         kafka == null ? clientSettings.properties() : Map.of(), "localhost",
-                        config.intValue(PartylineConfig.REGISTRY_PORT),
-                        config.optional(PartylineConfig.REGISTRY_BASIC_AUTH_USER_INFO).orElse(null));
+                        config.intValue(EmbeddedSettings.REGISTRY_PORT),
+                        config.optional(EmbeddedSettings.REGISTRY_BASIC_AUTH_USER_INFO).orElse(null));
             } catch (RuntimeException e) {
                 if (kafka != null) {
                     kafka.close();
@@ -68,7 +72,7 @@ public final class EmbeddedStack implements AutoCloseable {
             }
             registryUrl = registry.url();
             LOG.info("Embedded schema registry serving at {} (basic auth {})", registryUrl,
-                    config.optional(PartylineConfig.REGISTRY_BASIC_AUTH_USER_INFO).isPresent() ? "required" : "off");
+                    config.optional(EmbeddedSettings.REGISTRY_BASIC_AUTH_USER_INFO).isPresent() ? "required" : "off");
         }
         return new EmbeddedStack(kafka, registry, bootstrap, registryUrl);
     }

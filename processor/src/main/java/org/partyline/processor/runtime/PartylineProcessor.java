@@ -16,6 +16,9 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
 import org.partyline.processor.config.KafkaClientSettings;
 import org.partyline.processor.config.PartylineConfig;
+import org.partyline.processor.config.HttpSettings;
+import org.partyline.processor.config.StreamsTuning;
+import org.partyline.processor.config.TopicSettings;
 import org.partyline.processor.config.RegistryClientConfig;
 import org.partyline.processor.live.ChangeFeed;
 import org.partyline.processor.live.ChangeTopics;
@@ -86,15 +89,15 @@ public final class PartylineProcessor implements AutoCloseable {
         RestServer rest = null;
         try {
             TopicNames topics = topicNames(config);
-            short replication = (short) config.intValue(PartylineConfig.REPLICATION_FACTOR);
+            short replication = (short) config.intValue(TopicSettings.REPLICATION_FACTOR);
             TopicProvisioner.ensureTopics(clientSettings.forBootstrap(stack.bootstrapServers()),
                     List.of(topics.statements(), topics.claims(), topics.stanceChanges(), topics.claimStatus(),
                             topics.dlq()),
-                    config.intValue(PartylineConfig.PARTITIONS), replication, config.minInsyncReplicas());
+                    config.intValue(TopicSettings.PARTITIONS), replication, TopicSettings.minInsyncReplicas(config));
             SchemaRegistryClient registry = SchemaRegistryClients.forUrl(stack.registryUrl(),
                     RegistryClientConfig.of(config, stack.runsRegistry()));
-            String host = config.get(PartylineConfig.HTTP_HOST);
-            int port = portOrFree(config.intValue(PartylineConfig.HTTP_PORT));
+            String host = config.get(HttpSettings.HTTP_HOST);
+            int port = portOrFree(config.intValue(HttpSettings.HTTP_PORT));
 
             meters = new PartylineMeters(topics);
             Topology topology = PartylineTopology.build(TopologySettings.withRegistry(topics, registry)
@@ -108,7 +111,7 @@ public final class PartylineProcessor implements AutoCloseable {
                             AvroSerdes.stringKey(registry).serializer(),
                             StorePartitions.of(clientSettings.forBootstrap(stack.bootstrapServers()), topics)),
                     streams.streams()::state,
-                    RestSettings.defaults().withAuthToken(config.optional(PartylineConfig.HTTP_AUTH_TOKEN))
+                    RestSettings.defaults().withAuthToken(config.optional(HttpSettings.HTTP_AUTH_TOKEN))
                             .withMetrics(meters::scrape).withObserver(observerOf(meters))
                             .withEvents(feed, RestSettings.DEFAULT_KEEP_ALIVE));
             rest.start("0.0.0.0", port);
@@ -131,7 +134,7 @@ public final class PartylineProcessor implements AutoCloseable {
                                          SchemaRegistryClient registry, TopicNames topics, PartylineMeters meters) {
         ChangeFeed feed = ChangeFeed.start(clientProperties, registry,
                 new ChangeTopics(topics.stanceChanges(), topics.claimStatus()),
-                FeedSettings.defaults().withClientBuffer(config.intValue(PartylineConfig.HTTP_EVENTS_BUFFER)),
+                FeedSettings.defaults().withClientBuffer(config.intValue(HttpSettings.HTTP_EVENTS_BUFFER)),
                 meters::slowSseClientDisconnected);
         meters.bindSseClients(feed::subscribers);
         return feed;
@@ -153,9 +156,9 @@ public final class PartylineProcessor implements AutoCloseable {
     }
 
     static TopicNames topicNames(PartylineConfig config) {
-        return new TopicNames(config.get(PartylineConfig.TOPIC_STATEMENTS), config.get(PartylineConfig.TOPIC_CLAIMS),
-                config.get(PartylineConfig.TOPIC_STANCE_CHANGES), config.get(PartylineConfig.TOPIC_CLAIM_STATUS),
-                config.get(PartylineConfig.TOPIC_DLQ));
+        return new TopicNames(config.get(TopicSettings.TOPIC_STATEMENTS), config.get(TopicSettings.TOPIC_CLAIMS),
+                config.get(TopicSettings.TOPIC_STANCE_CHANGES), config.get(TopicSettings.TOPIC_CLAIM_STATUS),
+                config.get(TopicSettings.TOPIC_DLQ));
     }
 
     static Properties streamsProperties(PartylineConfig config, KafkaClientSettings clientSettings,
@@ -163,19 +166,19 @@ public final class PartylineProcessor implements AutoCloseable {
                                         TopologyMeters meters) {
         return StreamsSettings.builder()
                 .clientProperties(clientSettings.properties())
-                .applicationId(config.get(PartylineConfig.APPLICATION_ID))
+                .applicationId(config.get(StreamsTuning.APPLICATION_ID))
                 .bootstrapServers(bootstrapServers)
-                .stateDir(config.stateDir().resolve("streams"))
+                .stateDir(StreamsTuning.stateDir(config).resolve("streams"))
                 .applicationServer(host + ":" + port)
                 .groupInstanceId(groupInstanceId(config, InstanceNames.machineName()).orElse(null))
-                .processingGuarantee(config.get(PartylineConfig.PROCESSING_GUARANTEE))
-                .replicationFactor(config.intValue(PartylineConfig.REPLICATION_FACTOR))
-                .minInsyncReplicas(config.minInsyncReplicas().orElse(null))
-                .with(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.intValue(PartylineConfig.STANDBY_REPLICAS))
-                .with(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.intValue(PartylineConfig.COMMIT_INTERVAL_MS))
+                .processingGuarantee(config.get(StreamsTuning.PROCESSING_GUARANTEE))
+                .replicationFactor(config.intValue(TopicSettings.REPLICATION_FACTOR))
+                .minInsyncReplicas(TopicSettings.minInsyncReplicas(config).orElse(null))
+                .with(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.intValue(StreamsTuning.STANDBY_REPLICAS))
+                .with(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.intValue(StreamsTuning.COMMIT_INTERVAL_MS))
                 .with(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
-                        (long) config.intValue(PartylineConfig.CACHE_MAX_BYTES))
-                .with(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.intValue(PartylineConfig.STREAM_THREADS))
+                        (long) config.intValue(StreamsTuning.CACHE_MAX_BYTES))
+                .with(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.intValue(StreamsTuning.STREAM_THREADS))
                 .with(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq())
                 .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class)
                 .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true)
@@ -190,11 +193,11 @@ public final class PartylineProcessor implements AutoCloseable {
      * the id would change at every start.
      */
     static java.util.Optional<String> groupInstanceId(PartylineConfig config, String machineName) {
-        java.util.Optional<String> configured = config.optional(PartylineConfig.INSTANCE_ID);
+        java.util.Optional<String> configured = config.optional(StreamsTuning.INSTANCE_ID);
         if (configured.isPresent()) {
             return configured;
         }
-        int port = config.intValue(PartylineConfig.HTTP_PORT);
+        int port = config.intValue(HttpSettings.HTTP_PORT);
         return port == 0 ? java.util.Optional.empty()
                 : java.util.Optional.of(InstanceNames.sanitize(machineName) + "-" + port);
     }
@@ -246,8 +249,8 @@ public final class PartylineProcessor implements AutoCloseable {
         TopicNames topics = topicNames(config);
         try (PartylinePublisher publisher = demoPublisher(stack.bootstrapServers(), registry,
                 new PartylinePublisher.Topics(topics.statements(), topics.claims()), clientSettings)) {
-            Path example = Demo.exampleFile(config.stateDir());
-            return new Demo(api, config.optional(PartylineConfig.HTTP_AUTH_TOKEN)).run(example, publisher, out, timeout);
+            Path example = Demo.exampleFile(StreamsTuning.stateDir(config));
+            return new Demo(api, config.optional(HttpSettings.HTTP_AUTH_TOKEN)).run(example, publisher, out, timeout);
         } catch (IOException | PublishException e) {
             LOG.error("Demo failed: {}", e.getMessage(), e);
             return false;

@@ -17,11 +17,11 @@ class PartylineConfigTest {
     @Test
     void shouldUseDefaultsWhenNothingIsGiven() {
         PartylineConfig config = PartylineConfig.load(new String[0], Map.of());
-        assertEquals(8080, config.intValue(PartylineConfig.HTTP_PORT));
-        assertEquals(Optional.empty(), config.bootstrapServers());
-        assertEquals("statements", config.get(PartylineConfig.TOPIC_STATEMENTS));
-        assertEquals("exactly_once_v2", config.get(PartylineConfig.PROCESSING_GUARANTEE));
-        assertEquals(false, config.demo());
+        assertEquals(8080, config.intValue(HttpSettings.HTTP_PORT));
+        assertEquals(Optional.empty(), ConnectionSettings.bootstrapServers(config));
+        assertEquals("statements", config.get(TopicSettings.TOPIC_STATEMENTS));
+        assertEquals("exactly_once_v2", config.get(StreamsTuning.PROCESSING_GUARANTEE));
+        assertEquals(false, StartupSettings.demo(config));
     }
 
     @Test
@@ -31,10 +31,10 @@ class PartylineConfigTest {
         PartylineConfig config = PartylineConfig.load(
                 new String[] {"--config", file.toString(), "--http-port", "9000", "--demo"},
                 Map.of("PARTYLINE_HTTP_PORT", "8000", "PARTYLINE_STATE_DIR", "/from-env"));
-        assertEquals(9000, config.intValue(PartylineConfig.HTTP_PORT));
-        assertEquals("/from-env", config.get(PartylineConfig.STATE_DIR));
-        assertEquals("from-file", config.get(PartylineConfig.APPLICATION_ID));
-        assertTrue(config.demo());
+        assertEquals(9000, config.intValue(HttpSettings.HTTP_PORT));
+        assertEquals("/from-env", config.get(StreamsTuning.STATE_DIR));
+        assertEquals("from-file", config.get(StreamsTuning.APPLICATION_ID));
+        assertTrue(StartupSettings.demo(config));
     }
 
     @Test
@@ -42,7 +42,7 @@ class PartylineConfigTest {
         Path file = dir.resolve("p.properties");
         Files.writeString(file, "bootstrap.servers=kafka:9092\n");
         PartylineConfig config = PartylineConfig.load(new String[0], Map.of("PARTYLINE_CONFIG", file.toString()));
-        assertEquals(Optional.of("kafka:9092"), config.bootstrapServers());
+        assertEquals(Optional.of("kafka:9092"), ConnectionSettings.bootstrapServers(config));
     }
 
     @Test
@@ -56,10 +56,10 @@ class PartylineConfigTest {
     void shouldRejectUnknownFlagsMissingValuesAndBadNumbers(@TempDir Path dir) throws IOException {
         var unknown = assertThrows(PartylineConfig.ConfigException.class,
                 () -> PartylineConfig.load(new String[] {"--http-prot", "1"}, Map.of()));
-        assertEquals("unknown option '--http-prot' (see --help)", unknown.getMessage());
+        assertEquals("Unknown option: '--http-prot'", unknown.getMessage());
         var missing = assertThrows(PartylineConfig.ConfigException.class,
                 () -> PartylineConfig.load(new String[] {"--state-dir"}, Map.of()));
-        assertEquals("option --state-dir needs a value", missing.getMessage());
+        assertEquals("Missing required parameter for option '--state-dir' (DIR)", missing.getMessage());
         var bad = assertThrows(PartylineConfig.ConfigException.class,
                 () -> PartylineConfig.load(new String[0], Map.of("PARTYLINE_HTTP_PORT", "eighty")));
         assertEquals("http.port must be a whole number, not 'eighty'", bad.getMessage());

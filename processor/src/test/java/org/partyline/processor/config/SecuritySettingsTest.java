@@ -40,7 +40,7 @@ class SecuritySettingsTest {
     void shouldKeepKafkaPortForTheEmbeddedBrokerAndOutOfTheClientSettings() {
         PartylineConfig config = PartylineConfig.load(new String[] {"--kafka-port", "0"},
                 Map.of("PARTYLINE_KAFKA_SECURITY_PROTOCOL", "SSL"));
-        assertEquals(0, config.intValue(PartylineConfig.KAFKA_PORT));
+        assertEquals(0, config.intValue(EmbeddedSettings.KAFKA_PORT));
         assertEquals(Map.of("security.protocol", "SSL"), KafkaClientSettings.from(config).properties());
         assertFalse(PartylineConfig.isKafkaClientKey("kafka.port"));
         assertFalse(PartylineConfig.isKafkaClientKey("kafka."));
@@ -71,8 +71,8 @@ class SecuritySettingsTest {
                 "schema.registry.ssl.truststore.location", "/etc/ca.p12",
                 "schema.registry.ssl.truststore.password", "ts-Secret",
                 "schema.registry.ssl.truststore.type", "PKCS12"), RegistryClientConfig.of(config, false));
-        assertEquals(Optional.of("tok-Secret"), config.optional(PartylineConfig.HTTP_AUTH_TOKEN));
-        assertEquals(Optional.of("registry:reg-Secret"), config.optional(PartylineConfig.REGISTRY_BASIC_AUTH_USER_INFO));
+        assertEquals(Optional.of("tok-Secret"), config.optional(HttpSettings.HTTP_AUTH_TOKEN));
+        assertEquals(Optional.of("registry:reg-Secret"), config.optional(EmbeddedSettings.REGISTRY_BASIC_AUTH_USER_INFO));
         assertEquals(Map.of(), KafkaClientSettings.from(config).properties());
     }
 
@@ -82,7 +82,7 @@ class SecuritySettingsTest {
                 Map.of());
         assertEquals(Map.of("schema.registry.basic.auth.user.info", "registry:pw"), RegistryClientConfig.of(own, true));
         assertEquals(Map.of(), RegistryClientConfig.of(own, false), "an external registry gets no server credentials");
-        PartylineConfig both = own.with(PartylineConfig.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "reader:other");
+        PartylineConfig both = own.with(ConnectionSettings.SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, "reader:other");
         assertEquals(Map.of("schema.registry.basic.auth.user.info", "reader:other"), RegistryClientConfig.of(both, true));
     }
 
@@ -109,13 +109,13 @@ class SecuritySettingsTest {
                 "--kafka-ssl-truststore-password", "ts-Secret", "--http-auth-token", "tok-Secret",
                 "--registry-basic-auth-user-info", "registry:reg-Secret", "--kafka-security-protocol", "SASL_SSL"},
                 Map.of());
-        String shown = config + " " + KafkaClientSettings.from(config) + " " + PartylineConfig.usage();
+        String shown = config + " " + KafkaClientSettings.from(config) + " " + ProcessorCommand.usage();
         for (String secret : new String[] {"scram-Secret-1", "ts-Secret", "tok-Secret", "reg-Secret"}) {
             assertFalse(shown.contains(secret), secret + " shown in " + shown);
         }
         assertTrue(config.toString().contains("kafka.security.protocol=SASL_SSL"), config.toString());
         assertTrue(config.toString().contains("kafka.sasl.jaas.config=[hidden]"), config.toString());
-        assertTrue(PartylineConfig.usage().contains("--kafka-NAME V"), PartylineConfig.usage());
+        assertTrue(ProcessorCommand.usage().contains("--kafka-NAME VALUE"), ProcessorCommand.usage());
         var stray = assertThrows(PartylineConfig.ConfigException.class,
                 () -> PartylineConfig.load(new String[] {"--demo", "pass-Secret"}, Map.of()));
         assertFalse(stray.getMessage().contains("pass-Secret"), stray.getMessage());

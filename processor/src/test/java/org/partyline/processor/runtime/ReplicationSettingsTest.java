@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.partyline.processor.config.KafkaClientSettings;
 import org.partyline.processor.config.PartylineConfig;
+import org.partyline.processor.config.TopicSettings;
 import org.partyline.processor.streams.TopologyMeters;
 
 /**
@@ -36,14 +37,14 @@ class ReplicationSettingsTest {
     void shouldLeaveMinInsyncReplicasToTheBrokerWhenNotSet() {
         Properties props = streamsProperties();
         assertFalse(props.containsKey("topic.min.insync.replicas"));
-        assertEquals(Optional.empty(), PartylineConfig.load(new String[0], Map.of()).minInsyncReplicas());
+        assertEquals(Optional.empty(), TopicSettings.minInsyncReplicas(PartylineConfig.load(new String[0], Map.of())));
     }
 
     @Test
     void shouldReadMinInsyncReplicasFromTheEnvironment() {
         PartylineConfig config = PartylineConfig.load(new String[] {"--replication-factor", "3"},
                 Map.of("PARTYLINE_MIN_INSYNC_REPLICAS", "2"));
-        assertEquals(Optional.of(2), config.minInsyncReplicas());
+        assertEquals(Optional.of(2), TopicSettings.minInsyncReplicas(config));
     }
 
     @Test
