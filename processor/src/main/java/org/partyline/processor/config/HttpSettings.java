@@ -10,8 +10,8 @@ public final class HttpSettings {
 
     static final SettingGroup GROUP = SettingGroup.of("REST API",
             Setting.of(HTTP_PORT, "8080", "N", "Port of the REST API and the dashboard (0: any free port)."),
-            Setting.of(HTTP_HOST, "localhost", "HOST", "Address the REST API listens on, and the host other"
-                    + " instances reach it by."),
+            Setting.of(HTTP_HOST, "localhost", "HOST", "Host the REST API binds to, and that other instances reach"
+                    + " this one at (Kafka Streams' application.server)."),
             Setting.of(HTTP_AUTH_TOKEN, null, "TOKEN", "Require 'Authorization: Bearer TOKEN' on / and /api/..."
                     + " (/health... and /metrics stay open)."),
             Setting.of(HTTP_EVENTS_BUFFER, "1000", "N", "Events of /api/events that may wait for one client before"

@@ -35,8 +35,8 @@ public final class StreamsTuning {
                     + " (exactly_once_v2 or at_least_once)."),
             Setting.of(COMMIT_INTERVAL_MS, "100", "MS", "How often Kafka Streams commits, making changes visible;"
                     + " longer means fewer transactions and later changes."),
-            Setting.of(CACHE_MAX_BYTES, "10485760", "BYTES", "Bytes of the stores' record caches, shared by the"
-                    + " stream threads."),
+            Setting.of(CACHE_MAX_BYTES, "10485760", "BYTES", "Bytes of the record caches of the stores the fold rewrites,"
+                    + " shared by the stream threads; 0 turns caching off."),
             Setting.of(STREAM_THREADS, "1", "N", "Kafka Streams threads of this instance."));
 
     /** Kafka's rule for a {@code group.instance.id}, with room for the thread suffix Kafka Streams appends. */

@@ -20,12 +20,12 @@ public final class TopicSettings {
             Setting.of(TOPIC_CLAIM_STATUS, "claim-status", "NAME", "Output topic of claim status changes."),
             Setting.of(TOPIC_DLQ, "partyline-dlq", "NAME", "Dead-letter topic of records that could not be"
                     + " processed."),
-            Setting.of(PARTITIONS, "3", "N", "Partitions of the topics the processor creates (and of the embedded"
-                    + " broker's)."),
+            Setting.of(PARTITIONS, "3", "N", "Partitions of the input and output topics created when"
+                    + " missing, and of the embedded broker's topics."),
             Setting.of(REPLICATION_FACTOR, "1", "N", "Replication factor of the topics the processor creates and of"
                     + " Kafka Streams' internal topics."),
-            Setting.of(MIN_INSYNC_REPLICAS, null, "N", "min.insync.replicas of the topics the processor creates;"
-                    + " the broker's default when not set."));
+            Setting.of(MIN_INSYNC_REPLICAS, null, "N", "min.insync.replicas of the topics the processor creates (1 to"
+                    + " replication.factor); the broker's default when not set."));
 
     private TopicSettings() {
     }

@@ -32,11 +32,11 @@ final class PublishCommand implements Callable<Integer> {
 
     /** Where the events go and how to reach it. */
     static final class Connection {
-        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", order = 1,
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", order = 1, required = true,
                 description = "Kafka brokers to publish to (required).")
         String bootstrapServers;
 
-        @Option(names = "--schema-registry-url", paramLabel = "URL", order = 2,
+        @Option(names = "--schema-registry-url", paramLabel = "URL", order = 2, required = true,
                 description = "Confluent-compatible schema registry (required; mock://SCOPE for tests).")
         String schemaRegistryUrl;
 
