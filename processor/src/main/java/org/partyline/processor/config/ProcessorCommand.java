@@ -121,7 +121,9 @@ public final class ProcessorCommand {
             String arg = args.get(i);
             if (!arg.startsWith(KAFKA_FLAG_PREFIX) || arg.length() == KAFKA_FLAG_PREFIX.length()) {
                 if (arg.startsWith("-")) {
-                    throw new UnmatchedArgumentException(commandLine, List.of(arg));
+                    // Only the option's name: a value given with '=' may be a secret.
+                    int eq = arg.indexOf('=');
+                    throw new UnmatchedArgumentException(commandLine, List.of(eq > 0 ? arg.substring(0, eq) : arg));
                 }
                 // A stray word may be a misplaced value, even a password: it is not shown.
                 throw new ParameterException(commandLine, "unexpected argument: a word that is not an option or the"

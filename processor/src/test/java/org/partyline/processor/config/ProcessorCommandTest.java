@@ -39,6 +39,14 @@ class ProcessorCommandTest {
     }
 
     @Test
+    void shouldNotShowTheValueOfAMistypedOptionGivenWithEquals() {
+        UnmatchedArgumentException e = assertThrows(UnmatchedArgumentException.class,
+                () -> flags("--http-auth-tokn=tok-Secret"));
+        assertEquals("Unknown option: '--http-auth-tokn'", e.getMessage());
+        assertTrue(e.getSuggestions().contains("--http-auth-token"), e.getSuggestions().toString());
+    }
+
+    @Test
     void shouldGroupEveryOptionByConcernWithItsVariableAndDefault() {
         String help = ProcessorCommand.usage();
         for (SettingGroup group : Settings.GROUPS) {
