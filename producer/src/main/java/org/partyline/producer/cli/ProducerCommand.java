@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
  * {@code subcommands} below; it reaches the output streams through {@code @ParentCommand ProducerCommand}.
  */
 @Command(name = "partyline-producer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        usageHelpWidth = 100,
         description = "Publishes statements and claims to Kafka for the Partyline processor.",
         commandListHeading = "%nCommands:%n",
         subcommands = {

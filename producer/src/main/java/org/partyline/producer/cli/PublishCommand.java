@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
  * grouped by concern; {@link Publishing} does the work. Options may come before or after the files.
  */
 @Command(name = "publish", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        usageHelpWidth = 100,
         sortOptions = false,
         description = {"Publishes the statements and claims of JSON Lines files (UTF-8, one event per line) to Kafka.",
                 "Rejected lines are reported as FILE:LINE: reason on stderr and nothing of them is sent; the valid "
@@ -41,10 +42,10 @@ final class PublishCommand implements Callable<Integer> {
         String schemaRegistryUrl;
 
         @Option(names = "--producer-config", paramLabel = "FILE", order = 3,
-                description = {"Properties file with Kafka producer settings (security.protocol, sasl.*, ssl.*, "
-                        + "batching) and schema registry client settings "
-                        + "(schema.registry.basic.auth.user.info=USER:PASSWORD, "
-                        + "schema.registry.ssl.truststore.location/.password/.type)."})
+                description = {"Properties file of Kafka producer settings (security.protocol,",
+                        "sasl.*, ssl.*, batching) and schema registry client settings",
+                        "(schema.registry.basic.auth.user.info=USER:PASSWORD,",
+                        "schema.registry.ssl.truststore.location, .password, .type)."})
         String producerConfig;
     }
 
