@@ -32,8 +32,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                         + "from the --config file (KEY=VALUE); flags win over the environment, the environment over "
                         + "the file. When serving it prints 'READY api=... bootstrap=... schema-registry=...'."},
         customSynopsis = {"partyline-processor [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]",
-                "                           [--http-port N] [--state-dir DIR] [--demo] [--kafka-NAME VALUE]... "
-                        + "[OPTION]..."},
+                "                           [--http-port N] [--state-dir DIR] [--demo]",
+                "                           [--kafka-NAME VALUE]... [OPTION]..."},
         footerHeading = "%nKafka client settings:%n",
         footer = {
                 "      --kafka-NAME VALUE     Any Kafka client setting, handed without the 'kafka.' prefix to every",
