@@ -28,7 +28,7 @@ import org.partyline.schema.view.ClaimView;
  * events are folded in offset order within a task, so the view holds an event when its offset is at least the
  * event's first offset. An event it holds leaves {@code claims} as it is with no status change, but its claim is
  * still passed on to the re-keyed view, which catches up if a crash lost its records. An event is counted in the
- * meters when it is first seen (not for a redelivery), as before.
+ * meters once, at the offset where it is first seen (not for a redelivery).
  */
 final class ClaimFoldProcessor implements Processor<String, Claim, String, ClaimUpdate> {
     private final String topic;

@@ -34,7 +34,7 @@ import org.partyline.serde.SchemaRegistryClients;
 
 /**
  * Throughput of the processor and of the {@code publish} command against Kafka's own baselines, side by side in one
- * run on one broker (issue 11). One broker JVM ({@code BrokerMain}, 6 partitions); every client is a JVM of its own
+ * run on one broker. One broker JVM ({@code BrokerMain}, 6 partitions); every client is a JVM of its own
  * with the same options ({@value #HEAP}). Each round, on topics of its own:
  * <ol>
  *   <li>Kafka's {@code ProducerPerformance} sends as many records as there are events, of their average size
@@ -58,7 +58,7 @@ import org.partyline.serde.SchemaRegistryClients;
  * Flight Recorder; {@code -Dbench.views=false} skips the views check (the reference fold of 315,000 events takes
  * minutes: it re-sorts a claim's history at every event); {@code -Dbench.publish.only=true} runs only the first pair;
  * {@code -Dbench.producer.config=FILE} gives {@code publish} a {@code --producer-config} file;
- * {@code -Dbench.compare.jar=JAR} also runs that processor jar (an earlier build) in every round, after the others;
+ * {@code -Dbench.compare.jar=JAR} also runs that processor jar (another build, to compare) in every round, after the others;
  * {@code -Dbench.processor.jvm="OPTIONS"} and {@code -Dbench.publish.jvm="OPTIONS"} add JVM options (a profiler
  * agent, say) to those JVMs only. For each Kafka Streams application it also prints the offsets it wrote per input
  * event, by topic (its changelog, repartition and output topics).

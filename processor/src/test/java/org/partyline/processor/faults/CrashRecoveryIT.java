@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Size: {@code -Dpartyline.crash.events=N} distinct events (default 20,000, about 5 % more arrive as
  * redeliveries), {@code -Dpartyline.crash.kills=K} (default 5), {@code -Dpartyline.crash.seed=S} (default: random,
  * logged). The same kills under {@code at_least_once} run with {@code -Dpartyline.crash.atLeastOnce=true} and report
- * the duplicates the change topics got. See the README, "Crashes and restarts".
+ * the duplicates the change topics got. See docs/operations.md, "Crashes and restarts".
  */
 class CrashRecoveryIT {
     private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryIT.class);

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * A processor killed with SIGKILL and restarted on the same host with the same {@code instance.id} (static group
  * membership) is READY and folding again without waiting out the dead member's session timeout (45 s): READY means
  * Kafka Streams RUNNING ({@code /health/ready} 200 at once), and an event published at the restart is in the views
- * soon after. {@code -Dpartyline.recovery.compare=true} also measures the same restart with dynamic membership (the
- * behaviour before {@code instance.id}), for the README's figures.
+ * soon after. {@code -Dpartyline.recovery.compare=true} also measures the same restart with dynamic membership (no
+ * {@code instance.id}), for the figures of docs/operations.md.
  */
 class FastRecoveryIT {
     private static final Logger LOG = LoggerFactory.getLogger(FastRecoveryIT.class);

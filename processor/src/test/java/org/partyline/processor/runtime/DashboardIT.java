@@ -31,7 +31,7 @@ import org.partyline.schema.Statement;
  * The dashboard at {@code /} in headless Chromium against the processor running the bundled example (as
  * {@code --demo} does): the overview grid and its time slider, the claims board, the topic timeline with its change
  * mark, the party page, and a statement published through the producer library showing on the open page without a
- * reload. With {@code -Dpartyline.screenshots=DIR} it saves the four views of the README.
+ * reload. With {@code -Dpartyline.screenshots=DIR} it saves the four views (docs/screenshots).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {

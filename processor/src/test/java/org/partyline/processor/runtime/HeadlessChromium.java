@@ -31,7 +31,7 @@ final class HeadlessChromium implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final int WIDTH = 1280;
-    /** {@code -Dpartyline.screenshots=DIR}: where the tests save the screenshots of the README. */
+    /** {@code -Dpartyline.screenshots=DIR}: where the tests save the dashboard's screenshots (docs/screenshots). */
     static final String SCREENSHOTS = "partyline.screenshots";
 
     final ChromeDriver driver;

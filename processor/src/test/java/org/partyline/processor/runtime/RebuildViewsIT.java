@@ -31,7 +31,7 @@ import org.partyline.processor.streams.ReferenceFold;
 import org.partyline.events.publish.PartylinePublisher;
 
 /**
- * The README's "Rebuilding the views": stop the processor, start it with a new {@code application.id}, delete the
+ * The procedure of docs/operations.md, "Rebuilding the views": stop the processor, start it with a new {@code application.id}, delete the
  * old application's internal topics. The rebuilt views answer exactly what the old ones did, and downstream
  * consumers of the change topics get every change record a second time.
  */
