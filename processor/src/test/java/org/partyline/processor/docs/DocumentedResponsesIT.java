@@ -24,14 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.runtime.PartylineProcessor;
-import org.partyline.producer.cli.ProducerMain;
+import org.partyline.events.publish.JsonLinesPublisher;
+import org.partyline.events.publish.PartylinePublisher;
+import org.partyline.events.publish.PublishException;
 
 /**
  * The examples of the API in the README and {@code docs/} are the bodies the demo really answers: the processor on
  * its embedded broker and registry runs {@code --demo}, and every marked example (see {@link DocumentedExample}) is
  * asked of its REST API and compared with the page, {@code ...} and white space aside. Then the events the pages
- * publish on top of the demo are published with the producer's {@code publish} command, and the examples marked as
- * after publishing are compared the same way, the live stream's included.
+ * publish on top of the demo go through the publisher of the {@code publish} command, and the examples marked as after
+ * publishing are compared the same way, the live stream's included.
  */
 class DocumentedResponsesIT {
     private static final Duration SETTLE = Duration.ofSeconds(60);
@@ -157,18 +159,22 @@ class DocumentedResponsesIT {
         reader.start();
     }
 
-    /** The pages' extra events, published as a user would: one JSON Lines file through the producer's command. */
-    private void publish(PartylineProcessor processor, List<DocumentedExample> blocks) throws IOException {
+    /** The pages' extra events, published as a user would: one JSON Lines file through the {@code publish} command's publisher. */
+    private void publish(PartylineProcessor processor, List<DocumentedExample> blocks)
+            throws IOException, PublishException {
         if (blocks.isEmpty()) {
             return;
         }
         Path file = stateDir.resolve("documented-events.jsonl");
         Files.write(file, blocks.stream().map(DocumentedExample::body).toList());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ProducerMain.run(new String[] {"publish", file.toString(), "--bootstrap-servers",
-                processor.bootstrapServers(), "--schema-registry-url", processor.registryUrl()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, "publishing the pages' events: " + err.toString(StandardCharsets.UTF_8));
+        JsonLinesPublisher.Counts counts;
+        try (PartylinePublisher publisher = new PartylinePublisher(processor.bootstrapServers(),
+                processor.registryUrl())) {
+            counts = new JsonLinesPublisher(publisher, new PrintStream(err, true, StandardCharsets.UTF_8))
+                    .publish(file, file.toString());
+        }
+        assertEquals(new JsonLinesPublisher.Counts(blocks.size(), 0), counts,
+                "publishing the pages' events: " + err.toString(StandardCharsets.UTF_8));
     }
 }
