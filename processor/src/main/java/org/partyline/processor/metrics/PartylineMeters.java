@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.function.IntSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.partyline.processor.streams.DeadLetter;
+import org.partyline.processor.streams.DependencyWaits;
 import org.partyline.processor.streams.TopicNames;
 import org.partyline.processor.streams.TopologyMeters;
 
 /**
  * Every metric of one processor in one Prometheus registry: Partyline's own meters (names beginning
  * {@code partyline_}: events folded, dead letters, REST requests, forwarded requests, clients of the change feed and
- * those cut off as too slow) and, once bound, Kafka
+ * those cut off as too slow, what processing waits for) and, once bound, Kafka
  * Streams' own. The topology reports to it as its {@link TopologyMeters}; the REST server calls
  * {@link #observed} and {@link #forwarded}; {@code /metrics} answers {@link #scrape()}.
  */
@@ -68,6 +69,11 @@ public final class PartylineMeters implements TopologyMeters, AutoCloseable {
     /** {@code partyline_sse_clients} reads {@code connected}: the clients of {@code /api/events} now. */
     public void bindSseClients(IntSupplier connected) {
         sse.bindClients(connected);
+    }
+
+    /** {@code partyline_waiting_for{dependency}} reads {@code waits}. Once per instance. */
+    public void bindWaits(DependencyWaits waits) {
+        WaitMeters.bind(registry, waits);
     }
 
     /** A client of {@code /api/events} was disconnected because it left its buffer of events full. */

@@ -27,6 +27,7 @@ import org.partyline.processor.rest.RequestObserver;
 import org.partyline.processor.rest.RestServer;
 import org.partyline.processor.rest.RestSettings;
 import org.partyline.processor.streams.DeadLetterExceptionHandler;
+import org.partyline.processor.streams.DependencyWaits;
 import org.partyline.processor.streams.PartylineTopology;
 import org.partyline.processor.streams.StreamsSettings;
 import org.partyline.processor.streams.TopicNames;
@@ -54,6 +55,7 @@ public final class PartylineProcessor implements AutoCloseable {
     private final KafkaClientSettings clientSettings;
     private final SchemaRegistryClient registry;
     private final EmbeddedStack stack;
+    private final DependencyWaits waits;
     private final StreamsRuntime streams;
     private final PartylineMeters meters;
     private final ChangeFeed feed;
@@ -61,12 +63,13 @@ public final class PartylineProcessor implements AutoCloseable {
     private final URI api;
 
     private PartylineProcessor(PartylineConfig config, KafkaClientSettings clientSettings, SchemaRegistryClient registry,
-                               EmbeddedStack stack, StreamsRuntime streams, PartylineMeters meters, ChangeFeed feed,
+                               EmbeddedStack stack, DependencyWaits waits, StreamsRuntime streams, PartylineMeters meters, ChangeFeed feed,
                                RestServer rest, URI api) {
         this.config = config;
         this.clientSettings = clientSettings;
         this.registry = registry;
         this.stack = stack;
+        this.waits = waits;
         this.streams = streams;
         this.meters = meters;
         this.feed = feed;
@@ -80,6 +83,7 @@ public final class PartylineProcessor implements AutoCloseable {
         LOG.info("Kafka clients connect with security protocol {} ({})", clientSettings.securityProtocol(),
                 clientSettings);
         EmbeddedStack stack = EmbeddedStack.start(config);
+        DependencyWaits waits = new DependencyWaits();
         StreamsRuntime streams = null;
         PartylineMeters meters = null;
         ChangeFeed feed = null;
@@ -97,8 +101,9 @@ public final class PartylineProcessor implements AutoCloseable {
             int port = portOrFree(config.intValue(PartylineConfig.HTTP_PORT));
 
             meters = new PartylineMeters(topics);
+            meters.bindWaits(waits);
             Topology topology = PartylineTopology.build(TopologySettings.withRegistry(topics, registry)
-                    .withMeters(meters));
+                    .withMeters(meters).withWaits(waits));
             streams = new StreamsRuntime(topology,
                     streamsProperties(config, clientSettings, stack.bootstrapServers(), host, port, topics, meters));
             meters.bindStreams(streams.streams());
@@ -110,14 +115,16 @@ public final class PartylineProcessor implements AutoCloseable {
                     streams.streams()::state,
                     RestSettings.defaults().withAuthToken(config.optional(PartylineConfig.HTTP_AUTH_TOKEN))
                             .withMetrics(meters::scrape).withObserver(observerOf(meters))
-                            .withEvents(feed, RestSettings.DEFAULT_KEEP_ALIVE));
+                            .withEvents(feed, RestSettings.DEFAULT_KEEP_ALIVE).withWaiting(waits::reason));
             rest.start("0.0.0.0", port);
             streams.start(START_TIMEOUT);
             URI api = URI.create("http://" + host + ":" + port);
             LOG.info("Partyline processor serving at {} (Kafka {}, schema registry {})", api,
                     stack.bootstrapServers(), RegistryUrls.redact(stack.registryUrl()));
-            return new PartylineProcessor(config, clientSettings, registry, stack, streams, meters, feed, rest, api);
+            return new PartylineProcessor(config, clientSettings, registry, stack, waits, streams, meters, feed, rest,
+                    api);
         } catch (RuntimeException e) {
+            waits.stop();
             closeQuietly(feed, rest, streams, meters, stack);
             throw e;
         }
@@ -263,9 +270,13 @@ public final class PartylineProcessor implements AutoCloseable {
         return new PartylinePublisher(bootstrapServers, registry, topics, clientSettings.properties());
     }
 
-    /** Closes the change feed first, which ends every {@code /api/events} stream, then the rest. */
+    /**
+     * Stops every wait for the schema registry (so that no stream thread holds up the shutdown), closes the change
+     * feed, which ends every {@code /api/events} stream, then the rest.
+     */
     @Override
     public void close() {
+        waits.stop();
         closeQuietly(feed, rest, streams, meters, stack);
     }
 
