@@ -137,9 +137,8 @@ final class Routes {
 
     private Reply ready(Context ctx) {
         KafkaStreams.State current = state.get();
-        Optional<String> notReady = Probes.notReady(current,
-                current == KafkaStreams.State.RUNNING ? readiness.unqueryable() : Optional.empty())
-                .or(waiting);
+        Optional<String> notReady = waiting.get().or(() -> Probes.notReady(current,
+                current == KafkaStreams.State.RUNNING ? readiness.unqueryable() : Optional.empty()));
         return notReady.map(reason -> Reply.error(503, describe(ctx), reason)).orElseGet(() -> status(current));
     }
 

@@ -117,7 +117,7 @@ public final class PartylineProcessor implements AutoCloseable {
                             .withMetrics(meters::scrape).withObserver(observerOf(meters))
                             .withEvents(feed, RestSettings.DEFAULT_KEEP_ALIVE).withWaiting(waits::reason));
             rest.start("0.0.0.0", port);
-            streams.start(START_TIMEOUT);
+            streams.start(START_TIMEOUT, waits::reason);
             URI api = URI.create("http://" + host + ":" + port);
             LOG.info("Partyline processor serving at {} (Kafka {}, schema registry {})", api,
                     stack.bootstrapServers(), RegistryUrls.redact(stack.registryUrl()));

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A wait is bounded by a patience below the main consumer's {@code max.poll.interval.ms} (5 minutes by
  * default), so the member is never dropped from its group for not polling: when it runs out, {@link GaveUp} lets the
- * caller hand the record back to Kafka Streams, which retries it after polling. A registry refusing the client
- * (401, 403) is waited for the same way, logged as the configuration error it is. Thread-safe: one per processor.
+ * caller hand the record back to Kafka Streams, which retries it after polling. A wait during the start-up holds
+ * Kafka Streams in REBALANCING until the registry answers (the REST API serves meanwhile). A registry refusing the
+ * client (401, 403) is waited for the same way, logged as the configuration error it is. Thread-safe: one per
+ * processor.
  */
 public final class DependencyWaits {
     /** The dependency name of the schema registry, the label of {@code partyline_waiting_for}. */

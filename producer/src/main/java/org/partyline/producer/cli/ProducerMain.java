@@ -49,6 +49,9 @@ public final class ProducerMain {
     /** Runs the command; the entry point tests call. Returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> arguments = Arrays.asList(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals(ReplayDlqCommand.NAME)) {
+            return ReplayDlqCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (arguments.contains("-h") || arguments.contains("--help")) {
             out.println(PublishArguments.USAGE);
             return OK;
