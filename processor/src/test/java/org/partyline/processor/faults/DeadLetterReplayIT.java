@@ -56,7 +56,12 @@ class DeadLetterReplayIT {
             processor.start();
             SchemaRegistryClient registry = SchemaRegistryClients.forUrl(broker.registryUrl());
             GeneratedEvents.publish(broker.bootstrapServers(), broker.registryUrl(), inputs, first);
-            // The id the registry gives the next schema it learns: one past that of a schema registered now.
+            lag.awaitCaughtUp(WAIT);
+            // The processor has registered the schemas of its change records by now (the first events change
+            // stances and claims), so the id the registry gives the next schema it learns is one past that of a
+            // schema registered now.
+            ViewSnapshot firstViews = ViewSnapshot.of(ReferenceFold.of(first));
+            assertEquals("", ViewSnapshot.await(processor.api(), firstViews, WAIT).differencesFrom(firstViews));
             int notYetRegistered = registry.register("replay-probe-value", RawInput.STATEMENT_V2) + 1;
             RawInput raw = new RawInput(registry);
             List<SpecificRecord> claims = new ArrayList<>();
