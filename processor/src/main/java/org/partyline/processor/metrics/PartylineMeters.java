@@ -4,10 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.partyline.processor.streams.DeadLetter;
-import org.partyline.processor.streams.DependencyWaits;
 import org.partyline.processor.streams.TopicNames;
 import org.partyline.processor.streams.TopologyMeters;
 
@@ -71,9 +72,12 @@ public final class PartylineMeters implements TopologyMeters, AutoCloseable {
         sse.bindClients(connected);
     }
 
-    /** {@code partyline_waiting_for{dependency}} reads {@code waits}. Once per instance. */
-    public void bindWaits(DependencyWaits waits) {
-        WaitMeters.bind(registry, waits);
+    /**
+     * {@code partyline_waiting_for{dependency}}: one series per entry, 1 while its supplier says processing waits for
+     * that dependency. Once per instance.
+     */
+    public void bindWaits(Map<String, BooleanSupplier> waiting) {
+        WaitMeters.bind(registry, waiting);
     }
 
     /** A client of {@code /api/events} was disconnected because it left its buffer of events full. */

@@ -8,8 +8,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -101,12 +105,17 @@ public final class PartylineProcessor implements AutoCloseable {
             int port = portOrFree(config.intValue(PartylineConfig.HTTP_PORT));
 
             meters = new PartylineMeters(topics);
-            meters.bindWaits(waits);
             Topology topology = PartylineTopology.build(TopologySettings.withRegistry(topics, registry)
                     .withMeters(meters).withWaits(waits));
             streams = new StreamsRuntime(topology,
                     streamsProperties(config, clientSettings, stack.bootstrapServers(), host, port, topics, meters));
             meters.bindStreams(streams.streams());
+            BrokerConnections brokers = new BrokerConnections(streams.streams());
+            Map<String, BooleanSupplier> waiting = new LinkedHashMap<>();
+            waiting.put(DependencyWaits.SCHEMA_REGISTRY, () -> waits.waiting(DependencyWaits.SCHEMA_REGISTRY));
+            waiting.put(BrokerConnections.DEPENDENCY, brokers::waiting);
+            meters.bindWaits(waiting);
+            Supplier<Optional<String>> waitingReason = () -> waits.reason().or(brokers::reason);
             feed = changeFeed(config, clientSettings.forBootstrap(stack.bootstrapServers()), registry, topics, meters);
             rest = new RestServer(new StreamsStoreProvider(streams.streams()),
                     new StreamsInstanceLocator(streams.streams(), new HostInfo(host, port),
@@ -115,7 +124,7 @@ public final class PartylineProcessor implements AutoCloseable {
                     streams.streams()::state,
                     RestSettings.defaults().withAuthToken(config.optional(PartylineConfig.HTTP_AUTH_TOKEN))
                             .withMetrics(meters::scrape).withObserver(observerOf(meters))
-                            .withEvents(feed, RestSettings.DEFAULT_KEEP_ALIVE).withWaiting(waits::reason));
+                            .withEvents(feed, RestSettings.DEFAULT_KEEP_ALIVE).withWaiting(waitingReason));
             rest.start("0.0.0.0", port);
             streams.start(START_TIMEOUT, waits::reason);
             URI api = URI.create("http://" + host + ":" + port);

@@ -2,7 +2,6 @@ package org.partyline.processor.streams;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -26,8 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class DependencyWaits {
     /** The dependency name of the schema registry, the label of {@code partyline_waiting_for}. */
     public static final String SCHEMA_REGISTRY = "schema-registry";
-    /** Every dependency a stream thread can wait for. */
-    public static final List<String> DEPENDENCIES = List.of(SCHEMA_REGISTRY);
     public static final Duration DEFAULT_PATIENCE = Duration.ofMinutes(4);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);

@@ -63,12 +63,14 @@ class BrokerOutageIT {
             int viewsDuring = rest.status("/api/parties");
             Thread.sleep(OUTAGE.toMillis());
             int liveLate = rest.status("/health/live");
-            int readyLate = rest.status("/health/ready");
+            RestViews.Answer readyLate = rest.answer("/health/ready");
+            double waitingLate = rest.metric("partyline_waiting_for{dependency=\"kafka\"}");
             broker = BrokerProcess.start(dir.resolve("broker"), 3, kafkaPort, registryPort);
             long restarted = System.nanoTime();
             LOG.info("Broker stopped with {} input records not yet committed by the processor, away {} ms; "
-                    + "/health/live {} then {}, /health/ready {} at its end, /api/parties {} during it", behind,
-                    (restarted - stopped) / 1_000_000, liveDuring, liveLate, readyLate, viewsDuring);
+                    + "/health/live {} then {}, /api/parties {} during it; at its end /health/ready {} {}, "
+                    + "partyline_waiting_for{dependency=kafka} {}", behind, (restarted - stopped) / 1_000_000,
+                    liveDuring, liveLate, viewsDuring, readyLate.status(), readyLate.body(), waitingLate);
 
             long readyMs = awaitReady(rest, restarted);
             try (ConsumerGroupLag lag = ConsumerGroupLag.onInputs(broker.bootstrapServers(), "broker-outage")) {
@@ -90,6 +92,9 @@ class BrokerOutageIT {
 
             assertEquals(200, liveDuring, "/health/live as the broker went");
             assertEquals(200, liveLate, "/health/live at the end of the outage");
+            assertEquals(503, readyLate.status(), readyLate.body());
+            assertTrue(readyLate.body().contains("waiting for Kafka"), readyLate.body());
+            assertEquals(1.0, waitingLate, "partyline_waiting_for{dependency=\"kafka\"} during the outage");
             assertEquals(1, processor.starts());
             assertEquals("", actual.differencesFrom(expected), "views after the broker outage");
             assertTrue(stanceChanges.exact(), "stance-changes: " + stanceChanges);

@@ -122,6 +122,7 @@ class DeadLetterReplayIT {
                             + "stance-changes {}", before.size(), written, written, foldedMs,
                     DeadLetters.read(broker.bootstrapServers(), dlq).size(), changes);
             assertEquals(before.size(), DeadLetters.read(broker.bootstrapServers(), dlq).size());
+            assertTrue(changes.exact(), "stance-changes after replaying twice: " + changes);
             processor.stop();
         }
     }

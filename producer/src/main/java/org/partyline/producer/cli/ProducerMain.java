@@ -99,14 +99,16 @@ public final class ProducerMain {
         try (PartylinePublisher publisher = new PartylinePublisher(args.bootstrapServers(), registry, args.topics(),
                 clientProperties)) {
             JsonLinesPublisher lines = new JsonLinesPublisher(publisher, err);
-            for (String file : args.files()) {
+            for (int i = 0; i < args.files().size(); i++) {
+                String file = args.files().get(i);
                 try {
                     total = total.plus(lines.publish(Path.of(file), file));
                 } catch (IOException e) {
                     throw new Failure("cannot read " + file + ": " + e.getMessage()
-                            + " (" + total.published() + " events sent before)");
+                            + " (" + total.published() + " events sent before)" + notPublished(args.files(), i + 1));
                 } catch (PublishException e) {
-                    throw new Failure(e.getMessage() + " (" + total.published() + " events of earlier files sent)");
+                    throw new Failure(e.getMessage() + " (" + total.published() + " events of earlier files sent)"
+                            + notPublished(args.files(), i + 1));
                 }
             }
         } catch (RuntimeException e) {
@@ -114,6 +116,11 @@ public final class ProducerMain {
         }
         out.println("published " + total.published() + ", rejected " + total.rejected());
         return total.rejected() == 0 ? OK : REJECTED;
+    }
+
+    /** {@code ; not published: B, C} for the files from {@code from} on, or nothing when there are none. */
+    private static String notPublished(List<String> files, int from) {
+        return from >= files.size() ? "" : "; not published: " + String.join(", ", files.subList(from, files.size()));
     }
 
     private static void checkFiles(List<String> files) throws Failure {
