@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.partyline.producer.dlq.DeadLetterReplay;
@@ -97,9 +99,9 @@ public final class ReplayDlqCommand implements Callable<Integer> {
         }
     }
 
-    private java.util.Map<String, String> clientSettings() throws UsageException {
+    private Map<String, String> clientSettings() throws UsageException {
         if (clientConfig == null) {
-            return java.util.Map.of();
+            return Map.of();
         }
         try {
             return ProducerConfigFile.read(clientConfig).kafka();
@@ -113,7 +115,7 @@ public final class ReplayDlqCommand implements Callable<Integer> {
             return Optional.empty();
         }
         try {
-            return Optional.of(java.time.OffsetDateTime.parse(text).toInstant());
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
             throw new UsageException(option + " " + text + " is not an instant like 2025-12-05T14:00:00Z");
         }
