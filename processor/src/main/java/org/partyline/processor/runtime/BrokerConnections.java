@@ -42,7 +42,8 @@ final class BrokerConnections {
 
     /** Why processing waits for Kafka now, or empty. */
     Optional<String> reason() {
-        return waiting() ? Optional.of("waiting for Kafka: no stream thread is connected to a broker") : Optional.empty();
+        return waiting() ? Optional.of("waiting for Kafka: no stream thread is connected to a broker")
+                : Optional.empty();
     }
 
     private static double connections(Metric metric) {

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * original key and value bytes and the same headers as every other dead letter (type {@code PROCESSING}), to the
  * dead-letter topic ({@code errors.dead.letter.queue.topic.name}), logs where it came from, and lets the app go
  * on. A failure only because the schema registry cannot serve now is no dead letter: it fails the stream thread,
- * which is replaced, and the record is read again. Registered as {@code processing.exception.handler}; each dead letter is reported to the {@link TopologyMeters}
- * found under {@value TopologyMeters#CONFIG} in the Streams properties (none counted when absent).
+ * which is replaced, and the record is read again. Registered as {@code processing.exception.handler}; each dead
+ * letter is reported to the {@link TopologyMeters} found under {@value TopologyMeters#CONFIG} in the Streams properties (none counted when absent).
  */
 public final class DeadLetterExceptionHandler implements ProcessingExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterExceptionHandler.class);

@@ -87,7 +87,8 @@ class BrokerOutageIT {
             ChangeRecords.Comparison stanceChanges = ChangeRecords.compare(reference.stanceChangesByParty, stance);
             ChangeRecords.Comparison claimStatus = ChangeRecords.compare(reference.claimStatusByClaim, claim);
             List<DeadLetters.Letter> letters = DeadLetters.read(broker.bootstrapServers(), "partyline-dlq");
-            LOG.info("Broker back: /health/ready 200 after {} ms, every input committed {} ms after the restart; processor starts {}; stance-changes {}; claim-status {}; dead letters {}",
+            LOG.info("Broker back: /health/ready 200 after {} ms, every input committed {} ms after the restart; "
+                            + "processor starts {}; stance-changes {}; claim-status {}; dead letters {}",
                     readyMs, caughtUpMs, processor.starts(), stanceChanges, claimStatus, letters.size());
 
             assertEquals(200, liveDuring, "/health/live as the broker went");
