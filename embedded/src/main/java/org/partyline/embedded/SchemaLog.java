@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -150,10 +151,17 @@ final class SchemaLog implements AutoCloseable {
     private void readLoop() {
         try {
             while (!closing) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    applySafely(record);
+                long position;
+                try {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        applySafely(record);
+                    }
+                    position = consumer.position(partition);
+                } catch (RetriableException e) {
+                    // the broker is away for now (a timeout, a leader moving): keep reading once it is back
+                    log.warn("Schema topic {} cannot be read now, trying again: {}", topic, e.getMessage());
+                    continue;
                 }
-                long position = consumer.position(partition);
                 synchronized (progress) {
                     if (position != appliedUpTo) {
                         appliedUpTo = position;

@@ -51,6 +51,19 @@ public class RegistryException extends RuntimeException {
         return status == NO_STATUS;
     }
 
+    /**
+     * True when the failure says nothing about what was asked, only that the registry cannot answer now: no answer
+     * at all (refused, timed out), 408, 429 or any 5xx. Asking again later may succeed.
+     */
+    public boolean transientFailure() {
+        return status == NO_STATUS || status == 408 || status == 429 || status / 100 == 5;
+    }
+
+    /** True when the registry refused this client (401, 403): credentials or permissions are wrong. */
+    public boolean configurationError() {
+        return status == 401 || status == 403;
+    }
+
     /** True when the registry answered that the subject, version or schema does not exist. */
     public boolean notFound() {
         return status == 404 || errorCode == SUBJECT_NOT_FOUND || errorCode == VERSION_NOT_FOUND

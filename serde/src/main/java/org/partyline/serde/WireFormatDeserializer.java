@@ -14,7 +14,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * What every deserializer of the Confluent wire format shares: the header is checked, the writer's schema is looked
  * up by id (once per id: the reader is cached), then the Avro body is read. Subclasses say how a writer's schema is
  * read and what the value read becomes. Every failure is a {@link SerializationException} naming the topic and what
- * was wrong. {@code null} stays {@code null} (tombstones).
+ * was wrong: a {@link RegistryUnavailableException} when the registry could not serve the writer's schema now (the
+ * record may be fine), another one when the record itself is wrong. {@code null} stays {@code null} (tombstones).
  */
 abstract class WireFormatDeserializer<T> implements Deserializer<T> {
 
@@ -78,6 +79,10 @@ abstract class WireFormatDeserializer<T> implements Deserializer<T> {
         try {
             return client.schemaById(id);
         } catch (RegistryException e) {
+            if (RegistryUnavailableException.isUnavailable(e)) {
+                throw new RegistryUnavailableException("cannot deserialize " + what + " from topic '" + topic
+                        + "': " + e.getMessage(), e);
+            }
             throw failure(topic, e.notFound()
                     ? "unknown schema id " + id + ", not found in schema registry " + client.url() + " ("
                             + e.getMessage() + ")"

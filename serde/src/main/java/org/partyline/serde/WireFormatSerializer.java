@@ -12,7 +12,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * What every serializer of the Confluent wire format shares: the schema is registered under {@code <topic>-key} or
  * {@code <topic>-value} (TopicNameStrategy) on first use and its id cached, then each record is written as magic
  * byte, schema id and Avro binary. Subclasses say which schema a value has and how its body is written.
- * {@code null} stays {@code null} (tombstones).
+ * {@code null} stays {@code null} (tombstones). A registry that cannot register the schema now gives a
+ * {@link RegistryUnavailableException}.
  */
 abstract class WireFormatSerializer<T> implements Serializer<T> {
 
@@ -70,6 +71,10 @@ abstract class WireFormatSerializer<T> implements Serializer<T> {
         try {
             return client.register(WireFormat.subject(topic, isKey), schema);
         } catch (RegistryException e) {
+            if (RegistryUnavailableException.isUnavailable(e)) {
+                throw new RegistryUnavailableException("cannot serialize " + what(schema) + " for topic '" + topic
+                        + "': " + e.getMessage(), e);
+            }
             throw new SerializationException("cannot serialize " + what(schema) + " for topic '" + topic + "': "
                     + e.getMessage(), e);
         }

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableSet;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +30,9 @@ import org.partyline.events.JsonEventParser;
 /**
  * Publishes JSON Lines files: every line is checked against the input rules before it is sent, a rejected line is
  * reported as {@code FILE:LINE: reason} on the error stream and nothing of it is sent, blank lines are skipped.
- * On a long file it reports progress (lines so far and rate) on the error stream every few seconds.
+ * On a long file it reports progress (lines so far and rate) on the error stream every few seconds. When Kafka fails
+ * to take an event, sending stops and every line that Kafka has not acknowledged is reported as {@code FILE:LINE}
+ * on the error stream, so that no line is lost silently.
  * Used by the {@code publish} command and by the processor's demo.
  */
 public final class JsonLinesPublisher {
@@ -151,10 +155,14 @@ public final class JsonLinesPublisher {
         return thread;
     }
 
-    /** The sending side of one publish run: counts, the first failure reported by Kafka, progress. */
+    /**
+     * The sending side of one publish run: counts, the first failure reported by Kafka, progress, and the lines sent
+     * but not acknowledged yet, so that a failure can name each line that may not be in Kafka.
+     */
     private final class Sending {
         private final String name;
         private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private final NavigableSet<Long> unacknowledged = new ConcurrentSkipListSet<>();
         private final long start = System.nanoTime();
         private long nextProgress = start + progressIntervalNanos;
         private long published;
@@ -170,7 +178,7 @@ public final class JsonLinesPublisher {
                     rejected++;
                     err.println(name + ":" + line.number() + ": " + line.problem());
                 } else {
-                    send(line.event(), failure, name, line.number());
+                    send(line.event(), line.number());
                     published++;
                 }
                 long now = System.nanoTime();
@@ -182,37 +190,63 @@ public final class JsonLinesPublisher {
         }
 
         Counts finish() throws PublishException {
+            flush();
+            if (failure.get() != null) {
+                throw failed(0);
+            }
+            return new Counts(published, rejected);
+        }
+
+        private void send(SpecificRecord event, long lineNumber) throws PublishException {
+            if (failure.get() != null) {
+                throw failed(lineNumber);
+            }
+            unacknowledged.add(lineNumber);
+            try {
+                publisher.publish(event, (metadata, exception) -> {
+                    if (exception == null) {
+                        unacknowledged.remove(lineNumber);
+                    } else {
+                        failure.compareAndSet(null, exception);
+                    }
+                });
+            } catch (KafkaException e) {
+                failure.compareAndSet(null, e);
+                throw failed(lineNumber);
+            }
+        }
+
+        private void flush() {
             try {
                 publisher.flush();
             } catch (KafkaException e) {
                 failure.compareAndSet(null, e);
             }
-            if (failure.get() != null) {
-                throw failed(name, failure.get());
-            }
-            return new Counts(published, rejected);
         }
-    }
 
-    private void send(SpecificRecord event, AtomicReference<Exception> failure, String name, long lineNumber)
-            throws PublishException {
-        if (failure.get() != null) {
-            throw failed(name, failure.get());
-        }
-        try {
-            publisher.publish(event, (metadata, exception) -> {
-                if (exception != null) {
-                    failure.compareAndSet(null, exception);
+        /**
+         * Waits for every event in flight, reports each line Kafka did not acknowledge as {@code FILE:LINE} on the
+         * error stream, and {@code FILE:LINE} of the first line not sent (when {@code firstUnsent} is not 0): none of
+         * them is known to be in Kafka, and publishing the same file again sends them (and redelivers the rest).
+         */
+        private PublishException failed(long firstUnsent) {
+            flush();
+            Exception cause = failure.get();
+            String why = ErrorMessages.describe(cause);
+            for (long line : unacknowledged) {
+                if (firstUnsent == 0 || line < firstUnsent) {
+                    err.println(name + ":" + line + ": not acknowledged by Kafka: " + why);
                 }
-            });
-        } catch (KafkaException e) {
-            throw new PublishException("sending " + name + ":" + lineNumber + " failed: " + ErrorMessages.describe(e),
-                    e);
+            }
+            long notAcknowledged = unacknowledged.stream().filter(l -> firstUnsent == 0 || l < firstUnsent).count();
+            if (firstUnsent != 0) {
+                err.println(name + ":" + firstUnsent + ": not sent, nor any line after it");
+            }
+            return new PublishException("sending events of " + name + " failed: " + why + " (" + notAcknowledged
+                    + " sent lines not acknowledged" + (firstUnsent != 0 ? ", lines from " + firstUnsent
+                    + " on not sent" : "") + ", each reported above; publishing the same file again completes it)",
+                    cause);
         }
-    }
-
-    private static PublishException failed(String name, Exception cause) {
-        return new PublishException("sending events of " + name + " failed: " + ErrorMessages.describe(cause), cause);
     }
 
     private void progress(String name, long lines, long published, long rejected, long elapsedNanos) {

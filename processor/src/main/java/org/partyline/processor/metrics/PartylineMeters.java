@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.partyline.processor.streams.DeadLetter;
@@ -13,7 +15,7 @@ import org.partyline.processor.streams.TopologyMeters;
 /**
  * Every metric of one processor in one Prometheus registry: Partyline's own meters (names beginning
  * {@code partyline_}: events folded, dead letters, REST requests, forwarded requests, clients of the change feed and
- * those cut off as too slow) and, once bound, Kafka
+ * those cut off as too slow, what processing waits for) and, once bound, Kafka
  * Streams' own. The topology reports to it as its {@link TopologyMeters}; the REST server calls
  * {@link #observed} and {@link #forwarded}; {@code /metrics} answers {@link #scrape()}.
  */
@@ -68,6 +70,14 @@ public final class PartylineMeters implements TopologyMeters, AutoCloseable {
     /** {@code partyline_sse_clients} reads {@code connected}: the clients of {@code /api/events} now. */
     public void bindSseClients(IntSupplier connected) {
         sse.bindClients(connected);
+    }
+
+    /**
+     * {@code partyline_waiting_for{dependency}}: one series per entry, 1 while its supplier says processing waits for
+     * that dependency. Once per instance.
+     */
+    public void bindWaits(Map<String, BooleanSupplier> waiting) {
+        WaitMeters.bind(registry, waiting);
     }
 
     /** A client of {@code /api/events} was disconnected because it left its buffer of events full. */

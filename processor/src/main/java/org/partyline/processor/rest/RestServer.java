@@ -71,7 +71,7 @@ public final class RestServer implements AutoCloseable {
                 new AgreementQueries(stores, locator, directory, gathering), gathering,
                 new ClaimQueries(stores, locator, peers, directory), directory, locator,
                 new StoreReadiness(stores, locator), peers, state, settings.metrics(),
-                new EventStream(settings.events(), settings.keepAlive()));
+                new EventStream(settings.events(), settings.keepAlive()), settings.waiting());
     }
 
     /** Binds {@code host:port} (port 0: any free port) and serves. */

@@ -16,9 +16,12 @@ import org.partyline.processor.live.ChangeSubscriptions;
  * @param observer    told of every request answered and every request forwarded
  * @param events      the change feed {@code /api/events} streams ({@link ChangeSubscriptions#NONE}: 503)
  * @param keepAlive   how long an {@code /api/events} stream may be idle before it gets a keep-alive comment
+ * @param waiting     why processing waits for a dependency now (the schema registry), or empty: while it waits,
+ *                    {@code /health/ready} is 503 with that reason (the views keep answering)
  */
 public record RestSettings(Duration peerTimeout, Optional<String> authToken, Supplier<String> metrics,
-                           RequestObserver observer, ChangeSubscriptions events, Duration keepAlive) {
+                           RequestObserver observer, ChangeSubscriptions events, Duration keepAlive,
+                           Supplier<Optional<String>> waiting) {
     public static final Duration DEFAULT_PEER_TIMEOUT = Duration.ofSeconds(3);
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(15);
 
@@ -29,33 +32,39 @@ public record RestSettings(Duration peerTimeout, Optional<String> authToken, Sup
         Objects.requireNonNull(observer, "observer");
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(keepAlive, "keepAlive");
+        Objects.requireNonNull(waiting, "waiting");
     }
 
     /** No token, empty metrics, nothing observed, no change feed, {@link #DEFAULT_PEER_TIMEOUT}. */
     public static RestSettings defaults() {
         return new RestSettings(DEFAULT_PEER_TIMEOUT, Optional.empty(), () -> "", RequestObserver.NONE,
-                ChangeSubscriptions.NONE, DEFAULT_KEEP_ALIVE);
+                ChangeSubscriptions.NONE, DEFAULT_KEEP_ALIVE, Optional::empty);
     }
 
     public RestSettings withPeerTimeout(Duration timeout) {
-        return new RestSettings(timeout, authToken, metrics, observer, events, keepAlive);
+        return new RestSettings(timeout, authToken, metrics, observer, events, keepAlive, waiting);
     }
 
     public RestSettings withAuthToken(Optional<String> token) {
-        return new RestSettings(peerTimeout, token, metrics, observer, events, keepAlive);
+        return new RestSettings(peerTimeout, token, metrics, observer, events, keepAlive, waiting);
     }
 
     public RestSettings withMetrics(Supplier<String> scrape) {
-        return new RestSettings(peerTimeout, authToken, scrape, observer, events, keepAlive);
+        return new RestSettings(peerTimeout, authToken, scrape, observer, events, keepAlive, waiting);
     }
 
     public RestSettings withObserver(RequestObserver requestObserver) {
-        return new RestSettings(peerTimeout, authToken, metrics, requestObserver, events, keepAlive);
+        return new RestSettings(peerTimeout, authToken, metrics, requestObserver, events, keepAlive, waiting);
     }
 
     /** {@code /api/events} streams {@code feed}, with a keep-alive comment after {@code idle} without events. */
     public RestSettings withEvents(ChangeSubscriptions feed, Duration idle) {
-        return new RestSettings(peerTimeout, authToken, metrics, observer, feed, idle);
+        return new RestSettings(peerTimeout, authToken, metrics, observer, feed, idle, waiting);
+    }
+
+    /** {@code /health/ready} is 503 with {@code reason} whenever it gives one. */
+    public RestSettings withWaiting(Supplier<Optional<String>> reason) {
+        return new RestSettings(peerTimeout, authToken, metrics, observer, events, keepAlive, reason);
     }
 
     /** The token stays out of logs and messages even when settings are printed. */

@@ -45,11 +45,13 @@ final class Routes {
     private final Supplier<KafkaStreams.State> state;
     private final Supplier<String> metrics;
     private final EventStream events;
+    private final Supplier<Optional<String>> waiting;
     private final Dashboard dashboard = new Dashboard();
 
     Routes(StanceQueries stances, AgreementQueries agreement, StanceGathering gathering, ClaimQueries claims,
            PartyDirectory directory, InstanceLocator locator, StoreReadiness readiness, HttpPeers peers,
-           Supplier<KafkaStreams.State> state, Supplier<String> metrics, EventStream events) {
+           Supplier<KafkaStreams.State> state, Supplier<String> metrics, EventStream events,
+           Supplier<Optional<String>> waiting) {
         this.stances = stances;
         this.agreement = agreement;
         this.gathering = gathering;
@@ -61,6 +63,7 @@ final class Routes {
         this.state = state;
         this.metrics = metrics;
         this.events = events;
+        this.waiting = waiting;
     }
 
     private record Route(String template, Handler handler) {
@@ -134,8 +137,8 @@ final class Routes {
 
     private Reply ready(Context ctx) {
         KafkaStreams.State current = state.get();
-        Optional<String> notReady = Probes.notReady(current,
-                current == KafkaStreams.State.RUNNING ? readiness.unqueryable() : Optional.empty());
+        Optional<String> notReady = waiting.get().or(() -> Probes.notReady(current,
+                current == KafkaStreams.State.RUNNING ? readiness.unqueryable() : Optional.empty()));
         return notReady.map(reason -> Reply.error(503, describe(ctx), reason)).orElseGet(() -> status(current));
     }
 

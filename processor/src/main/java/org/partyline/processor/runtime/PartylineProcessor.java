@@ -8,8 +8,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -30,6 +34,7 @@ import org.partyline.processor.rest.RequestObserver;
 import org.partyline.processor.rest.RestServer;
 import org.partyline.processor.rest.RestSettings;
 import org.partyline.processor.streams.DeadLetterExceptionHandler;
+import org.partyline.processor.streams.DependencyWaits;
 import org.partyline.processor.streams.PartylineTopology;
 import org.partyline.processor.streams.StreamsSettings;
 import org.partyline.processor.streams.TopicNames;
@@ -57,6 +62,7 @@ public final class PartylineProcessor implements AutoCloseable {
     private final KafkaClientSettings clientSettings;
     private final SchemaRegistryClient registry;
     private final EmbeddedStack stack;
+    private final DependencyWaits waits;
     private final StreamsRuntime streams;
     private final PartylineMeters meters;
     private final ChangeFeed feed;
@@ -64,12 +70,13 @@ public final class PartylineProcessor implements AutoCloseable {
     private final URI api;
 
     private PartylineProcessor(PartylineConfig config, KafkaClientSettings clientSettings, SchemaRegistryClient registry,
-                               EmbeddedStack stack, StreamsRuntime streams, PartylineMeters meters, ChangeFeed feed,
+                               EmbeddedStack stack, DependencyWaits waits, StreamsRuntime streams, PartylineMeters meters, ChangeFeed feed,
                                RestServer rest, URI api) {
         this.config = config;
         this.clientSettings = clientSettings;
         this.registry = registry;
         this.stack = stack;
+        this.waits = waits;
         this.streams = streams;
         this.meters = meters;
         this.feed = feed;
@@ -83,6 +90,7 @@ public final class PartylineProcessor implements AutoCloseable {
         LOG.info("Kafka clients connect with security protocol {} ({})", clientSettings.securityProtocol(),
                 clientSettings);
         EmbeddedStack stack = EmbeddedStack.start(config);
+        DependencyWaits waits = new DependencyWaits();
         StreamsRuntime streams = null;
         PartylineMeters meters = null;
         ChangeFeed feed = null;
@@ -101,10 +109,16 @@ public final class PartylineProcessor implements AutoCloseable {
 
             meters = new PartylineMeters(topics);
             Topology topology = PartylineTopology.build(TopologySettings.withRegistry(topics, registry)
-                    .withMeters(meters));
+                    .withMeters(meters).withWaits(waits));
             streams = new StreamsRuntime(topology,
                     streamsProperties(config, clientSettings, stack.bootstrapServers(), host, port, topics, meters));
             meters.bindStreams(streams.streams());
+            BrokerConnections brokers = new BrokerConnections(streams.streams());
+            Map<String, BooleanSupplier> waiting = new LinkedHashMap<>();
+            waiting.put(DependencyWaits.SCHEMA_REGISTRY, () -> waits.waiting(DependencyWaits.SCHEMA_REGISTRY));
+            waiting.put(BrokerConnections.DEPENDENCY, brokers::waiting);
+            meters.bindWaits(waiting);
+            Supplier<Optional<String>> waitingReason = () -> waits.reason().or(brokers::reason);
             feed = changeFeed(config, clientSettings.forBootstrap(stack.bootstrapServers()), registry, topics, meters);
             rest = new RestServer(new StreamsStoreProvider(streams.streams()),
                     new StreamsInstanceLocator(streams.streams(), new HostInfo(host, port),
@@ -113,14 +127,16 @@ public final class PartylineProcessor implements AutoCloseable {
                     streams.streams()::state,
                     RestSettings.defaults().withAuthToken(config.optional(HttpSettings.HTTP_AUTH_TOKEN))
                             .withMetrics(meters::scrape).withObserver(observerOf(meters))
-                            .withEvents(feed, RestSettings.DEFAULT_KEEP_ALIVE));
+                            .withEvents(feed, RestSettings.DEFAULT_KEEP_ALIVE).withWaiting(waitingReason));
             rest.start("0.0.0.0", port);
-            streams.start(START_TIMEOUT);
+            streams.start(START_TIMEOUT, waits::reason);
             URI api = URI.create("http://" + host + ":" + port);
             LOG.info("Partyline processor serving at {} (Kafka {}, schema registry {})", api,
                     stack.bootstrapServers(), RegistryUrls.redact(stack.registryUrl()));
-            return new PartylineProcessor(config, clientSettings, registry, stack, streams, meters, feed, rest, api);
+            return new PartylineProcessor(config, clientSettings, registry, stack, waits, streams, meters, feed, rest,
+                    api);
         } catch (RuntimeException e) {
+            waits.stop();
             closeQuietly(feed, rest, streams, meters, stack);
             throw e;
         }
@@ -266,9 +282,13 @@ public final class PartylineProcessor implements AutoCloseable {
         return new PartylinePublisher(bootstrapServers, registry, topics, clientSettings.properties());
     }
 
-    /** Closes the change feed first, which ends every {@code /api/events} stream, then the rest. */
+    /**
+     * Stops every wait for the schema registry (so that no stream thread holds up the shutdown), closes the change
+     * feed, which ends every {@code /api/events} stream, then the rest.
+     */
     @Override
     public void close() {
+        waits.stop();
         closeQuietly(feed, rest, streams, meters, stack);
     }
 

@@ -1,9 +1,11 @@
 package org.partyline.processor.runtime;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -42,11 +44,24 @@ public final class StreamsRuntime implements AutoCloseable {
 
     /** Starts processing and waits until the instance first reaches RUNNING. */
     public void start(Duration timeout) {
+        start(timeout, Optional::empty);
+    }
+
+    /**
+     * Starts processing and waits until the instance first reaches RUNNING; past {@code timeout}, keeps waiting as
+     * long as {@code waitingFor} gives a reason (a stream thread waits for the schema registry, which holds up the
+     * end of the start-up), logging it every {@code timeout}.
+     */
+    public void start(Duration timeout, Supplier<Optional<String>> waitingFor) {
         streams.start();
         try {
-            if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + timeout.toSeconds()
-                        + " s (state " + streams.state() + ")");
+            while (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                Optional<String> reason = waitingFor.get();
+                if (reason.isEmpty()) {
+                    throw new IllegalStateException("Kafka Streams did not reach RUNNING within "
+                            + timeout.toSeconds() + " s (state " + streams.state() + ")");
+                }
+                LOG.warn("Kafka Streams is still {}, {}", streams.state(), reason.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

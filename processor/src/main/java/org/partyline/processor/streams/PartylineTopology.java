@@ -119,7 +119,7 @@ public final class PartylineTopology {
     /** Consumes raw records, decodes and deduplicates them; refused records go to the dead-letter topic. */
     private static <T extends SpecificRecord> KStream<String, T> admit(StreamsBuilder builder, InputSpec<T> spec,
                                                                        TopologySettings settings) {
-        KStream<String, Inbound<T>> inbound = deduplicate(decode(consume(builder, spec), spec), spec);
+        KStream<String, Inbound<T>> inbound = deduplicate(decode(consume(builder, spec), spec, settings), spec);
         deadLetter(inbound, spec, settings);
         return accepted(inbound, spec);
     }
@@ -131,8 +131,9 @@ public final class PartylineTopology {
     }
 
     private static <T extends SpecificRecord> KStream<String, Inbound<T>> decode(KStream<byte[], byte[]> raw,
-                                                                                InputSpec<T> spec) {
-        return raw.process(() -> new DecodeProcessor<>(spec), Named.as(spec.name() + "-decode"));
+                                                                                InputSpec<T> spec,
+                                                                                TopologySettings settings) {
+        return raw.process(() -> new DecodeProcessor<>(spec, settings.waits()), Named.as(spec.name() + "-decode"));
     }
 
     private static <T extends SpecificRecord> KStream<String, Inbound<T>> deduplicate(
@@ -183,13 +184,17 @@ public final class PartylineTopology {
     private static void publishStanceChanges(KStream<String, StanceUpdate> stances, TopologySettings settings) {
         stances.flatMapValues(update -> listOf(update.currentChange()), Named.as("stance-changes-select"))
                 .to(settings.topics().stanceChanges(),
-                        Produced.with(settings.keySerde(), settings.stanceChangeSerde()).withName("stance-changes-sink"));
+                        Produced.with(WaitingSerde.of(settings.keySerde(), settings.waits()),
+                                        WaitingSerde.of(settings.stanceChangeSerde(), settings.waits()))
+                                .withName("stance-changes-sink"));
     }
 
     private static void publishClaimStatus(KStream<String, ClaimUpdate> claims, TopologySettings settings) {
         claims.flatMapValues(update -> listOf(update.statusChange()), Named.as("claim-status-select"))
                 .to(settings.topics().claimStatus(),
-                        Produced.with(settings.keySerde(), settings.claimStatusSerde()).withName("claim-status-sink"));
+                        Produced.with(WaitingSerde.of(settings.keySerde(), settings.waits()),
+                                        WaitingSerde.of(settings.claimStatusSerde(), settings.waits()))
+                                .withName("claim-status-sink"));
     }
 
     // --- re-keyed views ----------------------------------------------------------------------------------------

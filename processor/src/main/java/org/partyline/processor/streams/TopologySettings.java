@@ -14,8 +14,9 @@ import org.partyline.serde.SchemaRegistryClient;
 
 /**
  * What the topology is built from: topic names, the serdes of the output topics and the deserializers of the
- * input topics (all in the Confluent wire format), and the listener told of each folded event and dead letter
- * ({@link TopologyMeters#NONE} unless given). Building it does no I/O: schemas are registered on first use.
+ * input topics (all in the Confluent wire format), the listener told of each folded event and dead letter
+ * ({@link TopologyMeters#NONE} unless given), and where the stream threads wait for a schema registry that cannot
+ * answer now ({@link DependencyWaits}, a fresh one unless given). Building it does no I/O: schemas are registered on first use.
  */
 public record TopologySettings(
         TopicNames topics,
@@ -25,7 +26,8 @@ public record TopologySettings(
         Deserializer<String> keyDeserializer,
         Deserializer<Statement> statementDeserializer,
         Deserializer<Claim> claimDeserializer,
-        TopologyMeters meters) {
+        TopologyMeters meters,
+        DependencyWaits waits) {
 
     public TopologySettings {
         Objects.requireNonNull(topics, "topics");
@@ -36,6 +38,7 @@ public record TopologySettings(
         Objects.requireNonNull(statementDeserializer, "statementDeserializer");
         Objects.requireNonNull(claimDeserializer, "claimDeserializer");
         Objects.requireNonNull(meters, "meters");
+        Objects.requireNonNull(waits, "waits");
     }
 
     /** Settings whose topology reports to nobody ({@link TopologyMeters#NONE}). */
@@ -43,7 +46,7 @@ public record TopologySettings(
                             Serde<ClaimStatusChange> claimStatusSerde, Deserializer<String> keyDeserializer,
                             Deserializer<Statement> statementDeserializer, Deserializer<Claim> claimDeserializer) {
         this(topics, keySerde, stanceChangeSerde, claimStatusSerde, keyDeserializer, statementDeserializer,
-                claimDeserializer, TopologyMeters.NONE);
+                claimDeserializer, TopologyMeters.NONE, new DependencyWaits());
     }
 
     /** The settings of production: every topic in the wire format of the given registry. */
@@ -61,6 +64,15 @@ public record TopologySettings(
     /** The same settings, with a topology that reports each folded event and dead letter to {@code meters}. */
     public TopologySettings withMeters(TopologyMeters meters) {
         return new TopologySettings(topics, keySerde, stanceChangeSerde, claimStatusSerde, keyDeserializer,
-                statementDeserializer, claimDeserializer, meters);
+                statementDeserializer, claimDeserializer, meters, waits);
+    }
+
+    /**
+     * The same settings, with a topology whose stream threads report their waits for the schema registry to
+     * {@code dependencyWaits} (which {@code /health/ready} and the metrics read).
+     */
+    public TopologySettings withWaits(DependencyWaits dependencyWaits) {
+        return new TopologySettings(topics, keySerde, stanceChangeSerde, claimStatusSerde, keyDeserializer,
+                statementDeserializer, claimDeserializer, meters, dependencyWaits);
     }
 }

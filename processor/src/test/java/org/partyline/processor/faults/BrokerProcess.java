@@ -35,11 +35,29 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** As {@link #start(Path, int)}, with other JVM options (heap, collector) than the tests' 768 MiB. */
     public static BrokerProcess start(Path dir, int partitions, List<String> jvmOptions) throws Exception {
+        return start(dir, partitions, jvmOptions, 0, 0);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, on fixed ports: a broker stopped with {@link #close()} and started again with
+     * the same directory and ports comes back with its data where its clients left it.
+     */
+    public static BrokerProcess start(Path dir, int partitions, int kafkaPort, int registryPort) throws Exception {
+        return start(dir, partitions, JVM_OPTIONS, kafkaPort, registryPort);
+    }
+
+    private static BrokerProcess start(Path dir, int partitions, List<String> jvmOptions, int kafkaPort,
+                                       int registryPort) throws Exception {
         Files.createDirectories(dir);
+        int run = 1;
+        while (Files.exists(dir.resolve(run == 1 ? "broker.log" : "broker-" + run + ".log"))) {
+            run++;
+        }
         JvmProcess process = JvmProcess.start("broker", jvmOptions,
                 List.of("-cp", JvmProcess.processorJar().toString(), "org.partyline.embedded.BrokerMain",
-                        dir.resolve("data").toString(), "0", "0", Integer.toString(partitions)),
-                Map.of(), dir.resolve("broker.log"));
+                        dir.resolve("data").toString(), Integer.toString(kafkaPort), Integer.toString(registryPort),
+                        Integer.toString(partitions)),
+                Map.of(), dir.resolve(run == 1 ? "broker.log" : "broker-" + run + ".log"));
         try {
             Matcher ready = process.awaitLine(READY, START_TIMEOUT);
             return new BrokerProcess(process, ready.group(1), ready.group(2));

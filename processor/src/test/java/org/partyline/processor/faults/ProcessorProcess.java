@@ -47,8 +47,14 @@ public final class ProcessorProcess implements AutoCloseable {
      * ...).
      */
     public static ProcessorProcess on(BrokerProcess broker, String name, Path dir, String... flags) {
+        return on(broker, broker.registryUrl(), name, dir, flags);
+    }
+
+    /** As {@link #on(BrokerProcess, String, Path, String...)}, reaching the schema registry at {@code registryUrl}. */
+    public static ProcessorProcess on(BrokerProcess broker, String registryUrl, String name, Path dir,
+                                      String... flags) {
         List<String> args = new ArrayList<>(List.of("--bootstrap-servers", broker.bootstrapServers(),
-                "--schema-registry-url", broker.registryUrl(), "--state-dir", dir.resolve("state").toString()));
+                "--schema-registry-url", registryUrl, "--state-dir", dir.resolve("state").toString()));
         if (!List.of(flags).contains("--http-port")) {
             args.addAll(List.of("--http-port", "0"));
         }

@@ -49,6 +49,34 @@ public final class RestViews {
         }
     }
 
+    /** A status and body, whatever the status. */
+    public record Answer(int status, String body) {
+    }
+
+    /** {@code GET path}: its status and body, whatever the status. */
+    public Answer answer(String path) {
+        HttpRequest request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(15)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + api.resolve(path) + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during GET " + api.resolve(path), e);
+        }
+    }
+
+    /**
+     * The value of the metric series whose Prometheus line starts with {@code series} (name and labels, as in
+     * {@code partyline_waiting_for{dependency="schema-registry"}}), or NaN when there is none.
+     */
+    public double metric(String series) {
+        return text("/metrics").lines().filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElse(Double.NaN);
+    }
+
     /** The status of {@code GET path}, 0 when it cannot connect. */
     public int status(String path) {
         HttpRequest request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.partyline.processor.streams.DeadLetter;
@@ -37,6 +41,20 @@ class PartylineMetersTest {
         }
         assertTrue(scrape.contains("partyline_http_forwarded_total{outcome=\"ok\"} 0.0"));
         assertTrue(scrape.contains("partyline_http_forwarded_total{outcome=\"failed\"} 0.0"));
+    }
+
+    @Test
+    void shouldShowWhatProcessingWaitsFor() {
+        AtomicBoolean registryAway = new AtomicBoolean(false);
+        Map<String, BooleanSupplier> waiting = new LinkedHashMap<>();
+        waiting.put("schema-registry", registryAway::get);
+        waiting.put("kafka", () -> false);
+        meters.bindWaits(waiting);
+
+        assertEquals(Optional.of(0.0), value(meters.scrape(), "partyline_waiting_for{dependency=\"schema-registry\"}"));
+        registryAway.set(true);
+        assertEquals(Optional.of(1.0), value(meters.scrape(), "partyline_waiting_for{dependency=\"schema-registry\"}"));
+        assertEquals(Optional.of(0.0), value(meters.scrape(), "partyline_waiting_for{dependency=\"kafka\"}"));
     }
 
     @Test

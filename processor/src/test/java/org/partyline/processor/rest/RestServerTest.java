@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -268,6 +269,27 @@ class RestServerTest {
             state.set(stopped);
             assertError(503, "/health/live", get(port, "/health/live"));
             assertError(503, "/health/ready", get(port, "/health/ready"));
+        }
+    }
+
+    @Test
+    void shouldNotBeReadyButAliveAndAnsweringWhileProcessingWaitsForTheRegistry() {
+        AtomicReference<Optional<String>> waiting = new AtomicReference<>(Optional.empty());
+        try (RestServer waitingServer = new RestServer(stores, locator, state::get,
+                RestSettings.defaults().withWaiting(waiting::get)).start("127.0.0.1", 0)) {
+            int p = waitingServer.port();
+            waiting.set(Optional.of("waiting for the schema registry: cannot reach schema registry at "
+                    + "http://registry:8081/schemas/ids/7: connection refused"));
+
+            HttpTestClient.Answer ready = get(p, "/health/ready");
+            assertError(503, "/health/ready", ready);
+            assertEquals("GET /health/ready: waiting for the schema registry: cannot reach schema registry at "
+                    + "http://registry:8081/schemas/ids/7: connection refused", ready.body().path("error").asText());
+            assertEquals(200, get(p, "/health/live").status());
+            assertEquals(200, get(p, "/api/claims/pokrovsk-captured").status());
+
+            waiting.set(Optional.empty());
+            assertEquals(json("{\"status\": \"RUNNING\"}"), get(p, "/health/ready").body());
         }
     }
 

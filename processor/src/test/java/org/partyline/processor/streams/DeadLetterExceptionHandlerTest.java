@@ -15,9 +15,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
+import org.partyline.serde.RegistryException;
+import org.partyline.serde.RegistryUnavailableException;
 
 class DeadLetterExceptionHandlerTest {
     private static final byte[] KEY = "raw-key".getBytes(StandardCharsets.UTF_8);
@@ -45,6 +48,23 @@ class DeadLetterExceptionHandlerTest {
         assertEquals("41", header(dead, DeadLetter.OFFSET));
         assertTrue(header(dead, DeadLetter.REASON).contains("fold-statements"), header(dead, DeadLetter.REASON));
         assertTrue(header(dead, DeadLetter.REASON).contains("boom"), header(dead, DeadLetter.REASON));
+    }
+
+    @Test
+    void shouldNeverDeadLetterARecordOnlyTheRegistryCouldNotServe() {
+        RecordingMeters meters = new RecordingMeters();
+        DeadLetterExceptionHandler handler = new DeadLetterExceptionHandler();
+        handler.configure(Map.of(TopologyMeters.CONFIG, meters));
+        RuntimeException failure = new StreamsException("sink failed", new RegistryUnavailableException(
+                "cannot serialize string for topic 'stance-changes': registry answered HTTP 503",
+                new RegistryException("HTTP 503", "http://registry:8081", 503, RegistryException.NO_ERROR_CODE)));
+
+        ProcessingExceptionHandler.Response response = handler.handleError(context(new RecordHeaders()),
+                new Record<>("RU", "v", 0L), failure);
+
+        assertEquals(ProcessingExceptionHandler.Result.FAIL, response.result());
+        assertEquals(List.of(), response.deadLetterQueueRecords());
+        assertEquals(List.of(), meters.deadLettered);
     }
 
     @Test

@@ -15,10 +15,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "partyline-producer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         usageHelpWidth = 100,
-        description = "Publishes statements and claims to Kafka for the Partyline processor.",
+        description = "Publishes statements and claims to Kafka for the Partyline processor, and replays dead letters.",
         commandListHeading = "%nCommands:%n",
         subcommands = {
                 PublishCommand.class,
+                ReplayDlqCommand.class,
                 HelpCommand.class,
         })
 public final class ProducerCommand implements Callable<Integer> {

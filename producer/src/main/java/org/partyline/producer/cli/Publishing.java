@@ -73,20 +73,28 @@ final class Publishing {
         try (PartylinePublisher publisher = new PartylinePublisher(request.bootstrapServers(), registry,
                 request.topics(), clientProperties)) {
             JsonLinesPublisher lines = new JsonLinesPublisher(publisher, err);
-            for (String file : request.files()) {
+            List<String> files = request.files();
+            for (int i = 0; i < files.size(); i++) {
+                String file = files.get(i);
                 try {
                     total = total.plus(lines.publish(Path.of(file), file));
                 } catch (IOException e) {
                     throw new Failure("cannot read " + file + ": " + e.getMessage()
-                            + " (" + total.published() + " events sent before)");
+                            + " (" + total.published() + " events sent before)" + notPublished(files, i + 1));
                 } catch (PublishException e) {
-                    throw new Failure(e.getMessage() + " (" + total.published() + " events of earlier files sent)");
+                    throw new Failure(e.getMessage() + " (" + total.published() + " events of earlier files sent)"
+                            + notPublished(files, i + 1));
                 }
             }
         } catch (RuntimeException e) {
             throw new Failure("publishing to Kafka at " + request.bootstrapServers() + " failed: " + e.getMessage());
         }
         return total;
+    }
+
+    /** {@code ; not published: B, C} for the files from {@code from} on, or nothing when there are none. */
+    private static String notPublished(List<String> files, int from) {
+        return from >= files.size() ? "" : "; not published: " + String.join(", ", files.subList(from, files.size()));
     }
 
     private static void checkFiles(List<String> files) throws Failure {
