@@ -46,8 +46,8 @@ final class ReplayDlqCommand implements Callable<Integer> {
         String deadLetterTopic = ReplayOptions.DEFAULT_DEAD_LETTER_TOPIC;
 
         @Option(names = "--producer-config", paramLabel = "FILE", order = 3,
-                description = {"Properties file of Kafka client settings (security.protocol, sasl.*, ssl.*)",
-                        "for the consumer of the dead-letter topic and the producer."})
+                description = "Properties file of Kafka client settings (security.protocol, sasl.*, ssl.*) for the "
+                        + "consumer of the dead-letter topic and the producer.")
         String clientConfig;
     }
 
