@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * The {@code publish} command (CONTRACT section 5): checks the files, the registry and Kafka, then publishes the valid
  * lines, reports rejected ones as {@code FILE:LINE: reason} and ends with {@code published N, rejected M}.
  * Exit status 0 when nothing was rejected, 1 when some lines were, 2 on bad usage or when Kafka or the registry
- * cannot be reached.
+ * cannot be reached. {@code ingest} is handed to {@link IngestCommand}.
  */
 public final class ProducerMain {
 
@@ -49,6 +49,9 @@ public final class ProducerMain {
     /** Runs the command; the entry point tests call. Returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> arguments = Arrays.asList(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals("ingest")) {
+            return IngestCommand.run(arguments.subList(1, arguments.size()), out, err, System.in);
+        }
         if (arguments.contains("-h") || arguments.contains("--help")) {
             out.println(PublishArguments.USAGE);
             return OK;
@@ -59,7 +62,7 @@ public final class ProducerMain {
                 throw new UsageException("no command given");
             }
             if (!arguments.get(0).equals("publish")) {
-                throw new UsageException("unknown command " + arguments.get(0) + " (the command is 'publish')");
+                throw new UsageException("unknown command " + arguments.get(0) + " (the commands are 'publish' and 'ingest')");
             }
             parsed = PublishArguments.parse(arguments.subList(1, arguments.size()));
         } catch (UsageException e) {

@@ -15,7 +15,8 @@ record PublishArguments(List<String> files, String bootstrapServers, String sche
 
     static final String USAGE = """
             Usage: java -jar partyline-producer.jar publish FILE... --bootstrap-servers HOST:PORT --schema-registry-url URL
-            Publishes the statements and claims of JSON Lines files (UTF-8, one event per line) to Kafka.
+                   java -jar partyline-producer.jar ingest --help     (articles to candidate events)
+            Publishes the statements, claims and articles of JSON Lines files (UTF-8, one per line) to Kafka.
             Rejected lines are reported as FILE:LINE: reason on stderr; the summary 'published N, rejected M' goes to stdout.
             Exit status: 0 all lines published, 1 some lines rejected, 2 bad usage or Kafka/registry unreachable.
 

@@ -2,6 +2,7 @@ package org.partyline.producer.ingest;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.partyline.ingest.Article;
@@ -13,22 +14,27 @@ import org.partyline.producer.events.JsonEventParser;
 /**
  * An article's candidates at or above the minimum confidence, and each one checked as {@code publish} checks a line
  * (its JSON line through {@link JsonEventParser}), so that what the ingestion publishes is exactly what a reviewed
- * file of the same candidates would publish. Thread-safe when the {@link Ingestor} is.
+ * file of the same candidates would publish. Thread-safe when the pipeline is (an {@link Ingestor} is).
  */
 public final class CandidateEvents {
 
-    private final Ingestor ingestor;
+    private final Function<Article, List<Candidate>> pipeline;
     private final double minConfidence;
     private final JsonEventParser parser = new JsonEventParser();
 
     public CandidateEvents(Ingestor ingestor, double minConfidence) {
-        this.ingestor = Objects.requireNonNull(ingestor, "ingestor");
+        this(ingestor::ingest, minConfidence);
+    }
+
+    /** Over any pipeline that turns an article into candidates, as an {@link Ingestor} does. */
+    public CandidateEvents(Function<Article, List<Candidate>> pipeline, double minConfidence) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.minConfidence = minConfidence;
     }
 
     /** The article's candidates whose confidence is at least the minimum, in the ingestor's order. */
     public List<Candidate> candidates(Article article) {
-        return ingestor.ingest(article).stream().filter(c -> c.confidence() >= minConfidence).toList();
+        return pipeline.apply(article).stream().filter(c -> c.confidence() >= minConfidence).toList();
     }
 
     /** The {@code Statement} or {@code Claim} of a candidate, or the input rule it breaks. */
