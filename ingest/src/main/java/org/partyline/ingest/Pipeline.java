@@ -43,7 +43,7 @@ record Pipeline(List<Stage> stages) {
     stages.add(new MentionStage(gazetteer, lexicons));
     stages.add(new AttributionStage(lexicons));
     stages.add(new TargetStage(targets, embedder));
-    stages.add(new DecisionStage(new StanceReader(lexicons)));
+    stages.add(new DecisionStage(new StanceReader(lexicons), lexicons.anaphors()));
     return new Pipeline(List.copyOf(stages));
   }
 

@@ -53,26 +53,58 @@ public final class AttributionStage implements Stage {
       Map<String, Attribution> bySpeaker = new LinkedHashMap<>();
       Attribution previous = null;
       for (int c = 0; c < sentence.size(); c++) {
-        List<Attribution> found = attribute(sentence, mentions, c, previous, lastPerson, lastBody);
-        for (Attribution attribution : found) {
+        for (Attribution attribution : attribute(sentence, mentions, c, previous, lastPerson, lastBody)) {
           bySpeaker.putIfAbsent(attribution.speaker().party(), attribution);
           previous = attribution;
         }
       }
-      for (Attribution attribution : bySpeaker.values()) {
-        attributions.add(attribution);
+      List<Attribution> found = scoped(sentence, new ArrayList<>(bySpeaker.values()));
+      attributions.addAll(found);
+      for (Attribution attribution : found) {
         if (attribution.speaker().isPerson()) {
           lastPerson = attribution.speaker();
         } else {
           lastBody = attribution.speaker();
         }
       }
-      for (Mention mention : mentions) {
-        if (mention.usable() && mention.isPerson() && lastPerson == null) {
-          lastPerson = mention;
+      if (found.isEmpty()) {
+        for (Mention mention : mentions) {
+          if (mention.usable() && !isObject(sentence, mention)) {
+            if (mention.isPerson()) {
+              lastPerson = mention;
+            } else {
+              lastBody = mention;
+            }
+            break;
+          }
         }
       }
     }
+  }
+
+  /**
+   * Gives each attribution its part of the sentence: from its speaker (or cue) to where the next speaker's part
+   * begins; the first part starts at the beginning, so that a quotation before "X said" belongs to X.
+   */
+  private static List<Attribution> scoped(Sentence sentence, List<Attribution> found) {
+    found.sort(java.util.Comparator.comparingInt(Attribution::cue));
+    List<Attribution> scoped = new ArrayList<>();
+    for (int k = 0; k < found.size(); k++) {
+      int from = k == 0 ? 0 : partStart(found.get(k));
+      int to = k + 1 < found.size() ? partStart(found.get(k + 1)) : sentence.size();
+      if (to <= found.get(k).cue()) {
+        to = sentence.size();
+      }
+      Attribution a = found.get(k);
+      scoped.add(new Attribution(a.sentence(), a.speaker(), a.cue(), from, to, a.rule(), a.strength()));
+    }
+    return scoped;
+  }
+
+  private static int partStart(Attribution attribution) {
+    Mention speaker = attribution.speaker();
+    return speaker.sentence() == attribution.sentence() ? Math.min(speaker.start(), attribution.cue())
+        : attribution.cue();
   }
 
   private List<Attribution> attribute(Sentence sentence, List<Mention> mentions, int c, Attribution previous,
@@ -86,7 +118,7 @@ public final class AttributionStage implements Stage {
     }
     boolean verb = (cue.pos().equals("VERB") || cue.pos().equals("AUX")) && lexicons.speechVerbs().contains(cue);
     boolean noun = cue.pos().equals("NOUN") && lexicons.speechNouns().contains(cue);
-    if (!verb && !noun) {
+    if (!verb && !noun || embedded(sentence, c)) {
       return List.of();
     }
     if (noun) {
@@ -96,6 +128,10 @@ public final class AttributionStage implements Stage {
         && sentence.token(c - 1).text().equals(",")) {
       return List.of(new Attribution(sentence.index(), previous.speaker(), c, 0, sentence.size(),
           "speaker.participle", 0.8));
+    }
+    Mention relative = relativeSubject(sentence, mentions, c);
+    if (relative != null) {
+      return List.of(new Attribution(sentence.index(), relative, c, 0, sentence.size(), "speaker.relative", 0.9));
     }
     Mention subject = subjectBefore(sentence, mentions, c);
     Integer pronoun = pronounBefore(sentence, c, subject);
@@ -120,7 +156,7 @@ public final class AttributionStage implements Stage {
       }
       return result;
     }
-    Mention after = mentionRightAfter(sentence, mentions, c);
+    Mention after = inverted(sentence, c) ? mentionRightAfter(sentence, mentions, c) : null;
     if (after != null) {
       return List.of(new Attribution(sentence.index(), after, c, 0, sentence.size(), "speaker.inverted", 0.9));
     }
@@ -150,7 +186,7 @@ public final class AttributionStage implements Stage {
   }
 
   /** The nearest usable mention ending before the cue that is not an object; null when a clause boundary intervenes. */
-  private static Mention subjectBefore(Sentence sentence, List<Mention> mentions, int c) {
+  private Mention subjectBefore(Sentence sentence, List<Mention> mentions, int c) {
     Mention best = null;
     for (Mention mention : mentions) {
       if (mention.end() <= c && mention.usable() && !isObject(sentence, mention)
@@ -161,7 +197,7 @@ public final class AttributionStage implements Stage {
     return best;
   }
 
-  private static boolean isObject(Sentence sentence, Mention mention) {
+  private boolean isObject(Sentence sentence, Mention mention) {
     if (mention.start() == 0) {
       return false;
     }
@@ -171,6 +207,9 @@ public final class AttributionStage implements Stage {
       before = sentence.token(k - 1);
     }
     String pos = before.pos();
+    if (lexicons.subordinators().contains(before)) {
+      return false;
+    }
     if (pos.equals("ADP")) {
       return !before.text().equalsIgnoreCase("by");
     }
@@ -199,7 +238,7 @@ public final class AttributionStage implements Stage {
     return best;
   }
 
-  private static Mention coordinated(Sentence sentence, List<Mention> mentions, Mention subject) {
+  private Mention coordinated(Sentence sentence, List<Mention> mentions, Mention subject) {
     int and = subject.start() - 1;
     if (and <= 0 || !sentence.token(and).text().equals("and")) {
       return null;
@@ -230,5 +269,56 @@ public final class AttributionStage implements Stage {
       }
     }
     return null;
+  }
+
+  /**
+   * A cue that is not the speaker's own act of speech: an infinitive ("to support"), a gerund not opening a
+   * participle clause ("stop supporting"), or speech inside a relative "what X called".
+   */
+  private static boolean embedded(Sentence sentence, int c) {
+    Token cue = sentence.token(c);
+    String before = c > 0 ? sentence.token(c - 1).text().toLowerCase(Locale.ROOT) : "";
+    if (before.equals("to")) {
+      return true;
+    }
+    if (cue.text().toLowerCase(Locale.ROOT).endsWith("ing") && !before.equals(",") && cue.pos().equals("VERB")) {
+      return true;
+    }
+    for (int k = Math.max(0, c - 2); k < c; k++) {
+      if (sentence.token(k).text().equalsIgnoreCase("what")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "Trump, who has threatened ...": the mention just before "who" is the subject, whatever precedes it. */
+  private static Mention relativeSubject(Sentence sentence, List<Mention> mentions, int c) {
+    for (int k = c - 1; k >= Math.max(0, c - 4); k--) {
+      String word = sentence.token(k).text().toLowerCase(Locale.ROOT);
+      if (word.equals("who") || word.equals("which")) {
+        int end = k > 0 && sentence.token(k - 1).text().equals(",") ? k - 1 : k;
+        for (Mention mention : mentions) {
+          if (mention.end() == end && mention.usable()) {
+            return mention;
+          }
+        }
+        return null;
+      }
+      String pos = sentence.token(k).pos();
+      if (!pos.equals("AUX") && !pos.equals("ADV") && !pos.equals("PART")) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** A cue right after a quotation or a comma can have its speaker after it ("\"...,\" said Peskov"). */
+  private static boolean inverted(Sentence sentence, int c) {
+    if (c == 0) {
+      return true;
+    }
+    String before = sentence.token(c - 1).text();
+    return before.equals(",") || before.equals("\"") || before.equals("'") || before.equals("”");
   }
 }

@@ -2,7 +2,6 @@ package org.partyline.ingest.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,9 +24,11 @@ public final class DecisionStage implements Stage {
   static final double FULL_SCORE = 0.75;
 
   private final StanceReader stances;
+  private final Lexicon anaphors;
 
-  public DecisionStage(StanceReader stances) {
+  public DecisionStage(StanceReader stances, Lexicon anaphors) {
     this.stances = stances;
+    this.anaphors = anaphors;
   }
 
   @Override
@@ -38,24 +39,27 @@ public final class DecisionStage implements Stage {
   @Override
   public void process(Document document) {
     LocalDate published = TimeResolver.day(document.article().publishedAt());
-    List<Attribution> attributions = new ArrayList<>(document.layer(Attribution.class));
-    attributions.sort(Comparator.comparingInt(Attribution::sentence).thenComparingInt(Attribution::cue));
+    List<Attribution> attributions = document.layer(Attribution.class);
     List<TargetMatch> matches = document.layer(TargetMatch.class);
     List<Proposal> proposals = document.layer(Proposal.class);
     Set<String> asserted = new HashSet<>();
     TimeResolver.Day previousDay = null;
-    for (int k = 0; k < attributions.size(); k++) {
-      Attribution attribution = attributions.get(k);
+    Target lastClaim = null;
+    for (int a = 0; a < attributions.size(); a++) {
+      Attribution attribution = attributions.get(a);
       Sentence sentence = document.sentences().get(attribution.sentence());
-      int from = scopeStart(attributions, k);
-      int to = k + 1 < attributions.size() && attributions.get(k + 1).sentence() == attribution.sentence()
-          ? scopeStart(attributions, k + 1) : sentence.size();
-      if (to <= attribution.cue()) {
-        to = sentence.size();
-      }
+      int from = attribution.scopeStart();
+      int to = attribution.scopeEnd();
       TimeResolver.Day day = TimeResolver.resolve(sentence, from, to, attribution.cue(), published, previousDay);
       previousDay = day;
-      for (TargetMatch match : chosen(matches, sentence.index())) {
+      List<TargetMatch> chosen = chosen(matches, a);
+      String targetRule = "target.meaning";
+      if (lastClaim != null && anaphora(sentence, from, to)) {
+        Target previous = lastClaim;
+        chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
+        targetRule = "target.anaphora";
+      }
+      for (TargetMatch match : chosen) {
         Target target = match.target();
         String party = attribution.speaker().party();
         StanceReader.Reading reading = target.topic()
@@ -65,35 +69,41 @@ public final class DecisionStage implements Stage {
         if (reading.value().equals("ASSERTS")) {
           asserted.add(party + "/" + target.key());
         }
+        if (!target.topic()) {
+          lastClaim = target;
+        }
         int[] quote = quote(sentence, from, to, attribution.cue());
-        double fit = Math.min(1, Math.max(0, (match.score() - MIN_SCORE) / (FULL_SCORE - MIN_SCORE)));
+        double fit = targetRule.equals("target.anaphora") ? 0.6
+            : Math.min(1, Math.max(0, (match.score() - MIN_SCORE) / (FULL_SCORE - MIN_SCORE)));
         double confidence = (0.5 + 0.5 * fit) * attribution.strength() * reading.strength();
-        String rules = attribution.speaker().rule() + "+" + attribution.rule() + "+target.meaning+" + reading.rule()
-            + "+" + day.rule();
+        String rules = attribution.speaker().rule() + "+" + attribution.rule() + "+" + targetRule + "+"
+            + reading.rule() + "+" + day.rule();
         proposals.add(new Proposal(sentence.index(), party, attribution.speaker().person(), target, reading.value(),
             day.date(), quote[0], quote[1], confidence, rules));
       }
     }
   }
 
-  private static int scopeStart(List<Attribution> attributions, int k) {
-    Attribution attribution = attributions.get(k);
-    if (k == 0 || attributions.get(k - 1).sentence() != attribution.sentence()) {
-      return 0;
+  /** "rejected the claim", "called the accusation a lie": a determiner and a noun that refer to a claim. */
+  private boolean anaphora(Sentence sentence, int from, int to) {
+    for (int i = Math.max(from, 1); i < to; i++) {
+      String before = sentence.token(i - 1).text().toLowerCase(java.util.Locale.ROOT);
+      if (Set.of("the", "this", "these", "that", "those").contains(before)
+          && sentence.token(i).pos().equals("NOUN") && anaphors.contains(sentence.token(i))) {
+        return true;
+      }
     }
-    Mention speaker = attribution.speaker();
-    return speaker.sentence() == attribution.sentence() ? Math.min(speaker.start(), attribution.cue())
-        : attribution.cue();
+    return false;
   }
 
-  private static List<TargetMatch> chosen(List<TargetMatch> matches, int sentence) {
-    List<TargetMatch> forSentence = matches.stream().filter(m -> m.sentence() == sentence).toList();
+  private static List<TargetMatch> chosen(List<TargetMatch> matches, int attribution) {
+    List<TargetMatch> forAttribution = matches.stream().filter(m -> m.attribution() == attribution).toList();
     List<TargetMatch> chosen = new ArrayList<>();
-    if (forSentence.isEmpty() || forSentence.get(0).score() < MIN_SCORE) {
+    if (forAttribution.isEmpty() || forAttribution.get(0).score() < MIN_SCORE) {
       return chosen;
     }
-    double best = forSentence.get(0).score();
-    for (TargetMatch match : forSentence) {
+    double best = forAttribution.get(0).score();
+    for (TargetMatch match : forAttribution) {
       if (match.score() >= MIN_SCORE && match.score() >= best - SECOND_MARGIN) {
         chosen.add(match);
       }

@@ -19,6 +19,7 @@ import org.partyline.ingest.nlp.Token;
 public final class Lexicon {
 
   private static final String BASE = "org/partyline/ingest/lexicon/";
+  private static final int GAP = 3;
 
   private final String name;
   private final List<String[]> entries;
@@ -60,15 +61,37 @@ public final class Lexicon {
   /** Every match inside tokens [from, to) of the sentence, in order of position. */
   public List<Hit> find(Sentence sentence, int from, int to) {
     List<Hit> hits = new ArrayList<>();
-    for (int i = Math.max(0, from); i < Math.min(to, sentence.size()); i++) {
+    int end = Math.min(to, sentence.size());
+    for (int i = Math.max(0, from); i < end; i++) {
       for (String[] entry : entries) {
-        if (matches(sentence, i, to, entry)) {
-          hits.add(new Hit(i, i + entry.length, String.join(" ", entry)));
+        int matchEnd = matchEnd(sentence, i, end, entry, 0);
+        if (matchEnd > 0) {
+          hits.add(new Hit(i, matchEnd, String.join(" ", entry)));
           break;
         }
       }
     }
     return hits;
+  }
+
+  /** The end of a match of entry[k..] at token {@code at}, or -1; "..." skips up to {@value #GAP} tokens. */
+  private static int matchEnd(Sentence sentence, int at, int end, String[] entry, int k) {
+    if (k == entry.length) {
+      return at;
+    }
+    if (entry[k].equals("...")) {
+      for (int skip = 0; skip <= GAP && at + skip <= end; skip++) {
+        int found = matchEnd(sentence, at + skip, end, entry, k + 1);
+        if (found > 0) {
+          return found;
+        }
+      }
+      return -1;
+    }
+    if (at >= end || !same(sentence.token(at), entry[k])) {
+      return -1;
+    }
+    return matchEnd(sentence, at + 1, end, entry, k + 1);
   }
 
   /** Whether the single token matches a one-word entry. */
@@ -79,18 +102,6 @@ public final class Lexicon {
       }
     }
     return false;
-  }
-
-  private static boolean matches(Sentence sentence, int at, int to, String[] entry) {
-    if (at + entry.length > Math.min(to, sentence.size())) {
-      return false;
-    }
-    for (int k = 0; k < entry.length; k++) {
-      if (!same(sentence.token(at + k), entry[k])) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static boolean same(Token token, String word) {

@@ -53,23 +53,42 @@ public final class MentionStage implements Stage {
   public void process(Document document) {
     Map<String, Alias> aliases = new HashMap<>();
     List<Mention> mentions = document.layer(Mention.class);
+    String lastState = null;
     for (Sentence sentence : document.sentences()) {
       List<String> words = sentence.tokens().stream().map(Token::text).toList();
+      String subjectState = null;
       int i = 0;
       while (i < words.size()) {
-        Mention mention = mentionAt(sentence, words, i, aliases);
+        Mention mention = mentionAt(sentence, words, i, aliases, lastState);
         if (mention == null) {
           i++;
           continue;
         }
         mentions.add(mention);
         remember(sentence, mention, aliases);
+        if (subjectState == null && mention.person() == null && mention.usable() && opensClause(sentence, i)) {
+          subjectState = mention.party();
+        }
         i = mention.end();
+      }
+      if (subjectState != null) {
+        lastState = subjectState;
       }
     }
   }
 
-  private Mention mentionAt(Sentence sentence, List<String> words, int i, Map<String, Alias> aliases) {
+  /** A mention at the start of a sentence or of a clause, where subjects stand. */
+  private static boolean opensClause(Sentence sentence, int i) {
+    if (i == 0) {
+      return true;
+    }
+    String before = sentence.token(i - 1).text();
+    return before.equals(",") || before.equals("—") || before.equalsIgnoreCase("the") && (i == 1
+        || sentence.token(i - 2).text().equals(","));
+  }
+
+  private Mention mentionAt(Sentence sentence, List<String> words, int i, Map<String, Alias> aliases,
+      String lastState) {
     Gazetteer.Match match = gazetteer.longestAt(words, i);
     Alias alias = aliases.get(Gazetteer.bare(words.get(i)));
     if (match == null) {
@@ -79,7 +98,8 @@ public final class MentionStage implements Stage {
       if (alias != null && isBodyAlias(sentence, i)) {
         return mention(sentence, i, i + 1, alias.party(), null, "actor.alias");
       }
-      return appositive(sentence, words, i);
+      Mention inContext = lastState == null ? null : roleInContext(sentence, words, i, lastState);
+      return inContext != null ? inContext : appositive(sentence, words, i);
     }
     Entry entry = match.entry();
     int end = i + match.length();
@@ -128,14 +148,16 @@ public final class MentionStage implements Stage {
     }
     int roleEnd = lastTitle + 1;
     if (personRole) {
-      int nameEnd = roleEnd;
-      while (nameEnd < words.size() && nameEnd - roleEnd < MAX_NAME_WORDS && isNameWord(sentence.token(nameEnd))) {
+      int nameStart = roleEnd < words.size() - 1 && words.get(roleEnd).equals(",") ? roleEnd + 1 : roleEnd;
+      int nameEnd = nameStart;
+      while (nameEnd < words.size() && nameEnd - nameStart < MAX_NAME_WORDS
+          && isNameWord(sentence.token(nameEnd))) {
         nameEnd++;
       }
-      if (nameEnd > roleEnd) {
-        String name = sentence.text().substring(sentence.token(roleEnd).start() - sentence.start(),
+      if (nameEnd > nameStart) {
+        String name = sentence.text().substring(sentence.token(nameStart).start() - sentence.start(),
             sentence.token(nameEnd - 1).end() - sentence.start());
-        Gazetteer.Match known = gazetteer.longestAt(words, roleEnd);
+        Gazetteer.Match known = gazetteer.longestAt(words, nameStart);
         if (known != null && known.entry().person() != null) {
           name = known.entry().person();
         }
@@ -143,6 +165,39 @@ public final class MentionStage implements Stage {
       }
     }
     return mention(sentence, start, roleEnd, party, null, "actor.title");
+  }
+
+  /**
+   * "Foreign Minister Thérèse Kayikwamba Wagner" with no state named: a capitalised role and a name that no list
+   * knows speak for the state that the article last had as a subject (rule {@code actor.role-context}).
+   */
+  private Mention roleInContext(Sentence sentence, List<String> words, int i, String lastState) {
+    if (!sentence.token(i).capitalized() || (i > 0 && sentence.token(i - 1).capitalized())) {
+      return null;
+    }
+    int runEnd = i;
+    while (runEnd < words.size() && runEnd - i < MAX_ROLE_WORDS + MAX_NAME_WORDS
+        && sentence.token(runEnd).capitalized()) {
+      runEnd++;
+    }
+    int lastTitle = -1;
+    for (int k = i; k < runEnd; k++) {
+      if (gazetteer.personTitle(words.get(k))) {
+        lastTitle = k;
+      }
+    }
+    int nameStart = lastTitle + 1;
+    if (lastTitle < 0 || runEnd - nameStart < 2 || runEnd - nameStart > MAX_NAME_WORDS) {
+      return null;
+    }
+    for (int k = nameStart; k < runEnd; k++) {
+      if (!isNameWord(sentence.token(k)) || gazetteer.longestAt(words, k) != null) {
+        return null;
+      }
+    }
+    String name = sentence.text().substring(sentence.token(nameStart).start() - sentence.start(),
+        sentence.token(runEnd - 1).end() - sentence.start());
+    return mention(sentence, i, runEnd, lastState, Gazetteer.bare(name), "actor.role-context");
   }
 
   /** "Valery Gerasimov, chief of Russia's general staff": a name, a comma, a role and a state. */

@@ -84,7 +84,7 @@ public final class StanceReader {
     if (!lexicons.dispute().find(sentence, from, to).isEmpty()) {
       return new Reading("DISPUTES", "claim.dispute", 0.9);
     }
-    boolean said = negated(sentence, Math.max(from, cue), to);
+    boolean said = negated(sentence, from, to);
     boolean proposition = target.text().toLowerCase(Locale.ROOT).matches("(?s).*\\b(no|not|never)\\b.*");
     if (said != proposition) {
       return new Reading("DENIES", "claim.contrary", 0.85);

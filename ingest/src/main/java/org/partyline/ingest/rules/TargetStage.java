@@ -14,9 +14,10 @@ import org.partyline.ingest.nlp.Stage;
 import org.partyline.ingest.nlp.Token;
 
 /**
- * Matches each sentence that attributes something to an actor against the codebook's topics and claims by meaning
+ * Matches what each attribution says against the codebook's topics and claims by meaning
  * (cosine similarity of sentence embeddings) plus words in common (the entry's lemmas found in the sentence, each
- * weighted by how rare it is among the entries). Rule {@code target.meaning}. Only attributed sentences are embedded.
+ * weighted by how rare it is among the entries). Rule {@code target.meaning}. Only the parts of sentences that are
+ * attributed to an actor are embedded.
  */
 public final class TargetStage implements Stage {
 
@@ -46,27 +47,67 @@ public final class TargetStage implements Stage {
 
   @Override
   public void process(Document document) {
-    Set<Integer> attributed = new HashSet<>();
-    for (Attribution attribution : document.layer(Attribution.class)) {
-      attributed.add(attribution.sentence());
+    List<Attribution> attributions = document.layer(Attribution.class);
+    List<String> texts = new ArrayList<>();
+    List<Set<String>> words = new ArrayList<>();
+    for (Attribution attribution : attributions) {
+      Sentence sentence = document.sentences().get(attribution.sentence());
+      List<Token> said = said(sentence, attribution.scopeStart(), attribution.scopeEnd());
+      texts.add(text(sentence, said));
+      words.add(ContentWords.of(said));
     }
-    List<Sentence> sentences = document.sentences().stream().filter(s -> attributed.contains(s.index())).toList();
-    List<float[]> vectors = embedder.embedAll(sentences.stream().map(Sentence::text).toList());
+    List<float[]> vectors = embedder.embedAll(texts);
     List<TargetMatch> matches = document.layer(TargetMatch.class);
-    for (int i = 0; i < sentences.size(); i++) {
-      Sentence sentence = sentences.get(i);
-      Set<String> words = ContentWords.of(sentence.tokens());
-      List<TargetMatch> forSentence = new ArrayList<>();
+    for (int a = 0; a < attributions.size(); a++) {
+      List<TargetMatch> forAttribution = new ArrayList<>();
       for (Target target : targets) {
-        double cosine = Embedder.cosine(vectors.get(i), target.vector());
-        double overlap = overlap(words, target.lemmas());
-        forSentence.add(new TargetMatch(sentence.index(), target, cosine, overlap,
-            cosine + OVERLAP_WEIGHT * overlap));
+        double cosine = Embedder.cosine(vectors.get(a), target.vector());
+        double overlap = overlap(words.get(a), target.lemmas());
+        forAttribution.add(new TargetMatch(a, target, cosine, overlap, cosine + OVERLAP_WEIGHT * overlap));
       }
-      forSentence.sort(Comparator.comparingDouble(TargetMatch::score).reversed()
+      forAttribution.sort(Comparator.comparingDouble(TargetMatch::score).reversed()
           .thenComparing(m -> m.target().key()));
-      matches.addAll(forSentence);
+      matches.addAll(forAttribution);
     }
+  }
+
+  /**
+   * The tokens of an attribution's part of the sentence without its non-restrictive relative clauses
+   * (", who seized the eastern cities of Goma and Bukavu"), which add background, not what was said.
+   */
+  static List<Token> said(Sentence sentence, int from, int to) {
+    List<Token> kept = new ArrayList<>();
+    boolean skipping = false;
+    for (int i = from; i < to; i++) {
+      Token token = sentence.token(i);
+      String word = token.text().toLowerCase(java.util.Locale.ROOT);
+      if (!skipping && token.text().equals(",") && i + 1 < to
+          && Set.of("who", "which").contains(sentence.token(i + 1).text().toLowerCase(java.util.Locale.ROOT))) {
+        skipping = true;
+        continue;
+      }
+      if (skipping && (word.equals(",") || word.equals(";"))) {
+        skipping = false;
+        continue;
+      }
+      if (!skipping) {
+        kept.add(token);
+      }
+    }
+    return kept.isEmpty() ? sentence.tokens().subList(from, to) : kept;
+  }
+
+  private static String text(Sentence sentence, List<Token> tokens) {
+    StringBuilder text = new StringBuilder();
+    int last = -1;
+    for (Token token : tokens) {
+      if (last >= 0) {
+        text.append(token.start() > last ? " " : "");
+      }
+      text.append(token.text());
+      last = token.end();
+    }
+    return text.toString();
   }
 
   private double overlap(Set<String> words, Set<String> lemmas) {
