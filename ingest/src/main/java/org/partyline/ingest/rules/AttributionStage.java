@@ -118,6 +118,9 @@ public final class AttributionStage implements Stage {
     }
     boolean verb = (cue.pos().equals("VERB") || cue.pos().equals("AUX")) && lexicons.speechVerbs().contains(cue);
     boolean noun = cue.pos().equals("NOUN") && lexicons.speechNouns().contains(cue);
+    if (!verb && cue.pos().equals("NOUN") && lexicons.speechVerbs().contains(cue)) {
+      verb = mentions.stream().anyMatch(m -> m.end() == c && m.usable());
+    }
     if (!verb && !noun || embedded(sentence, c)) {
       return List.of();
     }

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * Folds proposals per (party, topic or claim) as guideline A5 says: repeated statements of the same position become
  * one, which keeps the first statement's day, quote and speaker and the highest confidence; a change of position
- * within the article starts a new one. Result in order of first occurrence.
+ * within the article starts a new one when an explicit cue gives it (a stance read only by default, or a claim read
+ * only as a plain assertion, does not overturn an earlier reading; nor does a second reading of the same sentence).
+ * Result in order of first occurrence.
  */
 public final class Folder {
 
@@ -21,7 +23,7 @@ public final class Folder {
       String key = proposal.type() + "/" + proposal.party() + "/" + proposal.target().key();
       List<List<Proposal>> runs = byKey.computeIfAbsent(key, k -> new ArrayList<>());
       List<Proposal> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-      if (last != null && last.get(0).value().equals(proposal.value())) {
+      if (last != null && (last.get(0).value().equals(proposal.value()) || weakChange(last, proposal))) {
         last.add(proposal);
       } else {
         List<Proposal> run = new ArrayList<>();
@@ -31,5 +33,11 @@ public final class Folder {
       }
     }
     return order;
+  }
+
+  private static boolean weakChange(List<Proposal> run, Proposal proposal) {
+    String rules = proposal.rules();
+    return rules.contains("stance.default") || rules.contains("claim.assert")
+        || run.get(run.size() - 1).sentence() == proposal.sentence();
   }
 }

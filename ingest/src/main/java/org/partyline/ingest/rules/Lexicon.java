@@ -105,6 +105,10 @@ public final class Lexicon {
   }
 
   static boolean same(Token token, String word) {
+    int slash = word.indexOf('/');
+    if (slash > 0) {
+      return token.pos().equalsIgnoreCase(word.substring(slash + 1)) && same(token, word.substring(0, slash));
+    }
     return token.key().equals(word) || token.text().toLowerCase(Locale.ROOT).equals(word);
   }
 }

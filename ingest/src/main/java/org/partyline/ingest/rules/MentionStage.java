@@ -74,6 +74,7 @@ public final class MentionStage implements Stage {
       if (subjectState != null) {
         lastState = subjectState;
       }
+      markModifiers(mentions, sentence.index());
     }
   }
 
@@ -268,6 +269,25 @@ public final class MentionStage implements Stage {
       String head = sentence.token(mention.end() - 1).text().toLowerCase(Locale.ROOT);
       if (gazetteer.bodyTitle(head)) {
         aliases.put(head, new Alias(mention.party(), null));
+      }
+    }
+  }
+
+  /**
+   * "Australia's opposition Liberal Party": a state right before a codebook actor or a named person only says where
+   * they are from; it is kept but cannot speak.
+   */
+  private static void markModifiers(List<Mention> mentions, int sentence) {
+    for (int k = mentions.size() - 2; k >= 0; k--) {
+      Mention place = mentions.get(k);
+      Mention next = mentions.get(k + 1);
+      if (place.sentence() != sentence || next.sentence() != sentence) {
+        break;
+      }
+      if (place.person() == null && !place.rule().equals("actor.codebook") && next.start() - place.end() <= 2
+          && (next.rule().equals("actor.codebook") || next.person() != null)) {
+        mentions.set(k, new Mention(place.sentence(), place.start(), place.end(), place.party(), null, place.rule(),
+            false));
       }
     }
   }

@@ -63,8 +63,11 @@ public final class StanceReader {
     if (!lexicons.leanOppose().find(sentence, from, to).isEmpty()) {
       return new Reading("LEAN_OPPOSE", rule + "+stance.lean-oppose", strength);
     }
-    if (base.equals("OPPOSE") && !lexicons.condition().find(sentence, from, to).isEmpty() && !strong(sentence,
-        from, to)) {
+    List<Lexicon.Hit> conditions = lexicons.condition().find(sentence, from, to);
+    if (!conditions.isEmpty() && demanded(sentence, conditions.get(0).end(), to, target)) {
+      return new Reading("SUPPORT", "stance.demanded-condition", 0.9);
+    }
+    if (base.equals("OPPOSE") && !conditions.isEmpty() && !strong(sentence, from, to)) {
       return new Reading("LEAN_OPPOSE", rule + "+stance.condition", strength);
     }
     if (base.equals("SUPPORT") && !lexicons.hedge().find(sentence, from, to).isEmpty()) {
@@ -159,5 +162,16 @@ public final class StanceReader {
       }
     }
     return false;
+  }
+
+  /** "would not supply the votes unless the subsidies are extended": the topic is what the condition asks for. */
+  private static boolean demanded(Sentence sentence, int after, int to, Target target) {
+    int inside = 0;
+    for (int i = after; i < Math.min(to, sentence.size()); i++) {
+      if (target.lemmas().contains(sentence.token(i).key())) {
+        inside++;
+      }
+    }
+    return inside >= 2;
   }
 }
