@@ -42,11 +42,17 @@ public final class ArticleParser {
         if (!root.isObject()) {
             throw new InvalidEventException("not a JSON object (got " + JsonEventParser.typeName(root) + ")");
         }
-        return article(new JsonEventParser.Fields(root, ""), typeRequired);
+        org.partyline.schema.Article record = record(new JsonEventParser.Fields(root, ""), typeRequired);
+        return new Article(record.getId(), record.getText(), record.getPublishedAt(), record.getUrl(),
+                record.getOutlet(), record.getTitle());
     }
 
-    /** The article of one JSON object's fields. */
-    static Article article(JsonEventParser.Fields fields, boolean typeRequired) throws InvalidEventException {
+    /**
+     * The Avro record of one JSON object's fields. Only schema types here, so that {@code publish} reads article
+     * lines where the ingestion module is not on the class path (the processor's demo).
+     */
+    static org.partyline.schema.Article record(JsonEventParser.Fields fields, boolean typeRequired)
+            throws InvalidEventException {
         String type = typeRequired ? fields.requiredString("type") : fields.optionalText("type", Integer.MAX_VALUE);
         if (type != null && !type.equals(JsonEventParser.ARTICLE)) {
             throw new InvalidEventException("type: " + JsonEventParser.quoted(type) + " is not \""
@@ -62,8 +68,14 @@ public final class ArticleParser {
                     + " characters");
         }
         Instant publishedAt = publishedAt(fields.requiredString("publishedAt"));
-        return new Article(id, text, publishedAt, fields.optionalText("url", Integer.MAX_VALUE),
-                fields.optionalText("outlet", Integer.MAX_VALUE), fields.optionalText("title", Integer.MAX_VALUE));
+        return org.partyline.schema.Article.newBuilder()
+                .setId(id)
+                .setText(text)
+                .setPublishedAt(publishedAt)
+                .setUrl(fields.optionalText("url", Integer.MAX_VALUE))
+                .setOutlet(fields.optionalText("outlet", Integer.MAX_VALUE))
+                .setTitle(fields.optionalText("title", Integer.MAX_VALUE))
+                .build();
     }
 
     /** An instant as in section 1, or a date read as 12:00Z of that day. */

@@ -83,7 +83,7 @@ public final class JsonEventParser {
         return switch (type) {
             case STATEMENT -> statement(fields);
             case CLAIM -> claim(fields);
-            case ARTICLE -> ArticleParser.toRecord(ArticleParser.article(fields, true));
+            case ARTICLE -> ArticleParser.record(fields, true);
             default -> throw new InvalidEventException("type: " + quoted(type) + " is not \"" + STATEMENT
                     + "\", \"" + CLAIM + "\" or \"" + ARTICLE + "\"");
         };
