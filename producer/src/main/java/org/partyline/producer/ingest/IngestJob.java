@@ -44,13 +44,14 @@ import org.slf4j.LoggerFactory;
  * The streaming job of {@code ingest --follow} (CONTRACT 7.4): reads the {@code articles} topic and writes each
  * article's candidate events to {@code statements} and {@code claims}, exactly once.
  *
- * <p>A plain {@code read_committed} consumer and a transactional producer, not Kafka Streams: each article becomes one
- * transaction holding its events, any dead letter, and its input offset ({@code sendOffsetsToTransaction} with the
- * consumer's group metadata, so that a member fenced by a rebalance cannot commit). The work per record is a
- * stateless call into the NLP pipeline that takes milliseconds, so there is no state store, repartition or window for
- * Kafka Streams to manage, and one transaction per article keeps the work redone after a crash to one article.
- * A record that cannot be read goes to the dead-letter topic in the same transaction as its offset; a failure that is
- * not the record's (Kafka or the registry unreachable) aborts the transaction and the article is tried again.
+ * <p>A plain {@code read_committed} consumer and a transactional producer, not Kafka Streams: an article's events, any
+ * dead letter and its input offset go into one transaction ({@code sendOffsetsToTransaction} with the consumer's
+ * group metadata, so that a member fenced by a rebalance cannot commit). The work per record is a stateless call into
+ * the NLP pipeline, so there is no state store, repartition or window for Kafka Streams to manage, and the loop
+ * decides plainly how much one transaction holds: the articles of one poll, up to 20 or one second of work, since a
+ * commit costs a few round trips to the broker and a crash makes the job redo at most one transaction.
+ * A record that cannot be read goes to the dead-letter topic in the transaction of its offset; a failure that is not
+ * the record's (Kafka or the registry unreachable) aborts the transaction and its articles are tried again.
  */
 public final class IngestJob implements AutoCloseable {
 
@@ -58,6 +59,9 @@ public final class IngestJob implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(2);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** At most this many articles, or this much work, in one transaction: what a crash can make the job redo. */
+    static final int MAX_ARTICLES_PER_TRANSACTION = 20;
+    static final Duration MAX_WORK_PER_TRANSACTION = Duration.ofSeconds(1);
 
     /** How the job connects: Kafka client settings (security included) and its consumer group and transactional id. */
     public record Settings(String bootstrapServers, Map<String, ?> kafka, JobTopics topics, String groupId,
@@ -155,54 +159,84 @@ public final class IngestJob implements AutoCloseable {
     }
 
     /**
-     * Processes the batch record by record; on a failure that is not the record's, puts every partition back at its
-     * first unprocessed record and returns false.
+     * Processes a polled batch in transactions of up to {@link #MAX_ARTICLES_PER_TRANSACTION} articles or
+     * {@link #MAX_WORK_PER_TRANSACTION} of work; on a failure that is not a record's, puts every partition back at the
+     * first record of the failed transaction and returns false.
      */
     private boolean processBatch(ConsumerRecords<byte[], byte[]> batch) {
-        List<TopicPartition> partitions = new ArrayList<>(batch.partitions());
-        for (int p = 0; p < partitions.size(); p++) {
-            TopicPartition partition = partitions.get(p);
-            for (ConsumerRecord<byte[], byte[]> record : batch.records(partition)) {
-                if (stopping.get() || !process(record)) {
-                    consumer.seek(partition, record.offset());
-                    for (TopicPartition later : partitions.subList(p + 1, partitions.size())) {
-                        consumer.seek(later, batch.records(later).get(0).offset());
-                    }
-                    return stopping.get();
-                }
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        batch.forEach(records::add);
+        int next = 0;
+        while (next < records.size()) {
+            if (stopping.get()) {
+                rewind(records, next);
+                return true;
+            }
+            int first = next;
+            long deadline = System.nanoTime() + MAX_WORK_PER_TRANSACTION.toNanos();
+            List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            try {
+                do {
+                    ConsumerRecord<byte[], byte[]> record = records.get(next);
+                    out.addAll(outputs(record, origin(record)));
+                    offsets.put(new TopicPartition(record.topic(), record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1));
+                    next++;
+                } while (next < records.size() && next - first < MAX_ARTICLES_PER_TRANSACTION
+                        && System.nanoTime() < deadline && !stopping.get());
+            } catch (KafkaException | RegistryException e) {
+                LOG.warn("Reading {} failed, trying again in {} s: {}", origin(records.get(next)),
+                        RETRY_BACKOFF.toSeconds(), e.getMessage());
+                rewind(records, first);
+                return false;
+            }
+            if (!commit(out, offsets, records.get(first), records.get(next - 1))) {
+                rewind(records, first);
+                return false;
             }
         }
         return true;
     }
 
-    /** One article in one transaction with its offset; false when it must be tried again. */
-    private boolean process(ConsumerRecord<byte[], byte[]> record) {
-        String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
+    /** Puts each partition of the batch back at its first record from {@code from} on. */
+    private void rewind(List<ConsumerRecord<byte[], byte[]>> records, int from) {
+        Map<TopicPartition, Long> firsts = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records.subList(from, records.size())) {
+            firsts.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+        }
+        firsts.forEach(consumer::seek);
+    }
+
+    /** The articles' events and dead letters in one transaction with their offsets; false when to be tried again. */
+    private boolean commit(List<ProducerRecord<byte[], byte[]>> out, Map<TopicPartition, OffsetAndMetadata> offsets,
+                           ConsumerRecord<byte[], byte[]> first, ConsumerRecord<byte[], byte[]> last) {
         boolean inTransaction = false;
         try {
-            List<ProducerRecord<byte[], byte[]>> out = outputs(record, origin);
             producer.beginTransaction();
             inTransaction = true;
             for (ProducerRecord<byte[], byte[]> r : out) {
                 producer.send(r);
             }
-            producer.sendOffsetsToTransaction(
-                    Map.of(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1)),
-                    consumer.groupMetadata());
+            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
             producer.commitTransaction();
             return true;
         } catch (ProducerFencedException | FencedInstanceIdException | OutOfOrderSequenceException
                  | AuthorizationException | AuthenticationException | UnsupportedVersionException e) {
-            throw new IllegalStateException("cannot go on ingesting (" + origin + "): " + e.getMessage(), e);
-        } catch (KafkaException | RegistryException e) {
-            LOG.warn("Ingesting {} failed, trying again in {} s: {}", origin, RETRY_BACKOFF.toSeconds(),
-                    e.getMessage());
+            throw new IllegalStateException("cannot go on ingesting (" + origin(first) + " to " + origin(last)
+                    + "): " + e.getMessage(), e);
+        } catch (KafkaException e) {
+            LOG.warn("Writing the events of {} to {} failed, trying again in {} s: {}", origin(first), origin(last),
+                    RETRY_BACKOFF.toSeconds(), e.getMessage());
             if (inTransaction) {
                 producer.abortTransaction();
             }
             return false;
         }
+    }
+
+    private static String origin(ConsumerRecord<byte[], byte[]> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     /** The events of the record's article, or its dead letter. */
