@@ -42,6 +42,11 @@ public final class Ingestor implements AutoCloseable {
     return pipeline.stages().stream().map(Stage::name).toList();
   }
 
+  /** Every layer the stages add to an article: for tests and for explaining a result. */
+  public Document annotate(Article article) {
+    return pipeline.run(Objects.requireNonNull(article, "article"));
+  }
+
   /** Candidates in a stable order: by where their evidence first occurs in the article. */
   public List<Candidate> ingest(Article article) {
     Objects.requireNonNull(article, "article");
