@@ -65,7 +65,8 @@ public final class StanceReader {
     }
     List<Lexicon.Hit> conditions = lexicons.condition().find(sentence, from, to);
     if (!conditions.isEmpty() && demanded(sentence, conditions.get(0).end(), to, target)) {
-      return new Reading("SUPPORT", "stance.demanded-condition", 0.9);
+      boolean undo = firstUnnegated(sentence, lexicons.oppose(), conditions.get(0).end(), to) != null;
+      return new Reading(undo ? "OPPOSE" : "SUPPORT", "stance.demanded-condition", 0.9);
     }
     if (base.equals("OPPOSE") && !conditions.isEmpty() && !strong(sentence, from, to)) {
       return new Reading("LEAN_OPPOSE", rule + "+stance.condition", strength);
