@@ -22,6 +22,8 @@ public final class DecisionStage implements Stage {
   static final double SECOND_MARGIN = 0.03;
   /** Match score above which the match adds nothing more to the confidence. */
   static final double FULL_SCORE = 0.75;
+  /** How far after another party's name a cue is taken to be that party's. */
+  static final int NESTED_REACH = 4;
 
   private final StanceReader stances;
   private final Lexicon anaphors;
@@ -53,6 +55,7 @@ public final class DecisionStage implements Stage {
       TimeResolver.Day day = TimeResolver.resolve(sentence, from, to, attribution.cue(), published, previousDay);
       previousDay = day;
       List<TargetMatch> chosen = chosen(matches, a);
+      boolean[] foreign = foreign(sentence, document.layer(Mention.class), attribution);
       String targetRule = "target.meaning";
       if (lastClaim != null && anaphora(sentence, from, to)) {
         Target previous = lastClaim;
@@ -63,9 +66,9 @@ public final class DecisionStage implements Stage {
         Target target = match.target();
         String party = attribution.speaker().party();
         StanceReader.Reading reading = target.topic()
-            ? stances.statement(sentence, from, to, target)
+            ? stances.statement(sentence, from, to, target, foreign)
             : stances.claim(sentence, from, to, attribution.cue(), target, asserted.contains(party + "/"
-                + target.key()));
+                + target.key()), foreign);
         if (reading.value().equals("ASSERTS")) {
           asserted.add(party + "/" + target.key());
         }
@@ -144,5 +147,23 @@ public final class DecisionStage implements Stage {
 
   private static boolean isTrailing(Token token) {
     return token.text().equals(".") || token.text().equals(",") || token.text().equals(";");
+  }
+
+  /** Tokens just after another party's name, up to a comma: cues there are that party's, not the speaker's. */
+  private static boolean[] foreign(Sentence sentence, List<Mention> mentions, Attribution attribution) {
+    boolean[] foreign = new boolean[sentence.size() + 1];
+    for (Mention mention : mentions) {
+      if (mention.sentence() != sentence.index() || mention.party().equals(attribution.speaker().party())
+          || mention.end() <= attribution.cue()) {
+        continue;
+      }
+      for (int i = mention.end(); i < Math.min(sentence.size(), mention.end() + NESTED_REACH); i++) {
+        if (sentence.token(i).text().equals(",")) {
+          break;
+        }
+        foreign[i] = true;
+      }
+    }
+    return foreign;
   }
 }

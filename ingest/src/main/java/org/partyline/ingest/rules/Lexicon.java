@@ -110,7 +110,9 @@ public final class Lexicon {
       return token.pos().equalsIgnoreCase(word.substring(slash + 1)) && same(token, word.substring(0, slash));
     }
     String text = token.text().toLowerCase(Locale.ROOT);
-    return token.key().equals(word) || text.equals(word) || inflected(text, word);
+    boolean unlemmatized = token.lemma().isEmpty() || token.lemma().equalsIgnoreCase(token.text());
+    return token.key().equals(word) || text.equals(word)
+        || (word.length() >= 4 && unlemmatized && inflected(text, word));
   }
 
   /**
