@@ -140,7 +140,7 @@ public final class AttributionStage implements Stage {
     }
     Mention relative = relativeSubject(sentence, mentions, c);
     if (relative != null) {
-      return List.of(new Attribution(sentence.index(), relative, c, 0, sentence.size(), "speaker.relative", 0.9));
+      return List.of(new Attribution(sentence.index(), relative, c, 0, sentence.size(), "speaker.relative", 0.75));
     }
     Mention subject = subjectBefore(sentence, mentions, c);
     Integer pronoun = pronounBefore(sentence, c, subject);
@@ -153,7 +153,7 @@ public final class AttributionStage implements Stage {
         resolved = person ? lastPerson : lastBody;
       }
       return resolved == null ? List.of() : List.of(new Attribution(sentence.index(), resolved, c, 0,
-          sentence.size(), "speaker.pronoun", 0.75));
+          sentence.size(), "speaker.pronoun", 0.6));
     }
     if (subject != null) {
       List<Attribution> result = new ArrayList<>();

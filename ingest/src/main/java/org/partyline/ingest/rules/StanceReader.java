@@ -58,7 +58,7 @@ public final class StanceReader {
     } else {
       base = "SUPPORT";
       rule = "stance.default";
-      strength = 0.7;
+      strength = 0.6;
     }
     if (!lexicons.leanOppose().find(sentence, from, to).isEmpty()) {
       return new Reading("LEAN_OPPOSE", rule + "+stance.lean-oppose", strength);
@@ -72,7 +72,7 @@ public final class StanceReader {
       return new Reading("LEAN_OPPOSE", rule + "+stance.condition", strength);
     }
     if (base.equals("SUPPORT") && !lexicons.hedge().find(sentence, from, to).isEmpty()) {
-      return new Reading("LEAN_SUPPORT", rule + "+stance.hedge", strength);
+      return new Reading("LEAN_SUPPORT", rule + "+stance.hedge", strength * 0.85);
     }
     return new Reading(base, rule, strength);
   }
@@ -92,7 +92,7 @@ public final class StanceReader {
     boolean said = negated(sentence, from, to);
     boolean proposition = target.text().toLowerCase(Locale.ROOT).matches("(?s).*\\b(no|not|never)\\b.*");
     if (said != proposition) {
-      return new Reading("DENIES", "claim.contrary", 0.85);
+      return new Reading("DENIES", "claim.contrary", 0.8);
     }
     return new Reading("ASSERTS", "claim.assert", 0.9);
   }
