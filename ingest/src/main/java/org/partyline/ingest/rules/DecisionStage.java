@@ -20,6 +20,8 @@ public final class DecisionStage implements Stage {
   static final double MIN_SCORE = 0.45;
   /** Entries this close to the best one in a sentence are coded too (one sentence can carry two). */
   static final double SECOND_MARGIN = 0.03;
+  /** ...and so are entries whose own words make up this share of the part of the sentence they match. */
+  static final double SECOND_OVERLAP = 0.7;
   /** Match score above which the match adds nothing more to the confidence. */
   static final double FULL_SCORE = 0.75;
   /** How far after another party's name a cue is taken to be that party's. */
@@ -107,7 +109,8 @@ public final class DecisionStage implements Stage {
     }
     double best = forAttribution.get(0).score();
     for (TargetMatch match : forAttribution) {
-      if (match.score() >= MIN_SCORE && match.score() >= best - SECOND_MARGIN) {
+      if (match.score() >= MIN_SCORE && (match.score() >= best - SECOND_MARGIN
+          || match.overlap() >= SECOND_OVERLAP)) {
         chosen.add(match);
       }
     }
