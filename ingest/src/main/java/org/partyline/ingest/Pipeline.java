@@ -23,8 +23,8 @@ import org.partyline.ingest.rules.Target;
 import org.partyline.ingest.rules.TargetStage;
 
 /**
- * The stages in order: sentences, tokens, pos, lemmas (OpenNLP), mentions, attributions, targets (embeddings and
- * words in common), decisions. Built once per codebook: the codebook's entries are lemmatized and embedded here.
+ * The stages in order: sentences, tokens, pos (OpenNLP), mentions, lemmas (OpenNLP, where the rules will look),
+ * attributions, targets (embeddings and words in common), decisions. Built once per codebook: the codebook's entries are lemmatized and embedded here.
  */
 record Pipeline(List<Stage> stages) {
 
@@ -39,12 +39,26 @@ record Pipeline(List<Stage> stages) {
     opennlp.tools.tokenize.TokenizerME tokenizer = new opennlp.tools.tokenize.TokenizerME(models.tokens());
     Gazetteer gazetteer = Gazetteer.load(codebook, tokenizer::tokenize);
     List<Target> targets = targets(codebook, linguistic, embedder);
-    List<Stage> stages = new ArrayList<>(linguistic);
+    List<Stage> stages = new ArrayList<>(List.of(sentences, tokens, pos));
     stages.add(new MentionStage(gazetteer, lexicons));
+    stages.add(new LemmaStage(models, Pipeline::mayAttribute));
     stages.add(new AttributionStage(lexicons));
     stages.add(new TargetStage(targets, embedder));
     stages.add(new DecisionStage(new StanceReader(lexicons), lexicons.anaphors()));
     return new Pipeline(List.copyOf(stages));
+  }
+
+  private static final java.util.Set<String> REFERRING = java.util.Set.of("he", "she", "it", "they", "his", "her",
+      "its", "their");
+
+  /** A sentence that names an actor or refers to one by a pronoun: only there can something be attributed. */
+  private static boolean mayAttribute(Document document, org.partyline.ingest.nlp.Sentence sentence) {
+    for (org.partyline.ingest.rules.Mention mention : document.layer(org.partyline.ingest.rules.Mention.class)) {
+      if (mention.sentence() == sentence.index()) {
+        return true;
+      }
+    }
+    return sentence.tokens().stream().anyMatch(t -> REFERRING.contains(t.text().toLowerCase(java.util.Locale.ROOT)));
   }
 
   Document run(Article article) {

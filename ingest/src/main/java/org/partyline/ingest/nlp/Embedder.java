@@ -17,13 +17,24 @@ public final class Embedder {
     return models.embeddings().embed(text).content().vector();
   }
 
-  /** Embeddings of several texts, in order; the model spreads a batch over the available cores. */
+  /**
+   * Embeddings of several texts, in order; the model spreads a batch over the available cores. A blank text gets a
+   * zero vector, which is similar to nothing.
+   */
   public List<float[]> embedAll(List<String> texts) {
     if (texts.isEmpty()) {
       return List.of();
     }
-    List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-    return models.embeddings().embedAll(segments).content().stream().map(Embedding::vector).toList();
+    List<String> present = texts.stream().filter(t -> !t.isBlank()).toList();
+    List<float[]> vectors = present.isEmpty() ? List.of() : models.embeddings()
+        .embedAll(present.stream().map(TextSegment::from).toList()).content().stream().map(Embedding::vector)
+        .toList();
+    List<float[]> all = new java.util.ArrayList<>();
+    int next = 0;
+    for (String text : texts) {
+      all.add(text.isBlank() ? new float[vectors.isEmpty() ? 1 : vectors.get(0).length] : vectors.get(next++));
+    }
+    return all;
   }
 
   /** Cosine similarity of two vectors of the same length. */

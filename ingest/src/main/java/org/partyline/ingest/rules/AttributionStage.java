@@ -132,9 +132,15 @@ public final class AttributionStage implements Stage {
       return List.of(new Attribution(sentence.index(), previous.speaker(), c, 0, sentence.size(),
           "speaker.participle", 0.8));
     }
+    if (c > 0 && isQuote(sentence.token(c - 1).text())) {
+      Mention after = mentionRightAfter(sentence, mentions, c);
+      if (after != null) {
+        return List.of(new Attribution(sentence.index(), after, c, 0, sentence.size(), "speaker.inverted", 0.95));
+      }
+    }
     Mention relative = relativeSubject(sentence, mentions, c);
     if (relative != null) {
-      return List.of(new Attribution(sentence.index(), relative, c, 0, sentence.size(), "speaker.relative", 0.9));
+      return List.of(new Attribution(sentence.index(), relative, c, 0, sentence.size(), "speaker.relative", 0.75));
     }
     Mention subject = subjectBefore(sentence, mentions, c);
     Integer pronoun = pronounBefore(sentence, c, subject);
@@ -147,7 +153,7 @@ public final class AttributionStage implements Stage {
         resolved = person ? lastPerson : lastBody;
       }
       return resolved == null ? List.of() : List.of(new Attribution(sentence.index(), resolved, c, 0,
-          sentence.size(), "speaker.pronoun", 0.75));
+          sentence.size(), "speaker.pronoun", 0.6));
     }
     if (subject != null) {
       List<Attribution> result = new ArrayList<>();
@@ -322,6 +328,10 @@ public final class AttributionStage implements Stage {
       return true;
     }
     String before = sentence.token(c - 1).text();
-    return before.equals(",") || before.equals("\"") || before.equals("'") || before.equals("”");
+    return before.equals(",") || isQuote(before);
+  }
+
+  private static boolean isQuote(String token) {
+    return token.equals("\"") || token.equals("'") || token.equals("”") || token.equals("’");
   }
 }

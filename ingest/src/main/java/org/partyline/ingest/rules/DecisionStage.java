@@ -20,8 +20,12 @@ public final class DecisionStage implements Stage {
   static final double MIN_SCORE = 0.45;
   /** Entries this close to the best one in a sentence are coded too (one sentence can carry two). */
   static final double SECOND_MARGIN = 0.03;
+  /** ...and so are entries whose own words make up this share of the part of the sentence they match. */
+  static final double SECOND_OVERLAP = 0.7;
   /** Match score above which the match adds nothing more to the confidence. */
   static final double FULL_SCORE = 0.75;
+  /** How far after another party's name a cue is taken to be that party's. */
+  static final int NESTED_REACH = 4;
 
   private final StanceReader stances;
   private final Lexicon anaphors;
@@ -53,6 +57,7 @@ public final class DecisionStage implements Stage {
       TimeResolver.Day day = TimeResolver.resolve(sentence, from, to, attribution.cue(), published, previousDay);
       previousDay = day;
       List<TargetMatch> chosen = chosen(matches, a);
+      boolean[] foreign = foreign(sentence, document.layer(Mention.class), attribution);
       String targetRule = "target.meaning";
       if (lastClaim != null && anaphora(sentence, from, to)) {
         Target previous = lastClaim;
@@ -63,9 +68,9 @@ public final class DecisionStage implements Stage {
         Target target = match.target();
         String party = attribution.speaker().party();
         StanceReader.Reading reading = target.topic()
-            ? stances.statement(sentence, from, to, target)
+            ? stances.statement(sentence, from, to, target, foreign)
             : stances.claim(sentence, from, to, attribution.cue(), target, asserted.contains(party + "/"
-                + target.key()));
+                + target.key()), foreign);
         if (reading.value().equals("ASSERTS")) {
           asserted.add(party + "/" + target.key());
         }
@@ -104,7 +109,8 @@ public final class DecisionStage implements Stage {
     }
     double best = forAttribution.get(0).score();
     for (TargetMatch match : forAttribution) {
-      if (match.score() >= MIN_SCORE && match.score() >= best - SECOND_MARGIN) {
+      if (match.score() >= MIN_SCORE && (match.score() >= best - SECOND_MARGIN
+          || match.overlap() >= SECOND_OVERLAP)) {
         chosen.add(match);
       }
     }
@@ -144,5 +150,23 @@ public final class DecisionStage implements Stage {
 
   private static boolean isTrailing(Token token) {
     return token.text().equals(".") || token.text().equals(",") || token.text().equals(";");
+  }
+
+  /** Tokens just after another party's name, up to a comma: cues there are that party's, not the speaker's. */
+  private static boolean[] foreign(Sentence sentence, List<Mention> mentions, Attribution attribution) {
+    boolean[] foreign = new boolean[sentence.size() + 1];
+    for (Mention mention : mentions) {
+      if (mention.sentence() != sentence.index() || mention.party().equals(attribution.speaker().party())
+          || mention.end() <= attribution.cue()) {
+        continue;
+      }
+      for (int i = mention.end(); i < Math.min(sentence.size(), mention.end() + NESTED_REACH); i++) {
+        if (sentence.token(i).text().equals(",")) {
+          break;
+        }
+        foreign[i] = true;
+      }
+    }
+    return foreign;
   }
 }

@@ -109,6 +109,28 @@ public final class Lexicon {
     if (slash > 0) {
       return token.pos().equalsIgnoreCase(word.substring(slash + 1)) && same(token, word.substring(0, slash));
     }
-    return token.key().equals(word) || token.text().toLowerCase(Locale.ROOT).equals(word);
+    String text = token.text().toLowerCase(Locale.ROOT);
+    boolean unlemmatized = token.lemma().isEmpty() || token.lemma().equalsIgnoreCase(token.text());
+    return token.key().equals(word) || text.equals(word)
+        || (word.length() >= 4 && unlemmatized && inflected(text, word));
+  }
+
+  /**
+   * Whether {@code text} is a regular inflection of {@code word} ("condemned", "denies", "urging"): a fallback for
+   * the words the statistical lemmatizer leaves unlemmatized.
+   */
+  static boolean inflected(String text, String word) {
+    if (!text.startsWith(word.substring(0, Math.min(word.length(), 3))) || text.length() <= word.length()) {
+      return false;
+    }
+    String stem = word.endsWith("e") ? word.substring(0, word.length() - 1) : word;
+    String ySwap = word.endsWith("y") ? word.substring(0, word.length() - 1) + "i" : null;
+    for (String suffix : new String[] {"s", "es", "ed", "d", "ing"}) {
+      if (text.equals(word + suffix) || text.equals(stem + suffix)
+          || (ySwap != null && (text.equals(ySwap + "ed") || text.equals(ySwap + "es")))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -28,13 +28,13 @@ public final class StanceReader {
   /** A stance or position with its rule and how sure the cue is (1 for an explicit cue, less for a default). */
   public record Reading(String value, String rule, double strength) {}
 
-  public Reading statement(Sentence sentence, int from, int to, Target target) {
-    if (!lexicons.neutral().find(sentence, from, to).isEmpty()) {
+  public Reading statement(Sentence sentence, int from, int to, Target target, boolean[] foreign) {
+    if (!own(lexicons.neutral(), sentence, from, to, foreign).isEmpty()) {
       return new Reading("NEUTRAL", "stance.neutral", 1.0);
     }
-    Lexicon.Hit oppose = firstUnnegated(sentence, lexicons.oppose(), from, to);
-    Lexicon.Hit negatedSupport = firstNegated(sentence, lexicons.support(), from, to);
-    Lexicon.Hit support = firstUnnegated(sentence, lexicons.support(), from, to);
+    Lexicon.Hit oppose = firstUnnegated(sentence, lexicons.oppose(), from, to, foreign);
+    Lexicon.Hit negatedSupport = firstNegated(sentence, lexicons.support(), from, to, foreign);
+    Lexicon.Hit support = firstUnnegated(sentence, lexicons.support(), from, to, foreign);
     boolean negatedTarget = negatedTargetWord(sentence, from, to, target);
     String base;
     String rule;
@@ -58,39 +58,41 @@ public final class StanceReader {
     } else {
       base = "SUPPORT";
       rule = "stance.default";
-      strength = 0.7;
+      strength = 0.6;
     }
     if (!lexicons.leanOppose().find(sentence, from, to).isEmpty()) {
       return new Reading("LEAN_OPPOSE", rule + "+stance.lean-oppose", strength);
     }
     List<Lexicon.Hit> conditions = lexicons.condition().find(sentence, from, to);
     if (!conditions.isEmpty() && demanded(sentence, conditions.get(0).end(), to, target)) {
-      return new Reading("SUPPORT", "stance.demanded-condition", 0.9);
+      boolean undo = firstUnnegated(sentence, lexicons.oppose(), conditions.get(0).end(), to, foreign) != null;
+      return new Reading(undo ? "OPPOSE" : "SUPPORT", "stance.demanded-condition", 0.9);
     }
     if (base.equals("OPPOSE") && !conditions.isEmpty() && !strong(sentence, from, to)) {
       return new Reading("LEAN_OPPOSE", rule + "+stance.condition", strength);
     }
     if (base.equals("SUPPORT") && !lexicons.hedge().find(sentence, from, to).isEmpty()) {
-      return new Reading("LEAN_SUPPORT", rule + "+stance.hedge", strength);
+      return new Reading("LEAN_SUPPORT", rule + "+stance.hedge", strength * 0.85);
     }
     return new Reading(base, rule, strength);
   }
 
   /** {@code assertedBefore}: the same party asserted this claim earlier in the article. */
-  public Reading claim(Sentence sentence, int from, int to, int cue, Target target, boolean assertedBefore) {
-    if (assertedBefore && !lexicons.retract().find(sentence, from, to).isEmpty()) {
+  public Reading claim(Sentence sentence, int from, int to, int cue, Target target, boolean assertedBefore,
+      boolean[] foreign) {
+    if (assertedBefore && !own(lexicons.retract(), sentence, from, to, foreign).isEmpty()) {
       return new Reading("RETRACTS", "claim.retract", 1.0);
     }
-    if (firstUnnegated(sentence, lexicons.deny(), from, to) != null) {
+    if (firstUnnegated(sentence, lexicons.deny(), from, to, foreign) != null) {
       return new Reading("DENIES", "claim.deny", 1.0);
     }
-    if (!lexicons.dispute().find(sentence, from, to).isEmpty()) {
+    if (!own(lexicons.dispute(), sentence, from, to, foreign).isEmpty()) {
       return new Reading("DISPUTES", "claim.dispute", 0.9);
     }
     boolean said = negated(sentence, from, to);
     boolean proposition = target.text().toLowerCase(Locale.ROOT).matches("(?s).*\\b(no|not|never)\\b.*");
     if (said != proposition) {
-      return new Reading("DENIES", "claim.contrary", 0.85);
+      return new Reading("DENIES", "claim.contrary", 0.8);
     }
     return new Reading("ASSERTS", "claim.assert", 0.9);
   }
@@ -104,8 +106,16 @@ public final class StanceReader {
     return false;
   }
 
-  private Lexicon.Hit firstUnnegated(Sentence sentence, Lexicon lexicon, int from, int to) {
-    for (Lexicon.Hit hit : lexicon.find(sentence, from, to)) {
+  /**
+   * The cues of a lexicon that are the speaker's own: a cue right after another actor's name ("said Takaichi had
+   * refused") is that actor's, reported by the speaker, and is left out (rule of nested speech).
+   */
+  static List<Lexicon.Hit> own(Lexicon lexicon, Sentence sentence, int from, int to, boolean[] foreign) {
+    return lexicon.find(sentence, from, to).stream().filter(hit -> !foreign[hit.start()]).toList();
+  }
+
+  private Lexicon.Hit firstUnnegated(Sentence sentence, Lexicon lexicon, int from, int to, boolean[] foreign) {
+    for (Lexicon.Hit hit : own(lexicon, sentence, from, to, foreign)) {
       if (!negatedAt(sentence, hit.start())) {
         return hit;
       }
@@ -113,8 +123,8 @@ public final class StanceReader {
     return null;
   }
 
-  private Lexicon.Hit firstNegated(Sentence sentence, Lexicon lexicon, int from, int to) {
-    for (Lexicon.Hit hit : lexicon.find(sentence, from, to)) {
+  private Lexicon.Hit firstNegated(Sentence sentence, Lexicon lexicon, int from, int to, boolean[] foreign) {
+    for (Lexicon.Hit hit : own(lexicon, sentence, from, to, foreign)) {
       if (negatedAt(sentence, hit.start())) {
         return hit;
       }

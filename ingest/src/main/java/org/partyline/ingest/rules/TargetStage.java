@@ -16,13 +16,18 @@ import org.partyline.ingest.nlp.Token;
 /**
  * Matches what each attribution says against the codebook's topics and claims by meaning
  * (cosine similarity of sentence embeddings) plus words in common (the entry's lemmas found in the sentence, each
- * weighted by how rare it is among the entries). Rule {@code target.meaning}. Only the parts of sentences that are
+ * weighted by how rare it is among the entries). An entry that the title or some part of the article matches well is
+ * a subject of the article and is preferred everywhere in it. Rule {@code target.meaning}. Only the parts of sentences that are
  * attributed to an actor are embedded.
  */
 public final class TargetStage implements Stage {
 
   /** Weight of the words in common against the cosine. */
   static final double OVERLAP_WEIGHT = 0.5;
+  /** An entry that the title or some attribution matches this well is a subject of the article... */
+  static final double ARTICLE_TOPIC = 0.65;
+  /** ...and is preferred by this much wherever the article's parts are compared with it. */
+  static final double ARTICLE_BOOST = 0.05;
 
   private final List<Target> targets;
   private final Embedder embedder;
@@ -56,19 +61,47 @@ public final class TargetStage implements Stage {
       texts.add(text(sentence, said));
       words.add(ContentWords.of(said));
     }
-    List<float[]> vectors = embedder.embedAll(texts);
+    String title = document.article().title();
+    boolean titled = title != null && !title.isBlank();
+    if (titled) {
+      texts.add(title);
+    }
+    List<float[]> vectors = texts.isEmpty() ? List.of() : embedder.embedAll(texts);
+    double[][] scores = new double[attributions.size() + 1][targets.size()];
+    double[][] cosines = new double[attributions.size() + 1][targets.size()];
+    double[][] overlaps = new double[attributions.size() + 1][targets.size()];
+    double[] relevance = new double[targets.size()];
+    for (int a = 0; a < texts.size(); a++) {
+      Set<String> said = a < attributions.size() ? words.get(a) : titleWords(document, title);
+      for (int t = 0; t < targets.size(); t++) {
+        cosines[a][t] = Embedder.cosine(vectors.get(a), targets.get(t).vector());
+        overlaps[a][t] = overlap(said, targets.get(t).lemmas());
+        scores[a][t] = cosines[a][t] + OVERLAP_WEIGHT * overlaps[a][t];
+        relevance[t] = Math.max(relevance[t], scores[a][t]);
+      }
+    }
     List<TargetMatch> matches = document.layer(TargetMatch.class);
     for (int a = 0; a < attributions.size(); a++) {
       List<TargetMatch> forAttribution = new ArrayList<>();
-      for (Target target : targets) {
-        double cosine = Embedder.cosine(vectors.get(a), target.vector());
-        double overlap = overlap(words.get(a), target.lemmas());
-        forAttribution.add(new TargetMatch(a, target, cosine, overlap, cosine + OVERLAP_WEIGHT * overlap));
+      for (int t = 0; t < targets.size(); t++) {
+        double boost = relevance[t] >= ARTICLE_TOPIC ? ARTICLE_BOOST : 0;
+        forAttribution.add(new TargetMatch(a, targets.get(t), cosines[a][t], overlaps[a][t], scores[a][t] + boost));
       }
       forAttribution.sort(Comparator.comparingDouble(TargetMatch::score).reversed()
           .thenComparing(m -> m.target().key()));
       matches.addAll(forAttribution);
     }
+  }
+
+  /** Content words of the title, lemmatized like the text is (the title is not part of the text). */
+  private static Set<String> titleWords(Document document, String title) {
+    Set<String> words = new HashSet<>();
+    for (String word : title.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (word.length() > 2) {
+        words.add(word);
+      }
+    }
+    return words;
   }
 
   /**

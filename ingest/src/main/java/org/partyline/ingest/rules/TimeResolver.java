@@ -22,8 +22,8 @@ import org.partyline.ingest.nlp.Token;
  *   <li>{@code time.same-day}: "the same day", "soon afterwards", "hours later" take the day of the statement before;</li>
  *   <li>{@code time.published}: otherwise the publication day.</li>
  * </ul>
- * Dates inside what is said (after "that" or inside quotation marks) are what the statement is about, not when it
- * was made, and are skipped.
+ * Dates inside what is said (after "that", inside quotation marks, or further than a few words after the cue) are
+ * what the statement is about, not when it was made, and are skipped.
  */
 public final class TimeResolver {
 
@@ -31,6 +31,8 @@ public final class TimeResolver {
   private static final Map<String, Month> MONTHS = new HashMap<>();
   private static final Set<String> EVENT_NOUNS = Set.of("briefing", "ceremony", "meeting", "session", "address",
       "debate", "interview", "summit", "statement", "speech", "conference", "call", "post", "remarks", "hearing");
+  /** How far after the cue a date can still say when it was said ("told the House of Commons on Monday"). */
+  private static final int AFTER_CUE = 7;
   private static final Set<String> BEFORE_DATE = Set.of("on", "dated", "late", "early");
   private static final Set<String> PARTS_OF_DAY = Set.of("night", "evening", "morning", "afternoon");
 
@@ -58,7 +60,7 @@ public final class TimeResolver {
    * token; {@code previous} is the day of the article's statement before (or null).
    */
   public static Day resolve(Sentence sentence, int from, int to, int cue, LocalDate published, Day previous) {
-    int limit = contentStart(sentence, cue, to);
+    int limit = Math.min(contentStart(sentence, cue, to), cue + AFTER_CUE);
     for (int i = from; i < limit; i++) {
       String word = sentence.token(i).text().toLowerCase(Locale.ROOT);
       String bare = word.endsWith("'s") ? word.substring(0, word.length() - 2) : word;

@@ -30,6 +30,16 @@ public final class DevRun {
         }
       }
       write(out, lines);
+      List<com.fasterxml.jackson.databind.JsonNode> nodes = new ArrayList<>();
+      for (String line : lines) {
+        nodes.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line));
+      }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      nodes.forEach(n -> ids.add(n.path("article").asText()));
+      DevSet.articles().stream().filter(a -> part.equals("all") || part.equals("held") == DevSet.heldOut()
+          .contains(a.id())).forEach(a -> ids.add(a.id()));
+      System.out.println("java scorer: " + Scorer.score(DevSet.gold().stream()
+          .filter(g -> ids.contains(g.path("article").asText())).toList(), nodes));
     }
   }
 

@@ -46,6 +46,19 @@ public final class DevSet {
     return articles;
   }
 
+  /** Every topic and claimId of the development codebook. */
+  public static Set<String> codebookKeys() {
+    try {
+      Codebook codebook = codebook();
+      Set<String> keys = new java.util.HashSet<>();
+      codebook.topics().forEach(t -> keys.add(t.topic()));
+      codebook.claims().forEach(c -> keys.add(c.claimId()));
+      return keys;
+    } catch (CodebookException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public static List<JsonNode> gold() {
     return lines(dir().resolve("gold.jsonl"));
   }
