@@ -29,7 +29,7 @@ final class ArticlesTopic {
     private ArticlesTopic() {
     }
 
-    static void ensure(String bootstrapServers, Map<String, ?> kafka, String topic) throws IngestCommand.Failure {
+    static void ensure(String bootstrapServers, Map<String, ?> kafka, String topic) throws IngestFailure {
         Map<String, Object> props = new HashMap<>(kafka);
         props.keySet().retainAll(AdminClientConfig.configNames());
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -43,15 +43,15 @@ final class ArticlesTopic {
             LOG.info("Created topic {}", topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IngestCommand.Failure("cannot create topic " + topic + " at " + bootstrapServers + ": "
+                throw new IngestFailure("cannot create topic " + topic + " at " + bootstrapServers + ": "
                         + ErrorMessages.describe(e.getCause()));
             }
         } catch (TimeoutException e) {
-            throw new IngestCommand.Failure("cannot create topic " + topic + " at " + bootstrapServers
+            throw new IngestFailure("cannot create topic " + topic + " at " + bootstrapServers
                     + ": no answer within " + TIMEOUT_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IngestCommand.Failure("interrupted while creating topic " + topic);
+            throw new IngestFailure("interrupted while creating topic " + topic);
         }
     }
 }

@@ -1,40 +1,25 @@
 package org.partyline.producer.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Writer;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.avro.specific.SpecificRecord;
-import org.partyline.ingest.Candidate;
 import org.partyline.ingest.Ingestor;
 import org.partyline.ingest.codebook.Codebook;
 import org.partyline.ingest.codebook.CodebookException;
-import org.partyline.producer.ErrorMessages;
 import org.partyline.producer.PartylinePublisher;
-import org.partyline.producer.events.InvalidEventException;
-import org.partyline.producer.ingest.ArticleFiles;
 import org.partyline.producer.ingest.CandidateEvents;
 import org.partyline.producer.ingest.IngestJob;
 import org.partyline.producer.ingest.JobTopics;
-import org.partyline.serde.RegistryUrls;
-import org.partyline.serde.SchemaRegistryClient;
-import org.partyline.serde.SchemaRegistryClients;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -46,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code ingest} command (CONTRACT 7.3 and 7.4): turns article files into candidate events written as JSON Lines
- * for review, publishes them with {@code --publish}, or runs the streaming job with {@code --follow}. Ends with
+ * for review ({@link CandidateWriting}), publishes them with {@code --publish} ({@link CandidatePublishing}), or runs
+ * the streaming job with {@code --follow} ({@link FollowRun}). This class holds the options and their rules. Ends with
  * {@code articles N, rejected M, candidates K} on stderr; exit status 0, 1 when some article lines were rejected, 2 on
  * bad usage, an unreadable or invalid codebook, or Kafka or the registry unreachable.
  */
@@ -62,10 +48,6 @@ import picocli.CommandLine.Spec;
             "1:some article lines were rejected",
             "2:bad usage, an unreadable or invalid codebook, or Kafka or the schema registry unreachable"})
 public final class IngestCommand implements Callable<Integer> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(IngestCommand.class);
-    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(12);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     /** What to read and what to code. */
     static final class Input {
@@ -180,30 +162,67 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         checkUsage();
-        Codebook codebook;
         try {
-            codebook = Codebook.load(input.codebooks);
-        } catch (CodebookException e) {
-            err.println("error: " + e.getMessage());
-            return ProducerMain.FAILED;
-        }
-        try {
-            if (!kafka.follow) {
-                checkFiles();
-            }
+            Codebook codebook = loadCodebook();
+            ArticleRun run = new ArticleRun(files, stdin, err);
+            run.checkFiles();
             ProducerConfigFile config = producerConfig();
             try (Ingestor ingestor = Ingestor.create(codebook)) {
                 CandidateEvents events = new CandidateEvents(ingestor, output.minConfidence);
                 if (kafka.follow) {
-                    return follow(events, config);
+                    KafkaAccess access = KafkaAccess.checked(kafka.bootstrapServers, kafka.schemaRegistryUrl, config);
+                    return FollowRun.follow(access, jobSettings(config), events, err);
                 }
-                return kafka.publish ? publish(events, config) : write(events);
+                if (kafka.publish) {
+                    KafkaAccess access = KafkaAccess.checked(kafka.bootstrapServers, kafka.schemaRegistryUrl, config);
+                    return CandidatePublishing.publish(run, events, access,
+                            new PartylinePublisher.Topics(job.statements, job.claims, job.articles));
+                }
+                return CandidateWriting.write(run, events, output.out, out);
             }
-        } catch (Failure e) {
+        } catch (IngestFailure e) {
             err.println("error: " + e.getMessage());
             return ProducerMain.FAILED;
+        }
+    }
+
+    private Codebook loadCodebook() throws IngestFailure {
+        try {
+            return Codebook.load(input.codebooks);
+        } catch (CodebookException e) {
+            throw new IngestFailure(e.getMessage());
+        }
+    }
+
+    private IngestJob.Settings jobSettings(ProducerConfigFile config) {
+        String instance = job.instanceId != null ? job.instanceId : hostName();
+        return new IngestJob.Settings(kafka.bootstrapServers, config.kafka(),
+                new JobTopics(job.articles, job.statements, job.claims, job.deadLetters), job.groupId,
+                job.groupId + "-" + instance);
+    }
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = "local";
+            }
+        }
+        return host;
+    }
+
+    private ProducerConfigFile producerConfig() throws IngestFailure {
+        if (kafka.producerConfig == null) {
+            return ProducerConfigFile.NONE;
+        }
+        try {
+            return ProducerConfigFile.read(kafka.producerConfig.toString());
+        } catch (IOException e) {
+            throw new IngestFailure(e.getMessage());
         }
     }
 
@@ -240,222 +259,5 @@ public final class IngestCommand implements Callable<Integer> {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    // ---- writing candidates for review
-
-    private int write(CandidateEvents events) throws Failure {
-        ArticleFiles articles = new ArticleFiles(err);
-        Totals totals = new Totals();
-        try (Writer writer = output.out == null
-                ? new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))
-                : Files.newBufferedWriter(output.out, StandardCharsets.UTF_8)) {
-            for (String file : files) {
-                totals.add(readFile(articles, file, (article, line) -> {
-                    for (Candidate candidate : events.candidates(article)) {
-                        try {
-                            writer.write(candidate.toJsonLine());
-                            writer.write('\n');
-                        } catch (IOException e) {
-                            throw cannotWrite(e);
-                        }
-                        totals.candidates++;
-                    }
-                }));
-            }
-        } catch (IOException e) {
-            throw cannotWrite(e);
-        } finally {
-            out.flush();
-        }
-        return totals.finish();
-    }
-
-    private Failure cannotWrite(IOException e) {
-        return new Failure("cannot write " + (output.out == null ? "standard output" : output.out) + ": "
-                + ErrorMessages.describe(e));
-    }
-
-    // ---- publishing candidates
-
-    private int publish(CandidateEvents events, ProducerConfigFile config) throws Failure {
-        SchemaRegistryClient registry = checkedRegistryAndKafka(config);
-        Map<String, Object> clientProperties = new HashMap<>(config.kafka());
-        ArticleFiles articles = new ArticleFiles(err);
-        Totals totals = new Totals();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        try (PartylinePublisher publisher = new PartylinePublisher(kafka.bootstrapServers, registry,
-                new PartylinePublisher.Topics(job.statements, job.claims, job.articles), clientProperties)) {
-            for (String file : files) {
-                totals.add(readFile(articles, file, (article, line) -> {
-                    for (Candidate candidate : events.candidates(article)) {
-                        SpecificRecord event;
-                        try {
-                            event = events.event(candidate);
-                        } catch (InvalidEventException e) {
-                            err.println(file + ":" + line + ": candidate " + candidate.eventId() + ": " + e.reason());
-                            totals.brokenCandidates++;
-                            continue;
-                        }
-                        publisher.publish(event, (metadata, e) -> {
-                            if (e != null) {
-                                failure.compareAndSet(null, e);
-                            }
-                        });
-                        totals.candidates++;
-                    }
-                }));
-                publisher.flush();
-                if (failure.get() != null) {
-                    throw new Failure("sending the candidates of " + file + " failed: "
-                            + ErrorMessages.describe(failure.get()));
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new Failure("publishing to Kafka at " + kafka.bootstrapServers + " failed: "
-                    + ErrorMessages.describe(e));
-        }
-        return totals.finish();
-    }
-
-    private SchemaRegistryClient checkedRegistryAndKafka(ProducerConfigFile config) throws Failure {
-        String registryUrl = RegistryUrls.redact(kafka.schemaRegistryUrl);
-        SchemaRegistryClient registry;
-        try {
-            registry = SchemaRegistryClients.forUrl(kafka.schemaRegistryUrl, config.registry());
-        } catch (RuntimeException e) {
-            throw new Failure("cannot use schema registry " + registryUrl + ": " + e.getMessage());
-        }
-        try {
-            new Reachability(CHECK_TIMEOUT).check(registry, registryUrl, kafka.bootstrapServers,
-                    new HashMap<>(config.kafka()));
-        } catch (Reachability.UnreachableException e) {
-            throw new Failure(e.getMessage());
-        }
-        return registry;
-    }
-
-    // ---- the streaming job
-
-    private int follow(CandidateEvents events, ProducerConfigFile config) throws Failure, InterruptedException {
-        SchemaRegistryClient registry = checkedRegistryAndKafka(config);
-        String instance = job.instanceId != null ? job.instanceId : hostName();
-        IngestJob.Settings settings = new IngestJob.Settings(kafka.bootstrapServers, config.kafka(),
-                new JobTopics(job.articles, job.statements, job.claims, job.deadLetters), job.groupId,
-                job.groupId + "-" + instance);
-        ArticlesTopic.ensure(kafka.bootstrapServers, config.kafka(), job.articles);
-        IngestJob ingestJob = new IngestJob(settings, registry, events);
-        Thread hook = new Thread(() -> {
-            try {
-                if (!ingestJob.stopAndWait(STOP_TIMEOUT)) {
-                    LOG.warn("The ingestion job did not stop within {} s", STOP_TIMEOUT.toSeconds());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "ingest-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        err.println("ingesting articles from " + job.articles + " (group " + job.groupId + ", transactional id "
-                + settings.transactionalId() + ")");
-        try {
-            ingestJob.run();
-        } catch (RuntimeException e) {
-            throw new Failure("the ingestion job stopped: " + ErrorMessages.describe(e));
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM is stopping this job
-            }
-        }
-        return ProducerMain.OK;
-    }
-
-    private static String hostName() {
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
-                host = "local";
-            }
-        }
-        return host;
-    }
-
-    // ---- shared
-
-    /** Reads one file (or standard input); a failure of the handler comes out as it is, or as a {@link Failure}. */
-    private ArticleFiles.Counts readFile(ArticleFiles articles, String file, ArticleFiles.ArticleHandler handler)
-            throws Failure {
-        try {
-            if (file.equals("-")) {
-                return articles.read("-", stdin, handler);
-            }
-            try (InputStream in = Files.newInputStream(Path.of(file))) {
-                return articles.read(file, in, handler);
-            }
-        } catch (Failure | RuntimeException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new Failure("cannot read " + file + ": " + ErrorMessages.describe(e));
-        } catch (Exception e) {
-            throw new Failure(file + ": " + ErrorMessages.describe(e));
-        }
-    }
-
-    private void checkFiles() throws Failure {
-        for (String file : files) {
-            if (file.equals("-")) {
-                continue;
-            }
-            Path path = Path.of(file);
-            if (!Files.exists(path)) {
-                throw new Failure("cannot read " + file + ": no such file");
-            }
-            if (Files.isDirectory(path)) {
-                throw new Failure("cannot read " + file + ": is a directory");
-            }
-            if (!Files.isReadable(path)) {
-                throw new Failure("cannot read " + file + ": permission denied");
-            }
-        }
-    }
-
-    private ProducerConfigFile producerConfig() throws Failure {
-        if (kafka.producerConfig == null) {
-            return ProducerConfigFile.NONE;
-        }
-        try {
-            return ProducerConfigFile.read(kafka.producerConfig.toString());
-        } catch (IOException e) {
-            throw new Failure(e.getMessage());
-        }
-    }
-
-    /** The counts of a run and its summary line. */
-    private final class Totals {
-        private ArticleFiles.Counts lines = ArticleFiles.Counts.NONE;
-        private long candidates;
-        private long brokenCandidates;
-
-        void add(ArticleFiles.Counts counts) {
-            lines = lines.plus(counts);
-        }
-
-        int finish() {
-            err.println("articles " + lines.articles() + ", rejected " + lines.rejected() + ", candidates "
-                    + candidates);
-            return lines.rejected() == 0 && brokenCandidates == 0 ? ProducerMain.OK : ProducerMain.REJECTED;
-        }
-    }
-
-    /** Ends the command with exit status 2 and a message. */
-    static final class Failure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Failure(String message) {
-            super(message);
-        }
     }
 }
