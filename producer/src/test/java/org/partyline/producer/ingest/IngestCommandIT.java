@@ -2,6 +2,7 @@ package org.partyline.producer.ingest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -111,6 +112,7 @@ class IngestCommandIT {
             events.put(eventId(event), event);
         }
         assertEquals("articles 1, rejected 0, candidates " + events.size() + "\n", offline.err());
+        assertFalse(events.isEmpty(), "ingest gives no candidate for the seed article");
         return events;
     }
 
