@@ -31,14 +31,16 @@ import org.partyline.schema.Stance;
 import org.partyline.schema.Statement;
 
 /**
- * Turns one JSON line into a {@link Statement} or a {@link Claim}, checking every rule of CONTRACT section 1, or
- * rejects it with an {@link InvalidEventException} whose message names the first field that breaks a rule.
+ * Turns one JSON line into a {@link Statement} or a {@link Claim}, checking every rule of CONTRACT section 1, or into
+ * an {@link org.partyline.schema.Article} for a line of type {@code "article"} (the rules of {@link ArticleParser}),
+ * or rejects it with an {@link InvalidEventException} whose message names the first field that breaks a rule.
  * Unknown fields are ignored and JSON {@code null} for an optional field means absent. Thread-safe.
  */
 public final class JsonEventParser {
 
     public static final String STATEMENT = "statement";
     public static final String CLAIM = "claim";
+    public static final String ARTICLE = "article";
 
     private static final int QUOTED_VALUE_LIMIT = 60;
 
@@ -70,7 +72,7 @@ public final class JsonEventParser {
         this.reader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** Parses one line (without its line terminator) into a {@link Statement} or a {@link Claim}. */
+    /** Parses one line (without its line terminator) into a {@link Statement}, a {@link Claim} or an Article. */
     public SpecificRecord parse(String line) throws InvalidEventException {
         JsonNode root = readJson(line);
         if (!root.isObject()) {
@@ -81,12 +83,14 @@ public final class JsonEventParser {
         return switch (type) {
             case STATEMENT -> statement(fields);
             case CLAIM -> claim(fields);
-            default -> throw new InvalidEventException("type: " + quoted(type) + " is neither \"" + STATEMENT
-                    + "\" nor \"" + CLAIM + "\"");
+            case ARTICLE -> ArticleParser.record(fields, true);
+            default -> throw new InvalidEventException("type: " + quoted(type) + " is not \"" + STATEMENT
+                    + "\", \"" + CLAIM + "\" or \"" + ARTICLE + "\"");
         };
     }
 
-    private JsonNode readJson(String line) throws InvalidEventException {
+    /** The line's JSON tree, or the reason it is not JSON. */
+    JsonNode readJson(String line) throws InvalidEventException {
         if (EventRules.isBlank(line)) {
             throw new InvalidEventException("not JSON: blank line");
         }
@@ -182,7 +186,7 @@ public final class JsonEventParser {
         return new TextNode(shown).toString();
     }
 
-    private static String typeName(JsonNode node) {
+    static String typeName(JsonNode node) {
         JsonNodeType type = node.getNodeType();
         return switch (type) {
             case ARRAY -> "an array";
@@ -195,7 +199,7 @@ public final class JsonEventParser {
     }
 
     /** Typed access to the fields of one JSON object; {@code prefix} names nested fields ({@code source.url}). */
-    private record Fields(JsonNode object, String prefix) {
+    record Fields(JsonNode object, String prefix) {
 
         /** The field's node, or empty when it is absent or JSON null. */
         private Optional<JsonNode> node(String name) {

@@ -209,7 +209,7 @@ class JsonEventParserTest {
     void shouldRejectUnknownType(String type) {
         ObjectNode json = statementJson();
         json.put("type", type);
-        assertEquals("type: \"" + type + "\" is neither \"statement\" nor \"claim\"", reasonFor(json));
+        assertEquals("type: \"" + type + "\" is not \"statement\", \"claim\" or \"article\"", reasonFor(json));
     }
 
     // ---- bounds: exactly at the limit is accepted, one over is rejected

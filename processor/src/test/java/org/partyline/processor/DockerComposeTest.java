@@ -196,6 +196,60 @@ class DockerComposeTest {
         }
     }
 
+    /**
+     * The streaming ingestion job: the producer jar's {@code ingest --follow}, every flag one the command declares,
+     * its codebook mounted from the project, pointed at the broker and the registry, restarted when it stops.
+     */
+    @Test
+    void shouldRunTheIngestionJobWithFlagsItAcceptsAndAMountedCodebook() throws Exception {
+        List<String> command = command("ingest");
+        int jar = command.indexOf("-jar");
+        assertEquals(PRODUCER_JAR, command.get(jar + 1));
+        assertEquals(List.of("ingest", "--follow"), command.subList(jar + 2, jar + 4));
+        assertEquals("./producer/target/partyline-producer.jar", mounts("ingest").get(PRODUCER_JAR));
+        Set<String> accepted = ingestOptions();
+        for (int i = jar + 4; i < command.size(); i++) {
+            String flag = command.get(i);
+            assertTrue(accepted.contains(flag), "ingest does not accept " + flag + " (it accepts " + accepted + ")");
+            if (!flag.equals("--follow") && !flag.equals("--publish")) {
+                i++;
+                assertTrue(i < command.size() && !command.get(i).startsWith("--"), flag + " needs a value");
+            }
+        }
+        String codebook = mounts("ingest").get(valueAfter(command, "--codebook"));
+        assertNotNull(codebook, "the codebook is not mounted into the ingest service");
+        JsonNode topics = new ObjectMapper().readTree(root.resolve(codebook).toFile()).path("topics");
+        assertTrue(topics.size() > 0, codebook + " codes no topic");
+        assertBootstrapServers("ingest", flag("ingest", "--bootstrap-servers"), kafkaAddressesOnComposeNetwork());
+        assertEquals(registryUrlOnComposeNetwork(), flag("ingest", "--schema-registry-url"));
+        assertEquals("unless-stopped", service("ingest").path("restart").asText());
+        assertDependsOnHealthy("ingest", "kafka");
+        assertDependsOnHealthy("ingest", "schema-registry");
+        // The processor creates the topics the job writes to.
+        assertDependsOnHealthy("ingest", processors().get(0));
+    }
+
+    /**
+     * The option names the producer's {@code ingest} command declares, read from the picocli annotations of its
+     * option groups. Only the groups are loaded, without linking the command itself: it refers to the ingestion
+     * module, which is not on the processor's class path.
+     */
+    private static Set<String> ingestOptions() throws ClassNotFoundException {
+        Set<String> names = new TreeSet<>();
+        for (String group : List.of("Input", "Output", "Kafka", "Job")) {
+            Class<?> type = Class.forName("org.partyline.producer.cli.IngestCommand$" + group, false,
+                    DockerComposeTest.class.getClassLoader());
+            for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                picocli.CommandLine.Option option = field.getAnnotation(picocli.CommandLine.Option.class);
+                if (option != null) {
+                    names.addAll(List.of(option.names()));
+                }
+            }
+        }
+        assertTrue(names.contains("--follow"), "no --follow among " + names);
+        return names;
+    }
+
     @Test
     void shouldStartServicesOnlyOnceTheirDependenciesAreHealthy() {
         assertDependsOnHealthy("schema-registry", "kafka");

@@ -85,6 +85,16 @@ class SchemaContractTest {
                 "version 1 reads version 2: " + forward.getDescription());
     }
 
+    /** CONTRACT 7.4: the value of the {@code articles} topic. */
+    @Test
+    void shouldKeepTheArticleFieldsOfTheContract() {
+        Schema schema = Article.getClassSchema();
+
+        assertEquals(List.of("id", "text", "publishedAt", "url", "outlet", "title"), fieldNames(schema));
+        assertEquals(List.of("url", "outlet", "title"), optionalFields(schema));
+        assertTimestampMillis(schema.getField("publishedAt").schema());
+    }
+
     @Test
     void shouldKeepTheClaimStatusChangeFieldsOfTheContract() {
         Schema schema = ClaimStatusChange.getClassSchema();
@@ -130,7 +140,7 @@ class SchemaContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Statement", "Claim", "StanceChange", "ClaimStatusChange"})
+    @ValueSource(strings = {"Statement", "Claim", "StanceChange", "ClaimStatusChange", "Article"})
     void shouldReadEventsWrittenWithTheFirstPublishedSchema(String name) throws IOException {
         Schema current = currentSchema(name);
         Schema published = pinned(name + "-v1.avsc");
@@ -155,6 +165,7 @@ class SchemaContractTest {
             case "Claim" -> Claim.getClassSchema();
             case "StanceChange" -> StanceChange.getClassSchema();
             case "ClaimStatusChange" -> ClaimStatusChange.getClassSchema();
+            case "Article" -> Article.getClassSchema();
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.partyline.schema.Article;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Statement;
 import org.partyline.serde.AvroSerdes;
@@ -24,18 +25,25 @@ import org.partyline.serde.SchemaRegistryClients;
 
 /**
  * Publishes statements and claims for ingestion jobs: an idempotent producer ({@code acks=all}) writing statements
- * keyed by party and claims keyed by claimId, keys as Avro strings and values as Avro records in the Confluent wire
- * format. Deduplication by eventId is the processor's job, so publishing the same event twice is harmless.
+ * keyed by party, claims keyed by claimId and articles keyed by their id, keys as Avro strings and values as Avro
+ * records in the Confluent wire format. Deduplication by eventId is the processor's job, so publishing the same event twice is harmless.
  */
 public final class PartylinePublisher implements AutoCloseable {
 
     /** The input topics; names are API, these are the contract defaults. */
-    public record Topics(String statements, String claims) {
-        public static final Topics DEFAULT = new Topics("statements", "claims");
+    public record Topics(String statements, String claims, String articles) {
+        public static final String DEFAULT_ARTICLES = "articles";
+        public static final Topics DEFAULT = new Topics("statements", "claims", DEFAULT_ARTICLES);
 
         public Topics {
             Objects.requireNonNull(statements, "statements");
             Objects.requireNonNull(claims, "claims");
+            Objects.requireNonNull(articles, "articles");
+        }
+
+        /** The given event topics, with articles on the default topic. */
+        public Topics(String statements, String claims) {
+            this(statements, claims, DEFAULT_ARTICLES);
         }
     }
 
@@ -100,7 +108,8 @@ public final class PartylinePublisher implements AutoCloseable {
     }
 
     /**
-     * Sends a {@link Statement} or a {@link Claim}; {@code callback} (may be null) is told of the outcome.
+     * Sends a {@link Statement}, a {@link Claim} or an {@link Article}; {@code callback} (may be null) is told of the
+     * outcome.
      *
      * @throws IllegalArgumentException for any other record type
      */
@@ -134,7 +143,10 @@ public final class PartylinePublisher implements AutoCloseable {
         if (event instanceof Claim claim) {
             return new ProducerRecord<>(topics.claims(), claim.getClaimId(), claim);
         }
-        throw new IllegalArgumentException("neither a Statement nor a Claim: "
+        if (event instanceof Article article) {
+            return new ProducerRecord<>(topics.articles(), article.getId(), article);
+        }
+        throw new IllegalArgumentException("not a Statement, a Claim or an Article: "
                 + (event == null ? "null" : event.getClass().getName()));
     }
 }

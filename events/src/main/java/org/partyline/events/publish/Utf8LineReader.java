@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
  * rejected alone instead of failing the whole file. Lines end at {@code \n} (a preceding {@code \r} is dropped);
  * a UTF-8 byte order mark at the start is skipped. Not thread-safe.
  */
-final class Utf8LineReader {
+public final class Utf8LineReader {
 
     /** One line: its 1-based number and its text, or null text when it is not valid UTF-8 or too long. */
-    record Line(long number, String text, String problem) {
+    public record Line(long number, String text, String problem) {
     }
 
     static final int MAX_LINE_BYTES = 16 * 1024 * 1024;
@@ -30,12 +30,12 @@ final class Utf8LineReader {
     private long lineNumber;
     private boolean eof;
 
-    Utf8LineReader(InputStream in) {
+    public Utf8LineReader(InputStream in) {
         this.in = in;
     }
 
     /** The next line, or null at the end of the stream. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         if (eof) {
             return null;
         }

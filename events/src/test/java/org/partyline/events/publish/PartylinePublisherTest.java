@@ -73,7 +73,7 @@ class PartylinePublisherTest {
         try (PartylinePublisher publisher = new PartylinePublisher(producer, Topics.DEFAULT)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> publisher.publish(Source.newBuilder().build(), null));
-            assertEquals("neither a Statement nor a Claim: org.partyline.schema.Source", e.getMessage());
+            assertEquals("not a Statement, a Claim or an Article: org.partyline.schema.Source", e.getMessage());
         }
         assertEquals(List.of(), producer.history());
     }

@@ -1,8 +1,7 @@
 package org.partyline.processor.streams;
 
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.partyline.serde.DeadLetterHeaders;
 
 /**
  * A record refused by the topology, with its original key and value bytes and where it came from. It goes to
@@ -11,32 +10,22 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public record DeadLetter(byte[] rawKey, byte[] rawValue, Type type, String reason, String topic, int partition,
                   long offset) {
-    public static final String REASON = "partyline.error.reason";
-    public static final String TYPE = "partyline.error.type";
-    public static final String TOPIC = "partyline.error.topic";
-    public static final String PARTITION = "partyline.error.partition";
-    public static final String OFFSET = "partyline.error.offset";
+    public static final String REASON = DeadLetterHeaders.REASON;
+    public static final String TYPE = DeadLetterHeaders.TYPE;
+    public static final String TOPIC = DeadLetterHeaders.TOPIC;
+    public static final String PARTITION = DeadLetterHeaders.PARTITION;
+    public static final String OFFSET = DeadLetterHeaders.OFFSET;
 
     /** Values of the {@value #TYPE} header. */
     public enum Type { DESERIALIZATION, INVALID_EVENT, REUSED_EVENT_ID, PROCESSING }
 
     /** The original headers of the record, followed by the error headers. */
     Headers headers(Headers original) {
-        Headers headers = new RecordHeaders(original.toArray());
-        headers.add(REASON, utf8(reason));
-        headers.add(TYPE, utf8(type.name()));
-        headers.add(TOPIC, utf8(topic));
-        headers.add(PARTITION, utf8(Integer.toString(partition)));
-        headers.add(OFFSET, utf8(Long.toString(offset)));
-        return headers;
+        return DeadLetterHeaders.of(original, type.name(), reason, topic, partition, offset);
     }
 
     /** {@code topic-partition@offset}, for log lines. */
     String origin() {
         return topic + "-" + partition + "@" + offset;
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package org.partyline.producer.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
@@ -15,11 +16,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "partyline-producer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         usageHelpWidth = 100,
-        description = "Publishes statements and claims to Kafka for the Partyline processor, and replays dead letters.",
+        description = "Publishes statements, claims and articles to Kafka for the Partyline processor, turns articles "
+                + "into candidate events, and replays dead letters.",
         commandListHeading = "%nCommands:%n",
         subcommands = {
                 PublishCommand.class,
                 ReplayDlqCommand.class,
+                IngestCommand.class,
                 HelpCommand.class,
         })
 public final class ProducerCommand implements Callable<Integer> {
@@ -27,12 +30,19 @@ public final class ProducerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
-    ProducerCommand(PrintStream out, PrintStream err) {
+    ProducerCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
+    }
+
+    /** What a subcommand reads for the file name {@code -}. */
+    public InputStream in() {
+        return in;
     }
 
     /** Where a subcommand writes its results. */

@@ -1,5 +1,6 @@
 package org.partyline.producer.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,12 +36,21 @@ public final class ProducerMain {
 
     /** Runs the command; the entry point tests call. Returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return commandLine(out, err).execute(args);
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs the command with {@code in} as its standard input ({@code ingest -}). Returns the exit status. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return commandLine(in, out, err).execute(args);
     }
 
     /** The producer's command line, writing help to {@code out} and errors to {@code err}. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
-        CommandLine commandLine = new CommandLine(new ProducerCommand(out, err));
+        return commandLine(System.in, out, err);
+    }
+
+    private static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new ProducerCommand(in, out, err));
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setParameterExceptionHandler(ProducerMain::badUsage);

@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.partyline.events.publish.ErrorMessages;
+import org.partyline.serde.DeadLetterHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

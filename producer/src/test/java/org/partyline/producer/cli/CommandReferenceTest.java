@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,13 +43,21 @@ class CommandReferenceTest {
             if (option.usageHelp() || option.versionHelp()) {
                 continue;
             }
-            String label = option.paramLabel();
-            Object initial = option.initialValue();
-            String shown = option.required() ? "required" : initial != null ? "`" + initial + "`" : "none";
-            options.put(option.arity().max() == 0 ? option.longestName() : option.longestName() + " " + label,
-                    shown);
+            boolean flag = option.arity().max() == 0;
+            options.put(flag ? option.longestName() : option.longestName() + " " + option.paramLabel(),
+                    documentedDefault(option, flag));
         }
         return options;
+    }
+
+    /** {@code required}, the default in backticks, or {@code none} (a flag, an empty list, no value). */
+    private static String documentedDefault(OptionSpec option, boolean flag) {
+        if (option.required()) {
+            return "required";
+        }
+        Object value = option.defaultValue() != null ? option.defaultValue() : option.initialValue();
+        boolean empty = value == null || flag || value instanceof Collection<?> values && values.isEmpty();
+        return empty ? "none" : "`" + value + "`";
     }
 
     @ParameterizedTest

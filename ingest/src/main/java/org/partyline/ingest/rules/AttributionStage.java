@@ -1,0 +1,337 @@
+package org.partyline.ingest.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.partyline.ingest.nlp.Document;
+import org.partyline.ingest.nlp.Sentence;
+import org.partyline.ingest.nlp.Stage;
+import org.partyline.ingest.nlp.Token;
+
+/**
+ * Links each cue of speech or stance to the actor it belongs to. Rules:
+ * <ul>
+ *   <li>{@code speaker.subject}: the nearest usable mention before the cue that is not the object of a preposition
+ *       or of a verb ("Kremlin spokesman Dmitry Peskov told reporters", "Congo's government rejected the claim");
+ *       with its coordinated partner ("Washington and Brussels both restated");</li>
+ *   <li>{@code speaker.inverted}: a mention right after the cue ("\"...,\" said Peskov");</li>
+ *   <li>{@code speaker.according-to}: "according to X";</li>
+ *   <li>{@code speaker.pronoun}: "he", "she" resolve to the last person who spoke, "it", "they" to the last body
+ *       or state that did;</li>
+ *   <li>{@code speaker.participle}: ", writing that ...", ", adding ..." keep the sentence's speaker.</li>
+ * </ul>
+ * A noun of speech ("its demand", "India's account") counts only after a possessive that names the speaker.
+ */
+public final class AttributionStage implements Stage {
+
+  private static final Set<String> PERSON_PRONOUNS = Set.of("he", "she");
+  private static final Set<String> BODY_PRONOUNS = Set.of("it", "they");
+  private static final Set<String> POSSESSIVES = Set.of("its", "his", "her", "their");
+
+  private final Lexicons lexicons;
+
+  public AttributionStage(Lexicons lexicons) {
+    this.lexicons = lexicons;
+  }
+
+  @Override
+  public String name() {
+    return "attributions";
+  }
+
+  @Override
+  public void process(Document document) {
+    List<Mention> all = document.layer(Mention.class);
+    List<Attribution> attributions = document.layer(Attribution.class);
+    Mention lastPerson = null;
+    Mention lastBody = null;
+    for (Sentence sentence : document.sentences()) {
+      List<Mention> mentions = all.stream().filter(m -> m.sentence() == sentence.index()).toList();
+      Map<String, Attribution> bySpeaker = new LinkedHashMap<>();
+      Attribution previous = null;
+      for (int c = 0; c < sentence.size(); c++) {
+        for (Attribution attribution : attribute(sentence, mentions, c, previous, lastPerson, lastBody)) {
+          bySpeaker.putIfAbsent(attribution.speaker().party(), attribution);
+          previous = attribution;
+        }
+      }
+      List<Attribution> found = scoped(sentence, new ArrayList<>(bySpeaker.values()));
+      attributions.addAll(found);
+      for (Attribution attribution : found) {
+        if (attribution.speaker().isPerson()) {
+          lastPerson = attribution.speaker();
+        } else {
+          lastBody = attribution.speaker();
+        }
+      }
+      if (found.isEmpty()) {
+        for (Mention mention : mentions) {
+          if (mention.usable() && !isObject(sentence, mention)) {
+            if (mention.isPerson()) {
+              lastPerson = mention;
+            } else {
+              lastBody = mention;
+            }
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Gives each attribution its part of the sentence: from its speaker (or cue) to where the next speaker's part
+   * begins; the first part starts at the beginning, so that a quotation before "X said" belongs to X.
+   */
+  private static List<Attribution> scoped(Sentence sentence, List<Attribution> found) {
+    found.sort(java.util.Comparator.comparingInt(Attribution::cue));
+    List<Attribution> scoped = new ArrayList<>();
+    for (int k = 0; k < found.size(); k++) {
+      int from = k == 0 ? 0 : partStart(found.get(k));
+      int to = k + 1 < found.size() ? partStart(found.get(k + 1)) : sentence.size();
+      if (to <= found.get(k).cue()) {
+        to = sentence.size();
+      }
+      Attribution a = found.get(k);
+      scoped.add(new Attribution(a.sentence(), a.speaker(), a.cue(), from, to, a.rule(), a.strength()));
+    }
+    return scoped;
+  }
+
+  private static int partStart(Attribution attribution) {
+    Mention speaker = attribution.speaker();
+    return speaker.sentence() == attribution.sentence() ? Math.min(speaker.start(), attribution.cue())
+        : attribution.cue();
+  }
+
+  private List<Attribution> attribute(Sentence sentence, List<Mention> mentions, int c, Attribution previous,
+      Mention lastPerson, Mention lastBody) {
+    Token cue = sentence.token(c);
+    if (cue.text().equalsIgnoreCase("according") && c + 1 < sentence.size()
+        && sentence.token(c + 1).text().equalsIgnoreCase("to")) {
+      Mention after = firstMentionFrom(sentence, mentions, c + 2);
+      return after == null ? List.of() : List.of(new Attribution(sentence.index(), after, c, 0, sentence.size(),
+          "speaker.according-to", 0.9));
+    }
+    boolean verb = (cue.pos().equals("VERB") || cue.pos().equals("AUX")) && lexicons.speechVerbs().contains(cue);
+    boolean noun = cue.pos().equals("NOUN") && lexicons.speechNouns().contains(cue);
+    if (!verb && cue.pos().equals("NOUN") && lexicons.speechVerbs().contains(cue)) {
+      verb = mentions.stream().anyMatch(m -> m.end() == c && m.usable());
+    }
+    if (!verb && !noun || embedded(sentence, c)) {
+      return List.of();
+    }
+    if (noun) {
+      return nounCue(sentence, mentions, c, lastPerson, lastBody);
+    }
+    if (previous != null && c > 0 && cue.text().toLowerCase(Locale.ROOT).endsWith("ing")
+        && sentence.token(c - 1).text().equals(",")) {
+      return List.of(new Attribution(sentence.index(), previous.speaker(), c, 0, sentence.size(),
+          "speaker.participle", 0.8));
+    }
+    if (c > 0 && isQuote(sentence.token(c - 1).text())) {
+      Mention after = mentionRightAfter(sentence, mentions, c);
+      if (after != null) {
+        return List.of(new Attribution(sentence.index(), after, c, 0, sentence.size(), "speaker.inverted", 0.95));
+      }
+    }
+    Mention relative = relativeSubject(sentence, mentions, c);
+    if (relative != null) {
+      return List.of(new Attribution(sentence.index(), relative, c, 0, sentence.size(), "speaker.relative", 0.75));
+    }
+    Mention subject = subjectBefore(sentence, mentions, c);
+    Integer pronoun = pronounBefore(sentence, c, subject);
+    if (pronoun != null) {
+      String word = sentence.token(pronoun).text().toLowerCase(Locale.ROOT);
+      boolean person = PERSON_PRONOUNS.contains(word);
+      Mention resolved = person ? lastPersonInSentence(mentions, pronoun)
+          : subjectBefore(sentence, mentions, pronoun);
+      if (resolved == null) {
+        resolved = person ? lastPerson : lastBody;
+      }
+      return resolved == null ? List.of() : List.of(new Attribution(sentence.index(), resolved, c, 0,
+          sentence.size(), "speaker.pronoun", 0.6));
+    }
+    if (subject != null) {
+      List<Attribution> result = new ArrayList<>();
+      result.add(new Attribution(sentence.index(), subject, c, 0, sentence.size(), "speaker.subject",
+          subject.isPerson() ? 1.0 : 0.9));
+      Mention partner = coordinated(sentence, mentions, subject);
+      if (partner != null) {
+        result.add(new Attribution(sentence.index(), partner, c, 0, sentence.size(), "speaker.subject", 0.85));
+      }
+      return result;
+    }
+    Mention after = inverted(sentence, c) ? mentionRightAfter(sentence, mentions, c) : null;
+    if (after != null) {
+      return List.of(new Attribution(sentence.index(), after, c, 0, sentence.size(), "speaker.inverted", 0.9));
+    }
+    return List.of();
+  }
+
+  private List<Attribution> nounCue(Sentence sentence, List<Mention> mentions, int c, Mention lastPerson,
+      Mention lastBody) {
+    for (int k = c - 1; k >= Math.max(0, c - 3); k--) {
+      Token token = sentence.token(k);
+      String word = token.text().toLowerCase(Locale.ROOT);
+      if (POSSESSIVES.contains(word)) {
+        Mention subject = subjectBefore(sentence, mentions, k);
+        Mention resolved = subject != null ? subject
+            : (word.equals("his") || word.equals("her") ? lastPerson : lastBody);
+        return resolved == null ? List.of() : List.of(new Attribution(sentence.index(), resolved, c, 0,
+            sentence.size(), "speaker.possessive", 0.8));
+      }
+      for (Mention mention : mentions) {
+        if (mention.end() == k + 1 && mention.usable() && (token.text().endsWith("'s") || token.text().endsWith("’s"))) {
+          return List.of(new Attribution(sentence.index(), mention, c, 0, sentence.size(), "speaker.possessive",
+              0.85));
+        }
+      }
+    }
+    return List.of();
+  }
+
+  /** The nearest usable mention ending before the cue that is not an object; null when a clause boundary intervenes. */
+  private Mention subjectBefore(Sentence sentence, List<Mention> mentions, int c) {
+    Mention best = null;
+    for (Mention mention : mentions) {
+      if (mention.end() <= c && mention.usable() && !isObject(sentence, mention)
+          && (best == null || mention.end() > best.end())) {
+        best = mention;
+      }
+    }
+    return best;
+  }
+
+  private boolean isObject(Sentence sentence, Mention mention) {
+    if (mention.start() == 0) {
+      return false;
+    }
+    Token before = sentence.token(mention.start() - 1);
+    int k = mention.start() - 1;
+    if (before.text().equalsIgnoreCase("the") && k > 0) {
+      before = sentence.token(k - 1);
+    }
+    String pos = before.pos();
+    if (lexicons.subordinators().contains(before)) {
+      return false;
+    }
+    if (pos.equals("ADP")) {
+      return !before.text().equalsIgnoreCase("by");
+    }
+    return pos.equals("VERB");
+  }
+
+  /** A subject pronoun between the subject found (if any) and the cue: it is the cue's subject. */
+  private static Integer pronounBefore(Sentence sentence, int c, Mention subject) {
+    int from = subject == null ? 0 : subject.end();
+    for (int k = c - 1; k >= from; k--) {
+      String word = sentence.token(k).text().toLowerCase(Locale.ROOT);
+      if (PERSON_PRONOUNS.contains(word) || BODY_PRONOUNS.contains(word)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  private static Mention lastPersonInSentence(List<Mention> mentions, int before) {
+    Mention best = null;
+    for (Mention mention : mentions) {
+      if (mention.end() <= before && mention.isPerson() && mention.usable()) {
+        best = mention;
+      }
+    }
+    return best;
+  }
+
+  private Mention coordinated(Sentence sentence, List<Mention> mentions, Mention subject) {
+    int and = subject.start() - 1;
+    if (and <= 0 || !sentence.token(and).text().equals("and")) {
+      return null;
+    }
+    for (Mention mention : mentions) {
+      if (mention.end() == and && mention.usable() && !mention.party().equals(subject.party())) {
+        return mention;
+      }
+    }
+    return null;
+  }
+
+  private static Mention mentionRightAfter(Sentence sentence, List<Mention> mentions, int c) {
+    for (Mention mention : mentions) {
+      int start = mention.start();
+      if (mention.usable() && (start == c + 1 || (start == c + 2 && sentence.token(c + 1).text()
+          .equalsIgnoreCase("the")))) {
+        return mention;
+      }
+    }
+    return null;
+  }
+
+  private static Mention firstMentionFrom(Sentence sentence, List<Mention> mentions, int from) {
+    for (Mention mention : mentions) {
+      if (mention.start() >= from && mention.start() <= from + 2 && mention.usable()) {
+        return mention;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A cue that is not the speaker's own act of speech: an infinitive ("to support"), a gerund not opening a
+   * participle clause ("stop supporting"), or speech inside a relative "what X called".
+   */
+  private static boolean embedded(Sentence sentence, int c) {
+    Token cue = sentence.token(c);
+    String before = c > 0 ? sentence.token(c - 1).text().toLowerCase(Locale.ROOT) : "";
+    if (before.equals("to")) {
+      return true;
+    }
+    if (cue.text().toLowerCase(Locale.ROOT).endsWith("ing") && !before.equals(",") && cue.pos().equals("VERB")) {
+      return true;
+    }
+    for (int k = Math.max(0, c - 2); k < c; k++) {
+      if (sentence.token(k).text().equalsIgnoreCase("what")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "Trump, who has threatened ...": the mention just before "who" is the subject, whatever precedes it. */
+  private static Mention relativeSubject(Sentence sentence, List<Mention> mentions, int c) {
+    for (int k = c - 1; k >= Math.max(0, c - 4); k--) {
+      String word = sentence.token(k).text().toLowerCase(Locale.ROOT);
+      if (word.equals("who") || word.equals("which")) {
+        int end = k > 0 && sentence.token(k - 1).text().equals(",") ? k - 1 : k;
+        for (Mention mention : mentions) {
+          if (mention.end() == end && mention.usable()) {
+            return mention;
+          }
+        }
+        return null;
+      }
+      String pos = sentence.token(k).pos();
+      if (!pos.equals("AUX") && !pos.equals("ADV") && !pos.equals("PART")) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** A cue right after a quotation or a comma can have its speaker after it ("\"...,\" said Peskov"). */
+  private static boolean inverted(Sentence sentence, int c) {
+    if (c == 0) {
+      return true;
+    }
+    String before = sentence.token(c - 1).text();
+    return before.equals(",") || isQuote(before);
+  }
+
+  private static boolean isQuote(String token) {
+    return token.equals("\"") || token.equals("'") || token.equals("”") || token.equals("’");
+  }
+}

@@ -1,0 +1,172 @@
+package org.partyline.ingest.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.partyline.ingest.nlp.Document;
+import org.partyline.ingest.nlp.Sentence;
+import org.partyline.ingest.nlp.Stage;
+import org.partyline.ingest.nlp.Token;
+
+/**
+ * Turns each attribution into proposals: the codebook entries its sentence matches well enough, the stance or
+ * position read from the speaker's part of the sentence, the day, the quote and a confidence.
+ */
+public final class DecisionStage implements Stage {
+
+  /** Lowest combined match score for an entry to be coded at all. */
+  static final double MIN_SCORE = 0.45;
+  /** Entries this close to the best one in a sentence are coded too (one sentence can carry two). */
+  static final double SECOND_MARGIN = 0.03;
+  /** ...and so are entries whose own words make up this share of the part of the sentence they match. */
+  static final double SECOND_OVERLAP = 0.7;
+  /** Match score above which the match adds nothing more to the confidence. */
+  static final double FULL_SCORE = 0.75;
+  /** How far after another party's name a cue is taken to be that party's. */
+  static final int NESTED_REACH = 4;
+
+  private final StanceReader stances;
+  private final Lexicon anaphors;
+
+  public DecisionStage(StanceReader stances, Lexicon anaphors) {
+    this.stances = stances;
+    this.anaphors = anaphors;
+  }
+
+  @Override
+  public String name() {
+    return "decisions";
+  }
+
+  @Override
+  public void process(Document document) {
+    LocalDate published = TimeResolver.day(document.article().publishedAt());
+    List<Attribution> attributions = document.layer(Attribution.class);
+    List<TargetMatch> matches = document.layer(TargetMatch.class);
+    List<Proposal> proposals = document.layer(Proposal.class);
+    Set<String> asserted = new HashSet<>();
+    TimeResolver.Day previousDay = null;
+    Target lastClaim = null;
+    for (int a = 0; a < attributions.size(); a++) {
+      Attribution attribution = attributions.get(a);
+      Sentence sentence = document.sentences().get(attribution.sentence());
+      int from = attribution.scopeStart();
+      int to = attribution.scopeEnd();
+      TimeResolver.Day day = TimeResolver.resolve(sentence, from, to, attribution.cue(), published, previousDay);
+      previousDay = day;
+      List<TargetMatch> chosen = chosen(matches, a);
+      boolean[] foreign = foreign(sentence, document.layer(Mention.class), attribution);
+      String targetRule = "target.meaning";
+      if (lastClaim != null && anaphora(sentence, from, to)) {
+        Target previous = lastClaim;
+        chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
+        targetRule = "target.anaphora";
+      }
+      for (TargetMatch match : chosen) {
+        Target target = match.target();
+        String party = attribution.speaker().party();
+        StanceReader.Reading reading = target.topic()
+            ? stances.statement(sentence, from, to, target, foreign)
+            : stances.claim(sentence, from, to, attribution.cue(), target, asserted.contains(party + "/"
+                + target.key()), foreign);
+        if (reading.value().equals("ASSERTS")) {
+          asserted.add(party + "/" + target.key());
+        }
+        if (!target.topic()) {
+          lastClaim = target;
+        }
+        int[] quote = quote(sentence, from, to, attribution.cue());
+        double fit = targetRule.equals("target.anaphora") ? 0.6
+            : Math.min(1, Math.max(0, (match.score() - MIN_SCORE) / (FULL_SCORE - MIN_SCORE)));
+        double confidence = (0.5 + 0.5 * fit) * attribution.strength() * reading.strength();
+        String rules = attribution.speaker().rule() + "+" + attribution.rule() + "+" + targetRule + "+"
+            + reading.rule() + "+" + day.rule();
+        proposals.add(new Proposal(sentence.index(), party, attribution.speaker().person(), target, reading.value(),
+            day.date(), quote[0], quote[1], confidence, rules));
+      }
+    }
+  }
+
+  /** "rejected the claim", "called the accusation a lie": a determiner and a noun that refer to a claim. */
+  private boolean anaphora(Sentence sentence, int from, int to) {
+    for (int i = Math.max(from, 1); i < to; i++) {
+      String before = sentence.token(i - 1).text().toLowerCase(java.util.Locale.ROOT);
+      if (Set.of("the", "this", "these", "that", "those").contains(before)
+          && sentence.token(i).pos().equals("NOUN") && anaphors.contains(sentence.token(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<TargetMatch> chosen(List<TargetMatch> matches, int attribution) {
+    List<TargetMatch> forAttribution = matches.stream().filter(m -> m.attribution() == attribution).toList();
+    List<TargetMatch> chosen = new ArrayList<>();
+    if (forAttribution.isEmpty() || forAttribution.get(0).score() < MIN_SCORE) {
+      return chosen;
+    }
+    double best = forAttribution.get(0).score();
+    for (TargetMatch match : forAttribution) {
+      if (match.score() >= MIN_SCORE && (match.score() >= best - SECOND_MARGIN
+          || match.overlap() >= SECOND_OVERLAP)) {
+        chosen.add(match);
+      }
+    }
+    return chosen;
+  }
+
+  /**
+   * The shortest span that carries the evidence: a quotation inside the speaker's part when there is one, else from
+   * the cue to the end of its clause. Offsets into the article text.
+   */
+  static int[] quote(Sentence sentence, int from, int to, int cue) {
+    int open = -1;
+    for (int i = from; i < to; i++) {
+      if (sentence.token(i).text().equals("\"")) {
+        if (open < 0) {
+          open = i;
+        } else if (i - open > 3) {
+          return new int[] {sentence.token(open).start(), sentence.token(i).end()};
+        } else {
+          open = -1;
+        }
+      }
+    }
+    int start = Math.max(from, cue);
+    int end = to;
+    for (int i = start + 1; i < to; i++) {
+      if (sentence.token(i).text().equals(";")) {
+        end = i;
+        break;
+      }
+    }
+    while (end - 1 > start && isTrailing(sentence.token(end - 1))) {
+      end--;
+    }
+    return new int[] {sentence.token(start).start(), sentence.token(end - 1).end()};
+  }
+
+  private static boolean isTrailing(Token token) {
+    return token.text().equals(".") || token.text().equals(",") || token.text().equals(";");
+  }
+
+  /** Tokens just after another party's name, up to a comma: cues there are that party's, not the speaker's. */
+  private static boolean[] foreign(Sentence sentence, List<Mention> mentions, Attribution attribution) {
+    boolean[] foreign = new boolean[sentence.size() + 1];
+    for (Mention mention : mentions) {
+      if (mention.sentence() != sentence.index() || mention.party().equals(attribution.speaker().party())
+          || mention.end() <= attribution.cue()) {
+        continue;
+      }
+      for (int i = mention.end(); i < Math.min(sentence.size(), mention.end() + NESTED_REACH); i++) {
+        if (sentence.token(i).text().equals(",")) {
+          break;
+        }
+        foreign[i] = true;
+      }
+    }
+    return foreign;
+  }
+}

@@ -1,0 +1,187 @@
+package org.partyline.ingest.rules;
+
+import java.util.List;
+import java.util.Locale;
+import org.partyline.ingest.nlp.Sentence;
+import org.partyline.ingest.nlp.Token;
+
+/**
+ * How an actor stands: the stance of a statement (guidelines H1-H3) or the position on a claim (C1-C5), read from
+ * the cue lists in the speaker's part of the sentence. Each outcome names its rule:
+ * {@code stance.neutral}, {@code stance.oppose}, {@code stance.negated-support}, {@code stance.negated-target},
+ * {@code stance.support}, {@code stance.default}, {@code stance.lean-oppose}, {@code stance.condition},
+ * {@code stance.hedge}; {@code claim.retract}, {@code claim.deny}, {@code claim.dispute}, {@code claim.contrary},
+ * {@code claim.assert}.
+ */
+public final class StanceReader {
+
+  private static final int NEGATION_REACH = 3;
+  private static final List<String> STRONG_OPPOSITION = List.of("act of war", "act of aggression",
+      "declaration of war", "condemn", "reject", "firm response", "unacceptable", "refuse");
+
+  private final Lexicons lexicons;
+
+  public StanceReader(Lexicons lexicons) {
+    this.lexicons = lexicons;
+  }
+
+  /** A stance or position with its rule and how sure the cue is (1 for an explicit cue, less for a default). */
+  public record Reading(String value, String rule, double strength) {}
+
+  public Reading statement(Sentence sentence, int from, int to, Target target, boolean[] foreign) {
+    if (!own(lexicons.neutral(), sentence, from, to, foreign).isEmpty()) {
+      return new Reading("NEUTRAL", "stance.neutral", 1.0);
+    }
+    Lexicon.Hit oppose = firstUnnegated(sentence, lexicons.oppose(), from, to, foreign);
+    Lexicon.Hit negatedSupport = firstNegated(sentence, lexicons.support(), from, to, foreign);
+    Lexicon.Hit support = firstUnnegated(sentence, lexicons.support(), from, to, foreign);
+    boolean negatedTarget = negatedTargetWord(sentence, from, to, target);
+    String base;
+    String rule;
+    double strength;
+    if (negatedTarget) {
+      base = "OPPOSE";
+      rule = "stance.negated-target";
+      strength = 1.0;
+    } else if (oppose != null && (support == null || oppose.start() <= support.start())) {
+      base = "OPPOSE";
+      rule = "stance.oppose";
+      strength = 1.0;
+    } else if (negatedSupport != null && support == null) {
+      base = "OPPOSE";
+      rule = "stance.negated-support";
+      strength = 0.9;
+    } else if (support != null) {
+      base = "SUPPORT";
+      rule = "stance.support";
+      strength = 1.0;
+    } else {
+      base = "SUPPORT";
+      rule = "stance.default";
+      strength = 0.6;
+    }
+    if (!lexicons.leanOppose().find(sentence, from, to).isEmpty()) {
+      return new Reading("LEAN_OPPOSE", rule + "+stance.lean-oppose", strength);
+    }
+    List<Lexicon.Hit> conditions = lexicons.condition().find(sentence, from, to);
+    if (!conditions.isEmpty() && demanded(sentence, conditions.get(0).end(), to, target)) {
+      boolean undo = firstUnnegated(sentence, lexicons.oppose(), conditions.get(0).end(), to, foreign) != null;
+      return new Reading(undo ? "OPPOSE" : "SUPPORT", "stance.demanded-condition", 0.9);
+    }
+    if (base.equals("OPPOSE") && !conditions.isEmpty() && !strong(sentence, from, to)) {
+      return new Reading("LEAN_OPPOSE", rule + "+stance.condition", strength);
+    }
+    if (base.equals("SUPPORT") && !lexicons.hedge().find(sentence, from, to).isEmpty()) {
+      return new Reading("LEAN_SUPPORT", rule + "+stance.hedge", strength * 0.85);
+    }
+    return new Reading(base, rule, strength);
+  }
+
+  /** {@code assertedBefore}: the same party asserted this claim earlier in the article. */
+  public Reading claim(Sentence sentence, int from, int to, int cue, Target target, boolean assertedBefore,
+      boolean[] foreign) {
+    if (assertedBefore && !own(lexicons.retract(), sentence, from, to, foreign).isEmpty()) {
+      return new Reading("RETRACTS", "claim.retract", 1.0);
+    }
+    if (firstUnnegated(sentence, lexicons.deny(), from, to, foreign) != null) {
+      return new Reading("DENIES", "claim.deny", 1.0);
+    }
+    if (!own(lexicons.dispute(), sentence, from, to, foreign).isEmpty()) {
+      return new Reading("DISPUTES", "claim.dispute", 0.9);
+    }
+    boolean said = negated(sentence, from, to);
+    boolean proposition = target.text().toLowerCase(Locale.ROOT).matches("(?s).*\\b(no|not|never)\\b.*");
+    if (said != proposition) {
+      return new Reading("DENIES", "claim.contrary", 0.8);
+    }
+    return new Reading("ASSERTS", "claim.assert", 0.9);
+  }
+
+  private boolean strong(Sentence sentence, int from, int to) {
+    for (Lexicon.Hit hit : lexicons.oppose().find(sentence, from, to)) {
+      if (STRONG_OPPOSITION.contains(hit.entry())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The cues of a lexicon that are the speaker's own: a cue right after another actor's name ("said Takaichi had
+   * refused") is that actor's, reported by the speaker, and is left out (rule of nested speech).
+   */
+  static List<Lexicon.Hit> own(Lexicon lexicon, Sentence sentence, int from, int to, boolean[] foreign) {
+    return lexicon.find(sentence, from, to).stream().filter(hit -> !foreign[hit.start()]).toList();
+  }
+
+  private Lexicon.Hit firstUnnegated(Sentence sentence, Lexicon lexicon, int from, int to, boolean[] foreign) {
+    for (Lexicon.Hit hit : own(lexicon, sentence, from, to, foreign)) {
+      if (!negatedAt(sentence, hit.start())) {
+        return hit;
+      }
+    }
+    return null;
+  }
+
+  private Lexicon.Hit firstNegated(Sentence sentence, Lexicon lexicon, int from, int to, boolean[] foreign) {
+    for (Lexicon.Hit hit : own(lexicon, sentence, from, to, foreign)) {
+      if (negatedAt(sentence, hit.start())) {
+        return hit;
+      }
+    }
+    return null;
+  }
+
+  /** A negation within a few tokens before position {@code at}, with no comma between. */
+  boolean negatedAt(Sentence sentence, int at) {
+    for (int k = at - 1; k >= Math.max(0, at - NEGATION_REACH); k--) {
+      Token token = sentence.token(k);
+      if (token.text().equals(",")) {
+        return false;
+      }
+      if (lexicons.negations().contains(token)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean negated(Sentence sentence, int from, int to) {
+    return !lexicons.negations().find(sentence, from, to).isEmpty();
+  }
+
+  /** A negated word of the topic itself: "will not retract" on a topic about a retraction. */
+  private boolean negatedTargetWord(Sentence sentence, int from, int to, Target target) {
+    for (int i = from; i < Math.min(to, sentence.size()); i++) {
+      Token token = sentence.token(i);
+      if (token.pos().equals("VERB") && negatedAt(sentence, i) && sharesStem(token.key(), target)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sharesStem(String word, Target target) {
+    if (word.length() < 5) {
+      return false;
+    }
+    String stem = word.substring(0, 5);
+    for (String lemma : target.lemmas()) {
+      if (lemma.startsWith(stem)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "would not supply the votes unless the subsidies are extended": the topic is what the condition asks for. */
+  private static boolean demanded(Sentence sentence, int after, int to, Target target) {
+    int inside = 0;
+    for (int i = after; i < Math.min(to, sentence.size()); i++) {
+      if (target.lemmas().contains(sentence.token(i).key())) {
+        inside++;
+      }
+    }
+    return inside >= 2;
+  }
+}

@@ -1,0 +1,31 @@
+package org.partyline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What guideline A4 says is not coded: each passage must give no candidate at all. */
+class NotCodedTest {
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      // unnamed collectives and non-actors
+      "Analysts in Moscow said Ukraine joining NATO would provoke a crisis.",
+      "Several moderate Liberals had argued for banning new onshore wind farms.",
+      "Legal experts say Ukraine's membership of NATO is a distant prospect.",
+      "According to people familiar with the assessment, Russian forces deliberately blew up the Kakhovka dam.",
+      // not commenting, actions without a stated position, background
+      "Russia has not commented on Ukraine's bid to join NATO.",
+      "Russia launched strikes on Kyiv on Monday.",
+      "Ukraine expelled two Russian diplomats on Monday.",
+      "The Kakhovka dam was destroyed in June 2023.",
+      // passives with no named actor
+      "The dam was said to have been blown up deliberately.",
+      // topics and claims outside the codebook
+      "Germany said it backed higher tariffs on Chinese electric cars.",
+  })
+  void shouldCodeNothing(String text) throws Exception {
+    assertEquals("nothing", RulesFixture.summary(RulesFixture.ingest(text)));
+  }
+}

@@ -1,0 +1,48 @@
+package org.partyline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Who speaks: one sentence in, the party and speaker of its candidate out. */
+class SpeakerRulesTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+      Kremlin spokesman Ivan Sorokin said Russia firmly opposed Ukraine joining NATO.                  | RU       | Ivan Sorokin  | actor.title
+      Iran's foreign minister told reporters that Tehran opposed Ukraine's membership of NATO.         | IR       | -             | actor.title
+      Chinese foreign ministry spokeswoman Li Wen said Beijing opposed Ukraine joining NATO.           | CN       | Li Wen        | actor.title
+      Andrei Volkov, a spokesman for Russia's foreign ministry, said Moscow opposed Ukraine joining NATO. | RU    | Andrei Volkov | actor.appositive
+      The Kremlin said it opposed Ukraine joining NATO.                                                | RU       | -             | actor.gazetteer
+      Downing Street said it backed Ukraine's bid to join NATO.                                        | UK       | -             | actor.gazetteer
+      Keir Starmer said Britain backed Ukraine's bid to join NATO.                                     | LABOUR   | Keir Starmer  | actor.codebook
+      Emmanuel Macron said France backed Ukraine's bid to join NATO.                                   | FR       | Emmanuel Macron | actor.gazetteer
+      "Ukraine's place is in NATO," said Emmanuel Macron.                                              | FR       | Emmanuel Macron | speaker.inverted
+      According to the Kremlin, Ukraine joining NATO is unacceptable.                                  | RU       | -             | speaker.according-to
+      """)
+  void shouldFindTheSpeaker(String sentence, String party, String speaker, String rule) throws Exception {
+    List<Candidate> candidates = RulesFixture.ingest(sentence);
+
+    assertEquals(1, candidates.size(), RulesFixture.summary(candidates));
+    assertEquals(party, candidates.get(0).party());
+    assertEquals(speaker, candidates.get(0).speaker());
+    assertEquals(true, candidates.get(0).evidence().rule().contains(rule), candidates.get(0).evidence().rule());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Annalena Baerbock arrived in Kyiv on Monday. She said Germany backed Ukraine's bid to join NATO.        | DE | Annalena Baerbock
+      The Resistance Council met on Monday. Marta Lind spoke first. She said the Greens backed a ban on new onshore wind farms. | GREENS | Marta Lind
+      Canadian Prime Minister Jean Tremblay visited Kyiv. Tremblay said Canada backed Ukraine's bid to join NATO. | CA | Jean Tremblay
+      """)
+  void shouldResolvePronounsAndSurnamesToTheLastNamedSpeaker(String text, String party, String speaker)
+      throws Exception {
+    List<Candidate> candidates = RulesFixture.ingest(text);
+
+    assertEquals(1, candidates.size(), RulesFixture.summary(candidates));
+    assertEquals(party, candidates.get(0).party());
+    assertEquals(speaker, candidates.get(0).speaker());
+  }
+}

@@ -1,0 +1,27 @@
+package org.partyline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** How they stand on a policy (guidelines H1-H3): one sentence in, its statement out. */
+class StanceRulesTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Russia said it strongly opposed Ukraine joining NATO.                                      | RU ukraine-nato-membership OPPOSE
+      The Kremlin rejected Ukraine's bid to become a member of NATO.                             | RU ukraine-nato-membership OPPOSE
+      Germany said it supported Ukraine joining NATO.                                            | DE ukraine-nato-membership SUPPORT
+      Poland urged the alliance to admit Ukraine as a member of NATO.                            | PL ukraine-nato-membership SUPPORT
+      France said it could back Ukraine's membership of NATO in principle.                       | FR ukraine-nato-membership LEAN_SUPPORT
+      Spain expressed reservations about Ukraine becoming a member of NATO.                      | ES ukraine-nato-membership LEAN_OPPOSE
+      Italy said it would not back Ukraine's NATO membership unless the war ended first.          | IT ukraine-nato-membership LEAN_OPPOSE
+      Hungary declined to say whether it supported Ukraine joining NATO.                         | HU ukraine-nato-membership NEUTRAL
+      The Greens said they would vote against the budget unless the ban on new onshore wind farms was lifted. | GREENS onshore-wind-ban OPPOSE
+      The Liberals said they would not support the budget unless it banned new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
+      """)
+  void shouldReadTheStance(String sentence, String expected) throws Exception {
+    assertEquals(expected, RulesFixture.summary(RulesFixture.ingest(sentence)));
+  }
+}
