@@ -57,7 +57,9 @@ public final class TargetStage implements Stage {
     List<Set<String>> words = new ArrayList<>();
     for (Attribution attribution : attributions) {
       Sentence sentence = document.sentences().get(attribution.sentence());
-      List<Token> said = said(sentence, attribution.scopeStart(), attribution.scopeEnd());
+      List<Token> said = attribution.rule().equals("speaker.relative")
+          ? sentence.tokens().subList(attribution.scopeStart(), attribution.scopeEnd())
+          : said(sentence, attribution.scopeStart(), attribution.scopeEnd());
       texts.add(text(sentence, said));
       words.add(ContentWords.of(said));
     }
@@ -106,7 +108,8 @@ public final class TargetStage implements Stage {
 
   /**
    * The tokens of an attribution's part of the sentence without its non-restrictive relative clauses
-   * (", who seized the eastern cities of Goma and Bukavu"), which add background, not what was said.
+   * (", who seized the eastern cities of Goma and Bukavu"), which add background, not what was said; unless the
+   * speaker speaks in that clause ("The UAE, which has denied supplying weapons, asked ...").
    */
   static List<Token> said(Sentence sentence, int from, int to) {
     List<Token> kept = new ArrayList<>();
