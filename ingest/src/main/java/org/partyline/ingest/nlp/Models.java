@@ -32,7 +32,7 @@ public final class Models {
     sentences = read("opennlp-en-ud-ewt-sentence-1.2-2.5.0.bin", SentenceModel::new);
     tokens = read("opennlp-en-ud-ewt-tokens-1.2-2.5.0.bin", TokenizerModel::new);
     pos = read("opennlp-en-ud-ewt-pos-1.2-2.5.0.bin", POSModel::new);
-    lemmas = read("opennlp-en-ud-ewt-lemmas-1.2-2.5.0.bin", LemmatizerModel::new);
+    lemmas = read("opennlp-en-ud-ewt-lemmas-1.2-2.5.0.bin", GreedyLemmatizerModel::new);
     embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
     LOG.info("NLP models loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
