@@ -83,7 +83,7 @@ record Pipeline(List<Stage> stages) {
       texts.add(claim.proposition());
       topics.add(false);
     }
-    List<float[]> vectors = embedder.embedAll(texts);
+    List<float[]> vectors = embedder.embedInParallel(texts);
     List<Target> targets = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       Document entry = new Document(new Article(keys.get(i), texts.get(i), java.time.Instant.EPOCH, null, null,

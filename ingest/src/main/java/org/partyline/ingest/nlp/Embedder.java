@@ -37,6 +37,11 @@ public final class Embedder {
     return all;
   }
 
+  /** Embeddings of many texts computed in parallel over the cores (for the codebook, once, at start-up). */
+  public List<float[]> embedInParallel(List<String> texts) {
+    return texts.parallelStream().map(t -> t.isBlank() ? new float[1] : embed(t)).toList();
+  }
+
   /** Cosine similarity of two vectors of the same length. */
   public static double cosine(float[] a, float[] b) {
     double dot = 0;

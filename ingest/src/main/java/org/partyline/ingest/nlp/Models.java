@@ -1,6 +1,6 @@
 package org.partyline.ingest.nlp;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The statistical models, read once from the classpath (the OpenNLP Universal Dependencies English models and the
  * quantized all-MiniLM-L6-v2 sentence encoder, all shipped in jars) and shared by every ingestor in the process.
- * Models are immutable and thread-safe; the taggers built on them are not, so stages keep one per thread.
+ * Models are immutable and thread-safe; the taggers built on them are not, so stages keep one per thread. The
+ * encoder loads in parallel with the OpenNLP models, to shorten start-up.
  */
 public final class Models {
 
@@ -25,15 +26,17 @@ public final class Models {
   private final TokenizerModel tokens;
   private final POSModel pos;
   private final LemmatizerModel lemmas;
-  private final AllMiniLmL6V2QuantizedEmbeddingModel embeddings;
+  private final EmbeddingModel embeddings;
 
   private Models() {
     long started = System.nanoTime();
+    java.util.concurrent.CompletableFuture<EmbeddingModel> encoder =
+        java.util.concurrent.CompletableFuture.supplyAsync(SentenceEncoder::new);
     sentences = read("opennlp-en-ud-ewt-sentence-1.2-2.5.0.bin", SentenceModel::new);
     tokens = read("opennlp-en-ud-ewt-tokens-1.2-2.5.0.bin", TokenizerModel::new);
     pos = read("opennlp-en-ud-ewt-pos-1.2-2.5.0.bin", POSModel::new);
-    lemmas = read("opennlp-en-ud-ewt-lemmas-1.2-2.5.0.bin", LemmatizerModel::new);
-    embeddings = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    lemmas = read("opennlp-en-ud-ewt-lemmas-1.2-2.5.0.bin", GreedyLemmatizerModel::new);
+    embeddings = encoder.join();
     LOG.info("NLP models loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
   }
 
@@ -68,7 +71,7 @@ public final class Models {
     return lemmas;
   }
 
-  public AllMiniLmL6V2QuantizedEmbeddingModel embeddings() {
+  public EmbeddingModel embeddings() {
     return embeddings;
   }
 

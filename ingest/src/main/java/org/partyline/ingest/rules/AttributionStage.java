@@ -21,7 +21,9 @@ import org.partyline.ingest.nlp.Token;
  *   <li>{@code speaker.according-to}: "according to X";</li>
  *   <li>{@code speaker.pronoun}: "he", "she" resolve to the last person who spoke, "it", "they" to the last body
  *       or state that did;</li>
- *   <li>{@code speaker.participle}: ", writing that ...", ", adding ..." keep the sentence's speaker.</li>
+ *   <li>{@code speaker.participle}: ", writing that ...", ", adding ..." keep the sentence's speaker;</li>
+ *   <li>{@code speaker.group}: "they", "both parties" after a sentence with two coordinated speakers ("Witkoff and
+ *       Umerov issued a joint statement") speak for both.</li>
  * </ul>
  * A noun of speech ("its demand", "India's account") counts only after a possessive that names the speaker.
  */
@@ -48,18 +50,25 @@ public final class AttributionStage implements Stage {
     List<Attribution> attributions = document.layer(Attribution.class);
     Mention lastPerson = null;
     Mention lastBody = null;
+    List<Mention> lastGroup = List.of();
     for (Sentence sentence : document.sentences()) {
       List<Mention> mentions = all.stream().filter(m -> m.sentence() == sentence.index()).toList();
       Map<String, Attribution> bySpeaker = new LinkedHashMap<>();
       Attribution previous = null;
       for (int c = 0; c < sentence.size(); c++) {
-        for (Attribution attribution : attribute(sentence, mentions, c, previous, lastPerson, lastBody)) {
+        for (Attribution attribution : attribute(sentence, mentions, c, previous, lastPerson, lastBody,
+            lastGroup)) {
           bySpeaker.putIfAbsent(attribution.speaker().party(), attribution);
           previous = attribution;
         }
       }
       List<Attribution> found = scoped(sentence, new ArrayList<>(bySpeaker.values()));
       attributions.addAll(found);
+      List<Mention> group = found.stream().filter(a -> found.stream().filter(b -> b.cue() == a.cue()).count() > 1)
+          .map(Attribution::speaker).toList();
+      if (!group.isEmpty()) {
+        lastGroup = group;
+      }
       for (Attribution attribution : found) {
         if (attribution.speaker().isPerson()) {
           lastPerson = attribution.speaker();
@@ -108,7 +117,7 @@ public final class AttributionStage implements Stage {
   }
 
   private List<Attribution> attribute(Sentence sentence, List<Mention> mentions, int c, Attribution previous,
-      Mention lastPerson, Mention lastBody) {
+      Mention lastPerson, Mention lastBody, List<Mention> lastGroup) {
     Token cue = sentence.token(c);
     if (cue.text().equalsIgnoreCase("according") && c + 1 < sentence.size()
         && sentence.token(c + 1).text().equalsIgnoreCase("to")) {
@@ -146,6 +155,11 @@ public final class AttributionStage implements Stage {
     Integer pronoun = pronounBefore(sentence, c, subject);
     if (pronoun != null) {
       String word = sentence.token(pronoun).text().toLowerCase(Locale.ROOT);
+      if ((word.equals("they") || word.equals("both")) && !lastGroup.isEmpty()
+          && subjectBefore(sentence, mentions, pronoun) == null) {
+        return lastGroup.stream().map(m -> new Attribution(sentence.index(), m, c, 0, sentence.size(),
+            "speaker.group", 0.6)).toList();
+      }
       boolean person = PERSON_PRONOUNS.contains(word);
       Mention resolved = person ? lastPersonInSentence(mentions, pronoun)
           : subjectBefore(sentence, mentions, pronoun);
@@ -231,6 +245,9 @@ public final class AttributionStage implements Stage {
     for (int k = c - 1; k >= from; k--) {
       String word = sentence.token(k).text().toLowerCase(Locale.ROOT);
       if (PERSON_PRONOUNS.contains(word) || BODY_PRONOUNS.contains(word)) {
+        return k;
+      }
+      if (word.equals("both") && k + 1 < c && sentence.token(k + 1).pos().equals("NOUN")) {
         return k;
       }
     }
