@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,16 +18,12 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +35,6 @@ import org.partyline.embedded.EmbeddedSchemaRegistry;
 import org.partyline.ingest.Article;
 import org.partyline.ingest.Candidate;
 import org.partyline.events.publish.PartylinePublisher;
-import org.partyline.events.ArticleParser;
 import org.partyline.events.JsonEventParser;
 import org.partyline.schema.Claim;
 import org.partyline.schema.Statement;
@@ -252,33 +246,8 @@ class IngestFollowIT {
         }
     }
 
-    /** Every committed record of the topics, read from the beginning to the end. */
-    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(List<String> topics) throws Exception {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(partitions.stream().collect(java.util.stream.Collectors.toMap(p -> p,
-                    p -> OffsetSpec.latest()))).all().get(30, TimeUnit.SECONDS)
-                    .forEach((p, info) -> ends.put(p, info.offset()));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topics + " to their end " + ends);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(List<String> topics) {
+        return CommittedRecords.read(kafka.bootstrapServers(), topics);
     }
 
     /** How often each eventId is on the events topics, committed records only. */

@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,9 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,32 +166,15 @@ class IngestSecuredClusterIT {
     }
 
     private static TreeSet<String> eventIdsOn(List<String> topics) {
-        Map<String, Object> props = new HashMap<>(kafkaSecurity());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         SchemaRegistryClient client = SchemaRegistryClients.forUrl(registry.url(),
                 Map.of("schema.registry.basic.auth.user.info", "registry:" + REGISTRY_PASSWORD));
+        AvroDeserializer<Statement> statements = new AvroDeserializer<>(client, Statement.class, false);
+        AvroDeserializer<Claim> claims = new AvroDeserializer<>(client, Claim.class, false);
         TreeSet<String> ids = new TreeSet<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-                    && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    ids.add(r.topic().equals("statements")
-                            ? new AvroDeserializer<>(client, Statement.class, false).deserialize(r.topic(), r.value())
-                                    .getEventId()
-                            : new AvroDeserializer<>(client, Claim.class, false).deserialize(r.topic(), r.value())
-                                    .getEventId());
-                }
-            }
+        for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.read(kafka.bootstrapServers(), kafkaSecurity(),
+                topics)) {
+            ids.add(r.topic().equals("statements") ? statements.deserialize(r.topic(), r.value()).getEventId()
+                    : claims.deserialize(r.topic(), r.value()).getEventId());
         }
         return ids;
     }
