@@ -7,6 +7,7 @@ import org.partyline.events.InvalidEventException;
 import org.partyline.serde.AvroDeserializer;
 import org.partyline.serde.AvroStringDeserializer;
 import org.partyline.serde.RegistryException;
+import org.partyline.serde.RegistryUnavailableException;
 import org.partyline.serde.SchemaRegistryClient;
 
 /**
@@ -66,11 +67,17 @@ final class ArticleDecoder {
         return new Readable(article);
     }
 
-    /** A registry that was not reached or failed on its side (no HTTP status, or 5xx). */
+    /**
+     * A registry that cannot serve the schema now (no answer, 408, 429, 5xx) or refuses this client (401, 403): no
+     * fault of the record, as the processor judges it too.
+     */
     static boolean isTransient(Throwable e) {
+        if (RegistryUnavailableException.find(e) != null) {
+            return true;
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RegistryException registry) {
-                return registry.status() == RegistryException.NO_STATUS || registry.status() >= 500;
+                return RegistryUnavailableException.isUnavailable(registry);
             }
         }
         return false;

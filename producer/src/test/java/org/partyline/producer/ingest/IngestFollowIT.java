@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -49,7 +51,7 @@ import org.partyline.serde.SchemaRegistryClients;
  * with SIGKILL half-way and started again, and records that cannot be read go to the dead-letter topic with the
  * processor's headers.
  */
-@Timeout(300)
+@Timeout(420)
 class IngestFollowIT {
 
     private static final Instant PUBLISHED = Instant.parse("2025-12-05T12:00:00Z");
@@ -107,7 +109,7 @@ class IngestFollowIT {
         System.out.printf("killed the job after %d of %d articles; restarted%n", committedAtKill, articles.size());
 
         try (ChildJvm second = ChildJvm.start(FollowJobMain.class, args, dir.resolve("crash-2.log"))) {
-            await(() -> committed("crash-job", topics.articles()) == articles.size(), Duration.ofSeconds(120));
+            await(() -> committed("crash-job", topics.articles()) == articles.size(), Duration.ofSeconds(240));
             assertEquals(143, second.stop(Duration.ofSeconds(60)));
             assertTrue(second.log().contains("Stopped ingesting from crash-articles"), second.log());
         }
@@ -216,12 +218,16 @@ class IngestFollowIT {
                 new PartylinePublisher.Topics("unused-statements", "unused-claims", articlesTopic), Map.of());
     }
 
+    /** The articles onto {@code topic}, every one acknowledged before the test goes on. */
     private static void publish(String topic, List<Article> articles) throws Exception {
         try (PartylinePublisher publisher = publisher(topic)) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (Article article : articles) {
-                publisher.publish(ArticleRecords.toRecord(article), null);
+                sent.add(publisher.publish(ArticleRecords.toRecord(article), null));
             }
-            publisher.flush();
+            for (Future<RecordMetadata> acknowledged : sent) {
+                acknowledged.get(120, TimeUnit.SECONDS);
+            }
         }
     }
 
