@@ -66,6 +66,7 @@ public final class DecisionStage implements Stage {
       }
       for (TargetMatch match : chosen) {
         Target target = match.target();
+        String matchRule = targetRule.equals("target.meaning") && match.named() ? "target.named" : targetRule;
         String party = attribution.speaker().party();
         StanceReader.Reading reading = target.topic()
             ? stances.statement(sentence, from, to, target, foreign)
@@ -78,10 +79,10 @@ public final class DecisionStage implements Stage {
           lastClaim = target;
         }
         int[] quote = quote(sentence, from, to, attribution.cue());
-        double fit = targetRule.equals("target.anaphora") ? 0.6
+        double fit = matchRule.equals("target.anaphora") ? 0.6
             : Math.min(1, Math.max(0, (match.score() - MIN_SCORE) / (FULL_SCORE - MIN_SCORE)));
         double confidence = (0.5 + 0.5 * fit) * attribution.strength() * reading.strength();
-        String rules = attribution.speaker().rule() + "+" + attribution.rule() + "+" + targetRule + "+"
+        String rules = attribution.speaker().rule() + "+" + attribution.rule() + "+" + matchRule + "+"
             + reading.rule() + "+" + day.rule();
         proposals.add(new Proposal(sentence.index(), party, attribution.speaker().person(), target, reading.value(),
             day.date(), quote[0], quote[1], confidence, rules));
