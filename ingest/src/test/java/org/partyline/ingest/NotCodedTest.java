@@ -24,6 +24,8 @@ class NotCodedTest {
       "The dam was said to have been blown up deliberately.",
       // topics and claims outside the codebook
       "Germany said it backed higher tariffs on Chinese electric cars.",
+      // only a loose likeness of meaning to an entry, with hardly a word of it
+      "Sweden said it supported more wind power in the north.",
   })
   void shouldCodeNothing(String text) throws Exception {
     assertEquals("nothing", RulesFixture.summary(RulesFixture.ingest(text)));

@@ -16,8 +16,13 @@ import org.partyline.ingest.nlp.Token;
  */
 public final class DecisionStage implements Stage {
 
-  /** Lowest combined match score for an entry to be coded at all. */
-  static final double MIN_SCORE = 0.45;
+  /**
+   * Lowest combined match score for an entry to be coded at all: below it, an entry that shares hardly a word with
+   * what was said is matched by a loose likeness of meaning only, and on the tuning articles such matches were wrong.
+   */
+  static final double MIN_SCORE = 0.50;
+  /** Match score at which the match starts to add to the confidence. */
+  static final double FIT_FLOOR = 0.45;
   /** Entries this close to the best one in a sentence are coded too (one sentence can carry two). */
   static final double SECOND_MARGIN = 0.03;
   /** ...and so are entries whose own words make up this share of the part of the sentence they match. */
@@ -80,7 +85,7 @@ public final class DecisionStage implements Stage {
         }
         int[] quote = quote(sentence, from, to, attribution.cue());
         double fit = matchRule.equals("target.anaphora") ? 0.6
-            : Math.min(1, Math.max(0, (match.score() - MIN_SCORE) / (FULL_SCORE - MIN_SCORE)));
+            : Math.min(1, Math.max(0, (match.score() - FIT_FLOOR) / (FULL_SCORE - FIT_FLOOR)));
         double confidence = (0.5 + 0.5 * fit) * attribution.strength() * reading.strength();
         String rules = attribution.speaker().rule() + "+" + attribution.rule() + "+" + matchRule + "+"
             + reading.rule() + "+" + day.rule();
