@@ -17,6 +17,8 @@ class ClaimRulesTest {
       Russia said its forces had not blown up the Kakhovka dam.                                         | RU kakhovka-dam-blown-up DENIES
       Hungary said there was no evidence that Russian forces blew up the Kakhovka dam.                  | HU kakhovka-dam-blown-up DISPUTES
       Turkey questioned whether Russian forces had deliberately blown up the Kakhovka dam.              | TR kakhovka-dam-blown-up DISPUTES
+      Russia said reports that its forces blew up the Kakhovka dam were unfounded.                      | RU kakhovka-dam-blown-up DENIES
+      Hungary said reports that Russian forces blew up the Kakhovka dam were misleading.                | HU kakhovka-dam-blown-up DISPUTES
       The Kremlin said no agreement had been reached on reopening the Black Sea grain corridor.         | RU no-deal-on-grain-corridor ASSERTS
       Ukraine said Russian forces had blown up the Kakhovka dam. Russia rejected the claim.             | UA kakhovka-dam-blown-up ASSERTS; RU kakhovka-dam-blown-up DENIES
       Belarus said Russian forces had blown up the Kakhovka dam. Hours later Belarus said that account was mistaken and withdrew it. | BY kakhovka-dam-blown-up ASSERTS; BY kakhovka-dam-blown-up RETRACTS

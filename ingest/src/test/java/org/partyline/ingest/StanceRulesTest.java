@@ -18,6 +18,8 @@ class StanceRulesTest {
       Spain expressed reservations about Ukraine becoming a member of NATO.                      | ES ukraine-nato-membership LEAN_OPPOSE
       Italy said it would not back Ukraine's NATO membership unless the war ended first.          | IT ukraine-nato-membership LEAN_OPPOSE
       Hungary declined to say whether it supported Ukraine joining NATO.                         | HU ukraine-nato-membership NEUTRAL
+      Austria slammed the plan for Ukraine to become a member of NATO.                           | AT ukraine-nato-membership OPPOSE
+      Portugal said it was wary of Ukraine joining NATO.                                         | PT ukraine-nato-membership LEAN_OPPOSE
       The Greens said they would vote against the budget unless the ban on new onshore wind farms was lifted. | GREENS onshore-wind-ban OPPOSE
       The Liberals said they would not support the budget unless it banned new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
       """)
