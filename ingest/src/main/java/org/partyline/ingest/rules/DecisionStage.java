@@ -54,6 +54,7 @@ public final class DecisionStage implements Stage {
     Set<String> asserted = new HashSet<>();
     TimeResolver.Day previousDay = null;
     Target lastClaim = null;
+    Target lastTopic = null;
     for (int a = 0; a < attributions.size(); a++) {
       Attribution attribution = attributions.get(a);
       Sentence sentence = document.sentences().get(attribution.sentence());
@@ -66,6 +67,10 @@ public final class DecisionStage implements Stage {
       String targetRule = "target.meaning";
       if (lastClaim != null && anaphora(sentence, from, to)) {
         Target previous = lastClaim;
+        chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
+        targetRule = "target.anaphora";
+      } else if (chosen.isEmpty() && lastTopic != null && namesTopic(sentence, from, to, lastTopic)) {
+        Target previous = lastTopic;
         chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
         targetRule = "target.anaphora";
       }
@@ -82,6 +87,8 @@ public final class DecisionStage implements Stage {
         }
         if (!target.topic()) {
           lastClaim = target;
+        } else {
+          lastTopic = target;
         }
         int[] quote = quote(sentence, from, to, attribution.cue());
         double fit = matchRule.equals("target.anaphora") ? 0.6
@@ -101,6 +108,22 @@ public final class DecisionStage implements Stage {
       String before = sentence.token(i - 1).text().toLowerCase(java.util.Locale.ROOT);
       if (Set.of("the", "this", "these", "that", "those").contains(before)
           && sentence.token(i).pos().equals("NOUN") && anaphors.contains(sentence.token(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "voted to abandon the target": a determiner and a noun of the topic last coded (of its description or its name),
+   * in a part of a sentence that matches no entry by itself, refer to that topic.
+   */
+  private static boolean namesTopic(Sentence sentence, int from, int to, Target topic) {
+    for (int i = Math.max(from, 1); i < to; i++) {
+      String before = sentence.token(i - 1).text().toLowerCase(java.util.Locale.ROOT);
+      String noun = sentence.token(i).key();
+      if (Set.of("the", "this", "that").contains(before) && sentence.token(i).pos().equals("NOUN")
+          && (topic.lemmas().contains(noun) || List.of(topic.key().split("-")).contains(noun))) {
         return true;
       }
     }
