@@ -19,6 +19,7 @@ class TargetRulesTest {
       Russia said it strongly opposed Ukraine joining NATO.                                       | RU ukraine-nato-membership OPPOSE  | target.meaning
       The Liberals backed the ban on new onshore wind farms. Later the Greens voted to scrap the ban. | LIBERALS onshore-wind-ban SUPPORT; GREENS onshore-wind-ban OPPOSE | target.meaning; target.anaphora
       The Liberals backed the ban on new onshore wind farms. Later the Greens voted to scrap the proposal. | LIBERALS onshore-wind-ban SUPPORT | target.meaning
+      The Liberals backed the ban on new onshore wind farms. Russia said it opposed Ukraine joining NATO. Later the Greens voted to scrap the ban. | LIBERALS onshore-wind-ban SUPPORT; RU ukraine-nato-membership OPPOSE; GREENS onshore-wind-ban OPPOSE | target.meaning; target.meaning; target.anaphora
       """)
   void shouldChooseTheTopic(String sentence, String expected, String rule) throws Exception {
     List<Candidate> candidates = RulesFixture.ingest(sentence);

@@ -54,7 +54,7 @@ public final class DecisionStage implements Stage {
     Set<String> asserted = new HashSet<>();
     TimeResolver.Day previousDay = null;
     Target lastClaim = null;
-    Target lastTopic = null;
+    List<Target> topics = new ArrayList<>();
     for (int a = 0; a < attributions.size(); a++) {
       Attribution attribution = attributions.get(a);
       Sentence sentence = document.sentences().get(attribution.sentence());
@@ -69,8 +69,8 @@ public final class DecisionStage implements Stage {
         Target previous = lastClaim;
         chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
         targetRule = "target.anaphora";
-      } else if (chosen.isEmpty() && lastTopic != null && namesTopic(sentence, from, to, lastTopic)) {
-        Target previous = lastTopic;
+      } else if (chosen.isEmpty() && namedTopic(sentence, from, to, topics) != null) {
+        Target previous = namedTopic(sentence, from, to, topics);
         chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
         targetRule = "target.anaphora";
       }
@@ -88,7 +88,8 @@ public final class DecisionStage implements Stage {
         if (!target.topic()) {
           lastClaim = target;
         } else {
-          lastTopic = target;
+          topics.remove(target);
+          topics.add(target);
         }
         int[] quote = quote(sentence, from, to, attribution.cue());
         double fit = matchRule.equals("target.anaphora") ? 0.6
@@ -115,19 +116,25 @@ public final class DecisionStage implements Stage {
   }
 
   /**
-   * "voted to abandon the target": a determiner and a noun of the topic last coded (of its description or its name),
-   * in a part of a sentence that matches no entry by itself, refer to that topic.
+   * "voted to abandon the target": a determiner and a noun of a topic coded earlier in the article (of its
+   * description or its name), in a part of a sentence that matches no entry by itself, refer to that topic; to the
+   * latest such topic when several have the noun. {@code topics} are in order of their latest coding.
    */
-  private static boolean namesTopic(Sentence sentence, int from, int to, Target topic) {
+  private static Target namedTopic(Sentence sentence, int from, int to, List<Target> topics) {
     for (int i = Math.max(from, 1); i < to; i++) {
       String before = sentence.token(i - 1).text().toLowerCase(java.util.Locale.ROOT);
       String noun = sentence.token(i).key();
-      if (Set.of("the", "this", "that").contains(before) && sentence.token(i).pos().equals("NOUN")
-          && (topic.lemmas().contains(noun) || List.of(topic.key().split("-")).contains(noun))) {
-        return true;
+      if (!Set.of("the", "this", "that").contains(before) || !sentence.token(i).pos().equals("NOUN")) {
+        continue;
+      }
+      for (int t = topics.size() - 1; t >= 0; t--) {
+        Target topic = topics.get(t);
+        if (topic.lemmas().contains(noun) || List.of(topic.key().split("-")).contains(noun)) {
+          return topic;
+        }
       }
     }
-    return false;
+    return null;
   }
 
   private static List<TargetMatch> chosen(List<TargetMatch> matches, int attribution) {
