@@ -20,6 +20,8 @@ class NotCodedTest {
       "Russia launched strikes on Kyiv on Monday.",
       "Ukraine expelled two Russian diplomats on Monday.",
       "The Kakhovka dam was destroyed in June 2023.",
+      // what another actor did, in a clause of background after the speaker's words
+      "The Greens criticised the Liberals on Monday, after Russian forces blew up the Kakhovka dam.",
       // passives with no named actor
       "The dam was said to have been blown up deliberately.",
       // topics and claims outside the codebook
