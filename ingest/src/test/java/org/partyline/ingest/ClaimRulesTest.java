@@ -21,6 +21,7 @@ class ClaimRulesTest {
       Hungary said reports that Russian forces blew up the Kakhovka dam were misleading.                | HU kakhovka-dam-blown-up DISPUTES
       The Kremlin said no agreement had been reached on reopening the Black Sea grain corridor.         | RU no-deal-on-grain-corridor ASSERTS
       Ukraine said Russian forces had blown up the Kakhovka dam. Russia rejected the claim.             | UA kakhovka-dam-blown-up ASSERTS; RU kakhovka-dam-blown-up DENIES
+      Ukraine said Russian forces had blown up the Kakhovka dam, an accusation Moscow rejects.          | UA kakhovka-dam-blown-up ASSERTS; RU kakhovka-dam-blown-up DENIES
       Belarus said Russian forces had blown up the Kakhovka dam. Hours later Belarus said that account was mistaken and withdrew it. | BY kakhovka-dam-blown-up ASSERTS; BY kakhovka-dam-blown-up RETRACTS
       """)
   void shouldReadThePosition(String text, String expected) throws Exception {

@@ -103,7 +103,10 @@ public final class DecisionStage implements Stage {
     }
   }
 
-  /** "rejected the claim", "called the accusation a lie": a determiner and a noun that refer to a claim. */
+  /**
+   * "rejected the claim", "called the accusation a lie": a determiner and a noun that refer to a claim; also right
+   * before the speaker, in a clause that leaves out "that" ("a figure ministers dispute").
+   */
   private boolean anaphora(Sentence sentence, int from, int to) {
     for (int i = Math.max(from, 1); i < to; i++) {
       String before = sentence.token(i - 1).text().toLowerCase(java.util.Locale.ROOT);
@@ -112,7 +115,9 @@ public final class DecisionStage implements Stage {
         return true;
       }
     }
-    return false;
+    return from >= 2 && sentence.token(from - 1).pos().equals("NOUN") && anaphors.contains(sentence.token(from - 1))
+        && Set.of("a", "an", "the", "this", "that").contains(
+            sentence.token(from - 2).text().toLowerCase(java.util.Locale.ROOT));
   }
 
   /**
