@@ -20,6 +20,10 @@ class StanceRulesTest {
       Hungary declined to say whether it supported Ukraine joining NATO.                         | HU ukraine-nato-membership NEUTRAL
       Austria slammed the plan for Ukraine to become a member of NATO.                           | AT ukraine-nato-membership OPPOSE
       Portugal said it was wary of Ukraine joining NATO.                                         | PT ukraine-nato-membership LEAN_OPPOSE
+      Russia warned against Ukraine joining NATO.                                                | RU ukraine-nato-membership OPPOSE
+      Russia said it would never accept Ukraine joining NATO.                                    | RU ukraine-nato-membership OPPOSE
+      Belarus said Ukraine joining NATO would be a grave mistake.                                | BY ukraine-nato-membership OPPOSE
+      Ireland said it would accept Ukraine joining NATO.                                         | IE ukraine-nato-membership SUPPORT
       The Greens said they would vote against the budget unless the ban on new onshore wind farms was lifted. | GREENS onshore-wind-ban OPPOSE
       The Liberals said they would not support the budget unless it banned new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
       """)
