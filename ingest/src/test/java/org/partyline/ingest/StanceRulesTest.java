@@ -24,6 +24,10 @@ class StanceRulesTest {
       Russia said it would never accept Ukraine joining NATO.                                    | RU ukraine-nato-membership OPPOSE
       Belarus said Ukraine joining NATO would be a grave mistake.                                | BY ukraine-nato-membership OPPOSE
       Ireland said it would accept Ukraine joining NATO.                                         | IE ukraine-nato-membership SUPPORT
+      Russia said Ukraine's membership of NATO was out of the question.                          | RU ukraine-nato-membership OPPOSE
+      The Greens pledged to scrap the ban on new onshore wind farms.                             | GREENS onshore-wind-ban OPPOSE
+      The Liberals urged Parliament to reject the ban on new onshore wind farms.                 | LIBERALS onshore-wind-ban OPPOSE
+      The Liberals backed the ban on new onshore wind farms and rejected calls to lift it.       | LIBERALS onshore-wind-ban SUPPORT
       The Greens said they would vote against the budget unless the ban on new onshore wind farms was lifted. | GREENS onshore-wind-ban OPPOSE
       The Liberals said they would not support the budget unless it banned new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
       """)

@@ -16,6 +16,11 @@ import org.partyline.ingest.nlp.Token;
 public final class StanceReader {
 
   private static final int NEGATION_REACH = 3;
+  /**
+   * An opposing cue this close after a supporting one is what the support is for ("vowed to scrap the ban", "urged
+   * the council to reject the plan"): the stance is OPPOSE.
+   */
+  private static final int GOVERNED_REACH = 3;
   private static final List<String> STRONG_OPPOSITION = List.of("act of war", "act of aggression",
       "declaration of war", "condemn", "reject", "firm response", "unacceptable", "refuse");
 
@@ -43,7 +48,8 @@ public final class StanceReader {
       base = "OPPOSE";
       rule = "stance.negated-target";
       strength = 1.0;
-    } else if (oppose != null && (support == null || oppose.start() <= support.start())) {
+    } else if (oppose != null && (support == null || oppose.start() <= support.start()
+        || oppose.start() - support.end() <= GOVERNED_REACH)) {
       base = "OPPOSE";
       rule = "stance.oppose";
       strength = 1.0;
