@@ -28,6 +28,8 @@ class StanceRulesTest {
       The Greens pledged to scrap the ban on new onshore wind farms.                             | GREENS onshore-wind-ban OPPOSE
       The Liberals urged Parliament to reject the ban on new onshore wind farms.                 | LIBERALS onshore-wind-ban OPPOSE
       The Liberals backed the ban on new onshore wind farms and rejected calls to lift it.       | LIBERALS onshore-wind-ban SUPPORT
+      Russia said Ukraine should abandon its bid to join NATO.                                   | RU ukraine-nato-membership OPPOSE
+      The Liberals said the Greens must drop their opposition to the ban on new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
       The Greens said they would vote against the budget unless the ban on new onshore wind farms was lifted. | GREENS onshore-wind-ban OPPOSE
       The Liberals said they would not support the budget unless it banned new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
       """)

@@ -31,6 +31,7 @@ public final class DecisionStage implements Stage {
   static final double FULL_SCORE = 0.75;
   /** How far after another party's name a cue is taken to be that party's. */
   static final int NESTED_REACH = 4;
+  private static final Set<String> OBLIGATION = Set.of("should", "must", "ought");
 
   private final StanceReader stances;
   private final Lexicon anaphors;
@@ -193,12 +194,19 @@ public final class DecisionStage implements Stage {
     return token.text().equals(".") || token.text().equals(",") || token.text().equals(";");
   }
 
-  /** Tokens just after another party's name, up to a comma: cues there are that party's, not the speaker's. */
+  /**
+   * Tokens just after another party's name, up to a comma: cues there are that party's, not the speaker's; unless
+   * a modal of obligation follows the name ("said Ukraine should drop its bid"): that is the speaker's demand.
+   */
   private static boolean[] foreign(Sentence sentence, List<Mention> mentions, Attribution attribution) {
     boolean[] foreign = new boolean[sentence.size() + 1];
     for (Mention mention : mentions) {
       if (mention.sentence() != sentence.index() || mention.party().equals(attribution.speaker().party())
           || mention.end() <= attribution.cue()) {
+        continue;
+      }
+      if (mention.end() < sentence.size() && OBLIGATION.contains(
+          sentence.token(mention.end()).text().toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }
       for (int i = mention.end(); i < Math.min(sentence.size(), mention.end() + NESTED_REACH); i++) {

@@ -21,6 +21,8 @@ public final class StanceReader {
    * the council to reject the plan"): the stance is OPPOSE.
    */
   private static final int GOVERNED_REACH = 3;
+  private static final List<String> OPPOSITION_NOUNS = List.of("opposition", "objection", "protest",
+      "condemnation");
   private static final List<String> STRONG_OPPOSITION = List.of("act of war", "act of aggression",
       "declaration of war", "condemn", "reject", "firm response", "unacceptable", "refuse");
 
@@ -38,6 +40,10 @@ public final class StanceReader {
       return new Reading("NEUTRAL", "stance.neutral", 1.0);
     }
     Lexicon.Hit oppose = firstUnnegated(sentence, lexicons.oppose(), from, to, foreign);
+    Lexicon.Hit undone = undoneOpposition(sentence, from, to, foreign);
+    if (undone != null && oppose != null && oppose.start() == undone.start()) {
+      return new Reading("SUPPORT", "stance.support", 1.0);
+    }
     Lexicon.Hit negatedSupport = firstNegated(sentence, lexicons.support(), from, to, foreign);
     Lexicon.Hit support = firstUnnegated(sentence, lexicons.support(), from, to, foreign);
     boolean negatedTarget = negatedTargetWord(sentence, from, to, target);
@@ -101,6 +107,23 @@ public final class StanceReader {
       return new Reading("DENIES", "claim.contrary", 0.8);
     }
     return new Reading("ASSERTS", "claim.assert", 0.9);
+  }
+
+  /**
+   * "must drop their opposition to the ban": an opposing cue that undoes a noun of opposition right after it is
+   * support for the policy. The undoing cue, or null.
+   */
+  private Lexicon.Hit undoneOpposition(Sentence sentence, int from, int to, boolean[] foreign) {
+    List<Lexicon.Hit> hits = own(lexicons.oppose(), sentence, from, to, foreign);
+    for (int k = 0; k + 1 < hits.size(); k++) {
+      Lexicon.Hit undo = hits.get(k);
+      Lexicon.Hit noun = hits.get(k + 1);
+      if (noun.start() - undo.end() <= 2 && OPPOSITION_NOUNS.contains(noun.entry())
+          && !OPPOSITION_NOUNS.contains(undo.entry())) {
+        return undo;
+      }
+    }
+    return null;
   }
 
   private boolean strong(Sentence sentence, int from, int to) {
