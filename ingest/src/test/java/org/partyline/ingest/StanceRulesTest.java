@@ -29,6 +29,8 @@ class StanceRulesTest {
       The Liberals urged Parliament to reject the ban on new onshore wind farms.                 | LIBERALS onshore-wind-ban OPPOSE
       The Liberals backed the ban on new onshore wind farms and rejected calls to lift it.       | LIBERALS onshore-wind-ban SUPPORT
       Russia said Ukraine should abandon its bid to join NATO.                                   | RU ukraine-nato-membership OPPOSE
+      Russia accused NATO of planning to admit Ukraine as a member.                              | RU ukraine-nato-membership OPPOSE
+      Lind said the Greens were firmly against the ban on new onshore wind farms.                | GREENS onshore-wind-ban OPPOSE
       The Liberals said the Greens must drop their opposition to the ban on new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
       The Greens said they would vote against the budget unless the ban on new onshore wind farms was lifted. | GREENS onshore-wind-ban OPPOSE
       The Liberals said they would not support the budget unless it banned new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
