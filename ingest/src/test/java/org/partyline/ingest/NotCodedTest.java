@@ -19,6 +19,11 @@ class NotCodedTest {
       "Russia has not commented on Ukraine's bid to join NATO.",
       "Russia launched strikes on Kyiv on Monday.",
       "Ukraine expelled two Russian diplomats on Monday.",
+      "The Kremlin said it was monitoring Ukraine's bid to join NATO.",
+      "France said it would discuss Ukraine's bid to join NATO with its allies.",
+      "Germany said it had no comment on Ukraine's bid to join NATO.",
+      // predictions
+      "Russia said Ukraine's bid to join NATO would fail.",
       "The Kakhovka dam was destroyed in June 2023.",
       // what another actor did, in a clause of background after the speaker's words
       "The Greens criticised the Liberals on Monday, after Russian forces blew up the Kakhovka dam.",

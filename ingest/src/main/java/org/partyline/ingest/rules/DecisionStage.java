@@ -83,6 +83,9 @@ public final class DecisionStage implements Stage {
             ? stances.statement(sentence, from, to, target, foreign)
             : stances.claim(sentence, from, to, attribution.cue(), target, asserted.contains(party + "/"
                 + target.key()), foreign);
+        if (reading.value() == null) {
+          continue;
+        }
         if (reading.value().equals("ASSERTS")) {
           asserted.add(party + "/" + target.key());
         }

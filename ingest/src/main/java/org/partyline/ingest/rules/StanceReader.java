@@ -35,6 +35,11 @@ public final class StanceReader {
   /** A stance or position with its rule and how sure the cue is (1 for an explicit cue, less for a default). */
   public record Reading(String value, String rule, double strength) {}
 
+  /**
+   * No stance: the part only says that the actor watches, discusses or forecasts the matter ({@code stance.none}).
+   */
+  public static final Reading NO_POSITION = new Reading(null, "stance.none", 0);
+
   public Reading statement(Sentence sentence, int from, int to, Target target, boolean[] foreign) {
     if (!own(lexicons.neutral(), sentence, from, to, foreign).isEmpty()) {
       return new Reading("NEUTRAL", "stance.neutral", 1.0);
@@ -67,6 +72,9 @@ public final class StanceReader {
       base = "SUPPORT";
       rule = "stance.support";
       strength = 1.0;
+    } else if (!own(lexicons.nonPositions(), sentence, from, to, foreign).isEmpty()
+        && lexicons.leanOppose().find(sentence, from, to).isEmpty()) {
+      return NO_POSITION;
     } else {
       base = "SUPPORT";
       rule = "stance.default";
