@@ -22,6 +22,10 @@ class NotCodedTest {
       "The Kremlin said it was monitoring Ukraine's bid to join NATO.",
       "France said it would discuss Ukraine's bid to join NATO with its allies.",
       "Germany said it had no comment on Ukraine's bid to join NATO.",
+      // the truth of a claim left open
+      "Ukraine said it was investigating whether Russian forces had blown up the Kakhovka dam.",
+      "Russia said it could not confirm that its forces had blown up the Kakhovka dam.",
+      "Russia declined to comment on whether its forces had blown up the Kakhovka dam.",
       // predictions
       "Russia said Ukraine's bid to join NATO would fail.",
       "The Kakhovka dam was destroyed in June 2023.",

@@ -17,7 +17,8 @@ public record Lexicons(
     Lexicon nonActors,
     Lexicon subordinators,
     Lexicon anaphors,
-    Lexicon nonPositions) {
+    Lexicon nonPositions,
+    Lexicon openQuestions) {
 
   public static Lexicons load() {
     return new Lexicons(Lexicon.load("speech-verbs"), Lexicon.load("speech-nouns"), Lexicon.load("support-cues"),
@@ -25,6 +26,6 @@ public record Lexicons(
         Lexicon.load("condition-cues"), Lexicon.load("neutral-cues"), Lexicon.load("deny-cues"),
         Lexicon.load("dispute-cues"), Lexicon.load("retract-cues"), Lexicon.load("negations"),
         Lexicon.load("non-actors"), Lexicon.load("subordinators"), Lexicon.load("anaphors"),
-        Lexicon.load("non-position-cues"));
+        Lexicon.load("non-position-cues"), Lexicon.load("open-question-cues"));
   }
 }

@@ -36,7 +36,8 @@ public final class StanceReader {
   public record Reading(String value, String rule, double strength) {}
 
   /**
-   * No stance: the part only says that the actor watches, discusses or forecasts the matter ({@code stance.none}).
+   * No stance or position: the part only says that the actor watches, discusses or forecasts the matter, or leaves
+   * a claim's truth open ("investigating whether", "declined to comment").
    */
   public static final Reading NO_POSITION = new Reading(null, "stance.none", 0);
 
@@ -108,6 +109,9 @@ public final class StanceReader {
     }
     if (!own(lexicons.dispute(), sentence, from, to, foreign).isEmpty()) {
       return new Reading("DISPUTES", "claim.dispute", 0.9);
+    }
+    if (!own(lexicons.openQuestions(), sentence, from, to, foreign).isEmpty()) {
+      return NO_POSITION;
     }
     boolean said = negated(sentence, from, to);
     boolean proposition = target.text().toLowerCase(Locale.ROOT).matches("(?s).*\\b(no|not|never)\\b.*");
