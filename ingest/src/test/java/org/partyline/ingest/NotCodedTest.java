@@ -19,11 +19,24 @@ class NotCodedTest {
       "Russia has not commented on Ukraine's bid to join NATO.",
       "Russia launched strikes on Kyiv on Monday.",
       "Ukraine expelled two Russian diplomats on Monday.",
+      "The Kremlin said it was monitoring Ukraine's bid to join NATO.",
+      "France said it would discuss Ukraine's bid to join NATO with its allies.",
+      "Germany said it had no comment on Ukraine's bid to join NATO.",
+      // the truth of a claim left open
+      "Ukraine said it was investigating whether Russian forces had blown up the Kakhovka dam.",
+      "Russia said it could not confirm that its forces had blown up the Kakhovka dam.",
+      "Russia declined to comment on whether its forces had blown up the Kakhovka dam.",
+      // predictions
+      "Russia said Ukraine's bid to join NATO would fail.",
       "The Kakhovka dam was destroyed in June 2023.",
+      // what another actor did, in a clause of background after the speaker's words
+      "The Greens criticised the Liberals on Monday, after Russian forces blew up the Kakhovka dam.",
       // passives with no named actor
       "The dam was said to have been blown up deliberately.",
       // topics and claims outside the codebook
       "Germany said it backed higher tariffs on Chinese electric cars.",
+      // only a loose likeness of meaning to an entry, with hardly a word of it
+      "Sweden said it supported more wind power in the north.",
   })
   void shouldCodeNothing(String text) throws Exception {
     assertEquals("nothing", RulesFixture.summary(RulesFixture.ingest(text)));

@@ -18,6 +18,20 @@ class StanceRulesTest {
       Spain expressed reservations about Ukraine becoming a member of NATO.                      | ES ukraine-nato-membership LEAN_OPPOSE
       Italy said it would not back Ukraine's NATO membership unless the war ended first.          | IT ukraine-nato-membership LEAN_OPPOSE
       Hungary declined to say whether it supported Ukraine joining NATO.                         | HU ukraine-nato-membership NEUTRAL
+      Austria slammed the plan for Ukraine to become a member of NATO.                           | AT ukraine-nato-membership OPPOSE
+      Portugal said it was wary of Ukraine joining NATO.                                         | PT ukraine-nato-membership LEAN_OPPOSE
+      Russia warned against Ukraine joining NATO.                                                | RU ukraine-nato-membership OPPOSE
+      Russia said it would never accept Ukraine joining NATO.                                    | RU ukraine-nato-membership OPPOSE
+      Belarus said Ukraine joining NATO would be a grave mistake.                                | BY ukraine-nato-membership OPPOSE
+      Ireland said it would accept Ukraine joining NATO.                                         | IE ukraine-nato-membership SUPPORT
+      Russia said Ukraine's membership of NATO was out of the question.                          | RU ukraine-nato-membership OPPOSE
+      The Greens pledged to scrap the ban on new onshore wind farms.                             | GREENS onshore-wind-ban OPPOSE
+      The Liberals urged Parliament to reject the ban on new onshore wind farms.                 | LIBERALS onshore-wind-ban OPPOSE
+      The Liberals backed the ban on new onshore wind farms and rejected calls to lift it.       | LIBERALS onshore-wind-ban SUPPORT
+      Russia said Ukraine should abandon its bid to join NATO.                                   | RU ukraine-nato-membership OPPOSE
+      Russia accused NATO of planning to admit Ukraine as a member.                              | RU ukraine-nato-membership OPPOSE
+      Lind said the Greens were firmly against the ban on new onshore wind farms.                | GREENS onshore-wind-ban OPPOSE
+      The Liberals said the Greens must drop their opposition to the ban on new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
       The Greens said they would vote against the budget unless the ban on new onshore wind farms was lifted. | GREENS onshore-wind-ban OPPOSE
       The Liberals said they would not support the budget unless it banned new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
       """)

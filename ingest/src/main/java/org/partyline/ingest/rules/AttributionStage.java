@@ -32,6 +32,8 @@ public final class AttributionStage implements Stage {
   private static final Set<String> PERSON_PRONOUNS = Set.of("he", "she");
   private static final Set<String> BODY_PRONOUNS = Set.of("it", "they");
   private static final Set<String> POSSESSIVES = Set.of("its", "his", "her", "their");
+  private static final Set<String> BACKGROUND = Set.of("after", "before", "while", "since", "when", "as");
+  private static final int BACKGROUND_REACH = 3;
 
   private final Lexicons lexicons;
 
@@ -62,7 +64,8 @@ public final class AttributionStage implements Stage {
           previous = attribution;
         }
       }
-      List<Attribution> found = scoped(sentence, new ArrayList<>(bySpeaker.values()));
+      List<Attribution> found = scoped(sentence, new ArrayList<>(bySpeaker.values())).stream()
+          .map(a -> withoutBackground(sentence, mentions, a)).toList();
       attributions.addAll(found);
       List<Mention> group = found.stream().filter(a -> found.stream().filter(b -> b.cue() == a.cue()).count() > 1)
           .map(Attribution::speaker).toList();
@@ -108,6 +111,27 @@ public final class AttributionStage implements Stage {
       scoped.add(new Attribution(a.sentence(), a.speaker(), a.cue(), from, to, a.rule(), a.strength()));
     }
     return scoped;
+  }
+
+  /**
+   * Ends a part before a clause of background that another actor leads (", after the Treasury's top civil servant
+   * distanced his officials from ..."): a comma, a subordinator of time or cause, and another party's name within
+   * the next few words. What that actor did is not what the speaker said.
+   */
+  private Attribution withoutBackground(Sentence sentence, List<Mention> mentions, Attribution a) {
+    for (int i = a.cue() + 1; i + 1 < a.scopeEnd(); i++) {
+      if (!sentence.token(i).text().equals(",") || !BACKGROUND.contains(
+          sentence.token(i + 1).text().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      int clause = i + 2;
+      boolean other = mentions.stream().anyMatch(m -> m.start() >= clause && m.start() <= clause + BACKGROUND_REACH
+          && m.usable() && !m.party().equals(a.speaker().party()));
+      if (other) {
+        return new Attribution(a.sentence(), a.speaker(), a.cue(), a.scopeStart(), i, a.rule(), a.strength());
+      }
+    }
+    return a;
   }
 
   private static int partStart(Attribution attribution) {

@@ -16,8 +16,13 @@ import org.partyline.ingest.nlp.Token;
  */
 public final class DecisionStage implements Stage {
 
-  /** Lowest combined match score for an entry to be coded at all. */
-  static final double MIN_SCORE = 0.45;
+  /**
+   * Lowest combined match score for an entry to be coded at all: below it, an entry that shares hardly a word with
+   * what was said is matched by a loose likeness of meaning only, and on the tuning articles such matches were wrong.
+   */
+  static final double MIN_SCORE = 0.50;
+  /** Match score at which the match starts to add to the confidence. */
+  static final double FIT_FLOOR = 0.45;
   /** Entries this close to the best one in a sentence are coded too (one sentence can carry two). */
   static final double SECOND_MARGIN = 0.03;
   /** ...and so are entries whose own words make up this share of the part of the sentence they match. */
@@ -26,6 +31,7 @@ public final class DecisionStage implements Stage {
   static final double FULL_SCORE = 0.75;
   /** How far after another party's name a cue is taken to be that party's. */
   static final int NESTED_REACH = 4;
+  private static final Set<String> OBLIGATION = Set.of("should", "must", "ought");
 
   private final StanceReader stances;
   private final Lexicon anaphors;
@@ -49,6 +55,7 @@ public final class DecisionStage implements Stage {
     Set<String> asserted = new HashSet<>();
     TimeResolver.Day previousDay = null;
     Target lastClaim = null;
+    List<Target> topics = new ArrayList<>();
     for (int a = 0; a < attributions.size(); a++) {
       Attribution attribution = attributions.get(a);
       Sentence sentence = document.sentences().get(attribution.sentence());
@@ -63,25 +70,36 @@ public final class DecisionStage implements Stage {
         Target previous = lastClaim;
         chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
         targetRule = "target.anaphora";
+      } else if (chosen.isEmpty() && namedTopic(sentence, from, to, topics) != null) {
+        Target previous = namedTopic(sentence, from, to, topics);
+        chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
+        targetRule = "target.anaphora";
       }
       for (TargetMatch match : chosen) {
         Target target = match.target();
+        String matchRule = targetRule.equals("target.meaning") && match.named() ? "target.named" : targetRule;
         String party = attribution.speaker().party();
         StanceReader.Reading reading = target.topic()
             ? stances.statement(sentence, from, to, target, foreign)
             : stances.claim(sentence, from, to, attribution.cue(), target, asserted.contains(party + "/"
                 + target.key()), foreign);
+        if (reading.value() == null) {
+          continue;
+        }
         if (reading.value().equals("ASSERTS")) {
           asserted.add(party + "/" + target.key());
         }
         if (!target.topic()) {
           lastClaim = target;
+        } else {
+          topics.remove(target);
+          topics.add(target);
         }
         int[] quote = quote(sentence, from, to, attribution.cue());
-        double fit = targetRule.equals("target.anaphora") ? 0.6
-            : Math.min(1, Math.max(0, (match.score() - MIN_SCORE) / (FULL_SCORE - MIN_SCORE)));
+        double fit = matchRule.equals("target.anaphora") ? 0.6
+            : Math.min(1, Math.max(0, (match.score() - FIT_FLOOR) / (FULL_SCORE - FIT_FLOOR)));
         double confidence = (0.5 + 0.5 * fit) * attribution.strength() * reading.strength();
-        String rules = attribution.speaker().rule() + "+" + attribution.rule() + "+" + targetRule + "+"
+        String rules = attribution.speaker().rule() + "+" + attribution.rule() + "+" + matchRule + "+"
             + reading.rule() + "+" + day.rule();
         proposals.add(new Proposal(sentence.index(), party, attribution.speaker().person(), target, reading.value(),
             day.date(), quote[0], quote[1], confidence, rules));
@@ -89,7 +107,10 @@ public final class DecisionStage implements Stage {
     }
   }
 
-  /** "rejected the claim", "called the accusation a lie": a determiner and a noun that refer to a claim. */
+  /**
+   * "rejected the claim", "called the accusation a lie": a determiner and a noun that refer to a claim; also right
+   * before the speaker, in a clause that leaves out "that" ("a figure ministers dispute").
+   */
   private boolean anaphora(Sentence sentence, int from, int to) {
     for (int i = Math.max(from, 1); i < to; i++) {
       String before = sentence.token(i - 1).text().toLowerCase(java.util.Locale.ROOT);
@@ -98,7 +119,31 @@ public final class DecisionStage implements Stage {
         return true;
       }
     }
-    return false;
+    return from >= 2 && sentence.token(from - 1).pos().equals("NOUN") && anaphors.contains(sentence.token(from - 1))
+        && Set.of("a", "an", "the", "this", "that").contains(
+            sentence.token(from - 2).text().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * "voted to abandon the target": a determiner and a noun of a topic coded earlier in the article (of its
+   * description or its name), in a part of a sentence that matches no entry by itself, refer to that topic; to the
+   * latest such topic when several have the noun. {@code topics} are in order of their latest coding.
+   */
+  private static Target namedTopic(Sentence sentence, int from, int to, List<Target> topics) {
+    for (int i = Math.max(from, 1); i < to; i++) {
+      String before = sentence.token(i - 1).text().toLowerCase(java.util.Locale.ROOT);
+      String noun = sentence.token(i).key();
+      if (!Set.of("the", "this", "that").contains(before) || !sentence.token(i).pos().equals("NOUN")) {
+        continue;
+      }
+      for (int t = topics.size() - 1; t >= 0; t--) {
+        Target topic = topics.get(t);
+        if (topic.lemmas().contains(noun) || List.of(topic.key().split("-")).contains(noun)) {
+          return topic;
+        }
+      }
+    }
+    return null;
   }
 
   private static List<TargetMatch> chosen(List<TargetMatch> matches, int attribution) {
@@ -152,12 +197,19 @@ public final class DecisionStage implements Stage {
     return token.text().equals(".") || token.text().equals(",") || token.text().equals(";");
   }
 
-  /** Tokens just after another party's name, up to a comma: cues there are that party's, not the speaker's. */
+  /**
+   * Tokens just after another party's name, up to a comma: cues there are that party's, not the speaker's; unless
+   * a modal of obligation follows the name ("said Ukraine should drop its bid"): that is the speaker's demand.
+   */
   private static boolean[] foreign(Sentence sentence, List<Mention> mentions, Attribution attribution) {
     boolean[] foreign = new boolean[sentence.size() + 1];
     for (Mention mention : mentions) {
       if (mention.sentence() != sentence.index() || mention.party().equals(attribution.speaker().party())
           || mention.end() <= attribution.cue()) {
+        continue;
+      }
+      if (mention.end() < sentence.size() && OBLIGATION.contains(
+          sentence.token(mention.end()).text().toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }
       for (int i = mention.end(); i < Math.min(sentence.size(), mention.end() + NESTED_REACH); i++) {

@@ -16,13 +16,16 @@ public record Lexicons(
     Lexicon negations,
     Lexicon nonActors,
     Lexicon subordinators,
-    Lexicon anaphors) {
+    Lexicon anaphors,
+    Lexicon nonPositions,
+    Lexicon openQuestions) {
 
   public static Lexicons load() {
     return new Lexicons(Lexicon.load("speech-verbs"), Lexicon.load("speech-nouns"), Lexicon.load("support-cues"),
         Lexicon.load("oppose-cues"), Lexicon.load("hedge-cues"), Lexicon.load("lean-oppose-cues"),
         Lexicon.load("condition-cues"), Lexicon.load("neutral-cues"), Lexicon.load("deny-cues"),
         Lexicon.load("dispute-cues"), Lexicon.load("retract-cues"), Lexicon.load("negations"),
-        Lexicon.load("non-actors"), Lexicon.load("subordinators"), Lexicon.load("anaphors"));
+        Lexicon.load("non-actors"), Lexicon.load("subordinators"), Lexicon.load("anaphors"),
+        Lexicon.load("non-position-cues"), Lexicon.load("open-question-cues"));
   }
 }

@@ -16,6 +16,13 @@ import org.partyline.ingest.nlp.Token;
 public final class StanceReader {
 
   private static final int NEGATION_REACH = 3;
+  /**
+   * An opposing cue this close after a supporting one is what the support is for ("vowed to scrap the ban", "urged
+   * the council to reject the plan"): the stance is OPPOSE.
+   */
+  private static final int GOVERNED_REACH = 3;
+  private static final List<String> OPPOSITION_NOUNS = List.of("opposition", "objection", "protest",
+      "condemnation");
   private static final List<String> STRONG_OPPOSITION = List.of("act of war", "act of aggression",
       "declaration of war", "condemn", "reject", "firm response", "unacceptable", "refuse");
 
@@ -28,11 +35,21 @@ public final class StanceReader {
   /** A stance or position with its rule and how sure the cue is (1 for an explicit cue, less for a default). */
   public record Reading(String value, String rule, double strength) {}
 
+  /**
+   * No stance or position: the part only says that the actor watches, discusses or forecasts the matter, or leaves
+   * a claim's truth open ("investigating whether", "declined to comment").
+   */
+  public static final Reading NO_POSITION = new Reading(null, "stance.none", 0);
+
   public Reading statement(Sentence sentence, int from, int to, Target target, boolean[] foreign) {
     if (!own(lexicons.neutral(), sentence, from, to, foreign).isEmpty()) {
       return new Reading("NEUTRAL", "stance.neutral", 1.0);
     }
     Lexicon.Hit oppose = firstUnnegated(sentence, lexicons.oppose(), from, to, foreign);
+    Lexicon.Hit undone = undoneOpposition(sentence, from, to, foreign);
+    if (undone != null && oppose != null && oppose.start() == undone.start()) {
+      return new Reading("SUPPORT", "stance.support", 1.0);
+    }
     Lexicon.Hit negatedSupport = firstNegated(sentence, lexicons.support(), from, to, foreign);
     Lexicon.Hit support = firstUnnegated(sentence, lexicons.support(), from, to, foreign);
     boolean negatedTarget = negatedTargetWord(sentence, from, to, target);
@@ -43,7 +60,8 @@ public final class StanceReader {
       base = "OPPOSE";
       rule = "stance.negated-target";
       strength = 1.0;
-    } else if (oppose != null && (support == null || oppose.start() <= support.start())) {
+    } else if (oppose != null && (support == null || oppose.start() <= support.start()
+        || oppose.start() - support.end() <= GOVERNED_REACH)) {
       base = "OPPOSE";
       rule = "stance.oppose";
       strength = 1.0;
@@ -55,6 +73,9 @@ public final class StanceReader {
       base = "SUPPORT";
       rule = "stance.support";
       strength = 1.0;
+    } else if (!own(lexicons.nonPositions(), sentence, from, to, foreign).isEmpty()
+        && lexicons.leanOppose().find(sentence, from, to).isEmpty()) {
+      return NO_POSITION;
     } else {
       base = "SUPPORT";
       rule = "stance.default";
@@ -89,12 +110,32 @@ public final class StanceReader {
     if (!own(lexicons.dispute(), sentence, from, to, foreign).isEmpty()) {
       return new Reading("DISPUTES", "claim.dispute", 0.9);
     }
+    if (!own(lexicons.openQuestions(), sentence, from, to, foreign).isEmpty()) {
+      return NO_POSITION;
+    }
     boolean said = negated(sentence, from, to);
     boolean proposition = target.text().toLowerCase(Locale.ROOT).matches("(?s).*\\b(no|not|never)\\b.*");
     if (said != proposition) {
       return new Reading("DENIES", "claim.contrary", 0.8);
     }
     return new Reading("ASSERTS", "claim.assert", 0.9);
+  }
+
+  /**
+   * "must drop their opposition to the ban": an opposing cue that undoes a noun of opposition right after it is
+   * support for the policy. The undoing cue, or null.
+   */
+  private Lexicon.Hit undoneOpposition(Sentence sentence, int from, int to, boolean[] foreign) {
+    List<Lexicon.Hit> hits = own(lexicons.oppose(), sentence, from, to, foreign);
+    for (int k = 0; k + 1 < hits.size(); k++) {
+      Lexicon.Hit undo = hits.get(k);
+      Lexicon.Hit noun = hits.get(k + 1);
+      if (noun.start() - undo.end() <= 2 && OPPOSITION_NOUNS.contains(noun.entry())
+          && !OPPOSITION_NOUNS.contains(undo.entry())) {
+        return undo;
+      }
+    }
+    return null;
   }
 
   private boolean strong(Sentence sentence, int from, int to) {
