@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "publish", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         usageHelpWidth = 100,
         sortOptions = false,
-        description = {"Publishes the statements and claims of JSON Lines files (UTF-8, one event per line) to Kafka.",
+        description = {"Publishes the statements, claims and articles of JSON Lines files (UTF-8, one a line) to Kafka.",
                 "Rejected lines are reported as FILE:LINE: reason on stderr and nothing of them is sent; the valid "
                         + "lines are published. The summary 'published N, rejected M' goes to stdout."},
         exitCodeListHeading = "%nExit status:%n",

@@ -63,7 +63,7 @@ class ProducerMainTest {
     void shouldPrintUsageOnHelp() {
         assertEquals(0, run("--help"));
         assertTrue(out().startsWith("Usage: partyline-producer [-hV] [COMMAND]"), out());
-        assertTrue(out().matches("(?s).*\\n  publish +Publishes the statements and claims of JSON Lines files.*"), out());
+        assertTrue(out().matches("(?s).*\\n  publish +Publishes the statements, claims and articles of JSON Lines files.*"), out());
         assertTrue(out().matches("(?s).*\\n  replay-dlq +Re-publishes the records of the dead-letter topic.*"), out());
         assertEquals("", err());
     }
