@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +20,6 @@ import org.partyline.schema.Article;
  */
 public final class ArticleParser {
 
-    public static final int MAX_ID_LENGTH = EventRules.MAX_EVENT_ID_LENGTH;
     public static final int MAX_TEXT_LENGTH = 200_000;
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -56,14 +54,7 @@ public final class ArticleParser {
                     + JsonEventParser.ARTICLE + "\"");
         }
         String id = fields.requiredEventId("id");
-        String text = fields.requiredString("text");
-        if (text.isEmpty()) {
-            throw new InvalidEventException("text: empty");
-        }
-        if (EventRules.length(text) > MAX_TEXT_LENGTH) {
-            throw new InvalidEventException("text: longer than " + String.format("%,d", MAX_TEXT_LENGTH)
-                    + " characters");
-        }
+        String text = checkedText(fields.requiredString("text"));
         Instant publishedAt = publishedAt(fields.requiredString("publishedAt"));
         return Article.newBuilder()
                 .setId(id)
@@ -93,19 +84,12 @@ public final class ArticleParser {
      * client may break them; returns it unchanged.
      */
     public static Article check(Article record) throws InvalidEventException {
-        String id = record.getId();
-        if (id.isEmpty()) {
-            throw new InvalidEventException("id: empty");
-        }
-        if (EventRules.length(id) > MAX_ID_LENGTH) {
-            throw new InvalidEventException("id: longer than " + MAX_ID_LENGTH + " characters");
-        }
-        OptionalInt control = EventRules.firstControlCharacter(id);
-        if (control.isPresent()) {
-            throw new InvalidEventException(String.format("id: contains the control character U+%04X",
-                    control.getAsInt()));
-        }
-        String text = record.getText();
+        JsonEventParser.checkedEventId("id", record.getId());
+        checkedText(record.getText());
+        return record;
+    }
+
+    private static String checkedText(String text) throws InvalidEventException {
         if (text.isEmpty()) {
             throw new InvalidEventException("text: empty");
         }
@@ -113,6 +97,6 @@ public final class ArticleParser {
             throw new InvalidEventException("text: longer than " + String.format("%,d", MAX_TEXT_LENGTH)
                     + " characters");
         }
-        return record;
+        return text;
     }
 }

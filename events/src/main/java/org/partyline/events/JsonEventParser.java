@@ -198,6 +198,26 @@ public final class JsonEventParser {
         };
     }
 
+    /**
+     * {@code value} when it keeps the rule of an eventId (1 to 128 characters, no control characters), else the
+     * reason, named {@code field}. Also the rule of an article's id, wherever the article comes from.
+     */
+    static String checkedEventId(String field, String value) throws InvalidEventException {
+        if (value.isEmpty()) {
+            throw new InvalidEventException(field + ": empty");
+        }
+        if (EventRules.length(value) > EventRules.MAX_EVENT_ID_LENGTH) {
+            throw new InvalidEventException(field + ": longer than "
+                    + String.format("%,d", EventRules.MAX_EVENT_ID_LENGTH) + " characters");
+        }
+        OptionalInt control = EventRules.firstControlCharacter(value);
+        if (control.isPresent()) {
+            throw new InvalidEventException(String.format("%s: contains the control character U+%04X", field,
+                    control.getAsInt()));
+        }
+        return value;
+    }
+
     /** Typed access to the fields of one JSON object; {@code prefix} names nested fields ({@code source.url}). */
     record Fields(JsonNode object, String prefix) {
 
@@ -262,16 +282,7 @@ public final class JsonEventParser {
         }
 
         String requiredEventId(String name) throws InvalidEventException {
-            String value = requiredString(name);
-            if (value.isEmpty()) {
-                throw invalid(name, "empty");
-            }
-            checkLength(name, value, EventRules.MAX_EVENT_ID_LENGTH);
-            OptionalInt control = EventRules.firstControlCharacter(value);
-            if (control.isPresent()) {
-                throw invalid(name, String.format("contains the control character U+%04X", control.getAsInt()));
-            }
-            return value;
+            return checkedEventId(prefix + name, requiredString(name));
         }
 
         /** A party, normalized ({@link EventRules#normalizeParty}) before it is checked. */
