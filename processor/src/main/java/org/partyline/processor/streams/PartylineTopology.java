@@ -65,8 +65,8 @@ public final class PartylineTopology {
      * claimId to its instance with the input key serializer ({@code AvroSerdes.stringKey(registry).serializer()}).
      */
     public static final Set<String> STORES_ROUTED_BY_INPUT_KEY = Set.of(StoreNames.STATEMENT_EVENT_IDS,
-            StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES,
-            StoreNames.CLAIM_EVENT_IDS, StoreNames.CLAIMS, StoreNames.PARTY_CLAIMS_PENDING, StoreNames.CLAIM_HISTORY,
+            StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.PARTY_STANCE_CHANGES,
+            StoreNames.STANCES, StoreNames.CLAIM_EVENT_IDS, StoreNames.CLAIMS, StoreNames.PARTY_CLAIMS_PENDING, StoreNames.CLAIM_HISTORY,
             StoreNames.CLAIM_CHANGE_HISTORY);
     /** Stores partitioned by a repartition topic with plain UTF-8 keys: route with {@code Serdes.String()}. */
     public static final Set<String> STORES_ROUTED_BY_STRING_KEY = Set.of(StoreNames.TOPIC_STANCES,
@@ -77,7 +77,8 @@ public final class PartylineTopology {
      * {@code topic-stances}, which Kafka Streams sizes like its upstream); the others have as many as {@code claims}.
      */
     public static final Set<String> STORES_PARTITIONED_LIKE_STATEMENTS = Set.of(StoreNames.STATEMENT_EVENT_IDS,
-            StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES, StoreNames.TOPIC_STANCES);
+            StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.PARTY_STANCE_CHANGES,
+            StoreNames.STANCES, StoreNames.TOPIC_STANCES);
 
     private PartylineTopology() {
     }
@@ -170,7 +171,7 @@ public final class PartylineTopology {
         return statements.process(() -> new StanceFoldProcessor(settings.topics().statements(), settings.meters()),
                 Named.as("stances-fold"),
                 StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES,
-                StoreNames.STATEMENT_EVENT_IDS);
+                StoreNames.STATEMENT_EVENT_IDS, StoreNames.PARTY_STANCE_CHANGES);
     }
 
     private static KStream<String, ClaimUpdate> foldClaims(KStream<String, Claim> claims, TopologySettings settings) {
@@ -254,6 +255,7 @@ public final class PartylineTopology {
         builder.addStateStore(store(StoreNames.STATEMENT_EVENT_IDS, Serdes.ByteArray()));
         builder.addStateStore(store(StoreNames.STANCE_HISTORY, AvroSerdes.binary(StatementEntry.class)));
         builder.addStateStore(store(StoreNames.STANCE_CHANGE_HISTORY, AvroSerdes.binary(StanceChange.class)));
+        builder.addStateStore(store(StoreNames.PARTY_STANCE_CHANGES, AvroSerdes.binary(StanceChange.class)));
         builder.addStateStore(cached(StoreNames.STANCES, AvroSerdes.binary(StanceSummary.class)));
         builder.addStateStore(cached(StoreNames.TOPIC_STANCES, AvroSerdes.binary(TopicStance.class)));
         builder.addStateStore(store(StoreNames.CLAIM_EVENT_IDS, Serdes.ByteArray()));

@@ -13,6 +13,11 @@ public final class StoreNames {
     public static final String STANCE_HISTORY = "stance-history";
     /** {@code party, topic, time, eventId} of the later statement -> {@code StanceChange}. */
     public static final String STANCE_CHANGE_HISTORY = "stance-change-history";
+    /**
+     * {@code party, time, eventId, topic} of the later statement -> {@code StanceChange}: the entries of
+     * {@code stance-change-history} in the order of a party's changes across topics, written with them by the fold.
+     */
+    public static final String PARTY_STANCE_CHANGES = "party-stance-changes";
     /** {@code party, topic} -> {@code view.StanceSummary}. */
     public static final String STANCES = "stances";
     /** {@code topic, party} -> {@code view.TopicStance}. */
@@ -36,7 +41,7 @@ public final class StoreNames {
     public static final String PARTY_CLAIM_CHANGES = "party-claim-changes";
 
     public static final List<String> ALL = List.of(STATEMENT_EVENT_IDS, STANCE_HISTORY, STANCE_CHANGE_HISTORY,
-            STANCES, TOPIC_STANCES, CLAIM_EVENT_IDS, CLAIMS, PARTY_CLAIMS, PARTY_CLAIMS_PENDING, CLAIM_HISTORY,
+            PARTY_STANCE_CHANGES, STANCES, TOPIC_STANCES, CLAIM_EVENT_IDS, CLAIMS, PARTY_CLAIMS, PARTY_CLAIMS_PENDING, CLAIM_HISTORY,
             CLAIM_CHANGE_HISTORY, PARTY_CLAIM_CHANGES);
 
     private StoreNames() {

@@ -26,6 +26,7 @@ final class StoreStanceHistory implements StanceHistory {
     private final KeyValueStore<String, StanceChange> changes;
     private final KeyValueStore<String, StanceSummary> summaries;
     private final KeyValueStore<String, byte[]> eventIds;
+    private final PartyStanceChanges byParty;
     private final String recordKey;
     private final long offset;
     private final String party;
@@ -37,16 +38,18 @@ final class StoreStanceHistory implements StanceHistory {
     private Optional<StanceSummary> storedSummary;
 
     /**
-     * {@code eventIds} is {@code statement-event-ids}, keyed by {@code recordKey, eventId}; {@code offset} is the
-     * input offset of the statement being folded.
+     * {@code eventIds} is {@code statement-event-ids}, keyed by {@code recordKey, eventId}; {@code byParty} the index
+     * of {@code changes} by party and time, written with it; {@code offset} is the input offset of the statement
+     * being folded.
      */
     StoreStanceHistory(KeyValueStore<String, StatementEntry> statements, KeyValueStore<String, StanceChange> changes,
                        KeyValueStore<String, StanceSummary> summaries, KeyValueStore<String, byte[]> eventIds,
-                       String recordKey, long offset, String party, String topic) {
+                       PartyStanceChanges byParty, String recordKey, long offset, String party, String topic) {
         this.statements = statements;
         this.changes = changes;
         this.summaries = summaries;
         this.eventIds = eventIds;
+        this.byParty = byParty;
         this.recordKey = recordKey;
         this.offset = offset;
         this.party = party;
@@ -97,9 +100,12 @@ final class StoreStanceHistory implements StanceHistory {
         return ahead;
     }
 
+    /** The change held at the position; the index is made to hold the same (see {@link PartyStanceChanges#align}). */
     @Override
     public Optional<StanceChange> change(EventPosition position) {
-        return Optional.ofNullable(changes.get(key(position)));
+        StanceChange held = changes.get(key(position));
+        byParty.align(party, topic, position.occurredAt(), position.eventId(), held);
+        return Optional.ofNullable(held);
     }
 
     private String key(EventPosition position) {
@@ -159,10 +165,12 @@ final class StoreStanceHistory implements StanceHistory {
     @Override
     public void putChange(StanceChange change) {
         changes.put(key(new EventPosition(change.getOccurredAt(), change.getEventId())), change);
+        byParty.put(change);
     }
 
     @Override
     public void removeChange(EventPosition position) {
         changes.delete(key(position));
+        byParty.delete(party, topic, position.occurredAt(), position.eventId());
     }
 }

@@ -37,7 +37,8 @@ import org.partyline.schema.view.StanceSummary;
  */
 class CrashReplayTest extends TopologyTestBase {
     private static final Set<String> STANCE_FOLD_STORES = Set.of(StoreNames.STANCE_HISTORY,
-            StoreNames.STANCE_CHANGE_HISTORY, StoreNames.STANCES, StoreNames.TOPIC_STANCES);
+            StoreNames.STANCE_CHANGE_HISTORY, StoreNames.PARTY_STANCE_CHANGES, StoreNames.STANCES,
+            StoreNames.TOPIC_STANCES);
     private static final String TOPIC = "sanctions";
 
     private final RecordingMeters meters = new RecordingMeters();
@@ -151,6 +152,23 @@ class CrashReplayTest extends TopologyTestBase {
         assertEquals(3L, summary().getStatements());
         assertTrue(fixture.stanceChanges.isEmpty());
         assertEquals(folded, meters.folded.size());
+    }
+
+    @Test
+    void shouldRepairTheIndexOfChangesByPartyBehindTheChangeHistory() {
+        fixture.publish(e1);
+        Map<String, Map<String, Object>> afterFirst = stores();
+        fixture.publish(e2, late);
+        Map<String, Map<String, Object>> expected = views();
+        fixture.stanceChanges.readValuesToList();
+        // The crash: every store kept its writes but the index of changes by party, which lost e2's and e3's.
+        putBack(afterFirst, Set.of(StoreNames.PARTY_STANCE_CHANGES));
+
+        fixture.publish(e2, late);
+
+        assertEquals(expected, views());
+        assertEquals(2, expected.get(StoreNames.PARTY_STANCE_CHANGES).size());
+        assertTrue(fixture.stanceChanges.isEmpty());
     }
 
     @Test

@@ -97,7 +97,7 @@ class TopologyNamesTest {
         assertEquals(Map.of(
                         "statements-deduplicate", Set.of("statement-event-ids"),
                         "stances-fold", Set.of("stance-history", "stance-change-history", "stances",
-                                "statement-event-ids"),
+                                "statement-event-ids", "party-stance-changes"),
                         "topic-stances-write", Set.of("topic-stances"),
                         "claims-deduplicate", Set.of("claim-event-ids"),
                         "claims-fold", Set.of("claims", "claim-history", "claim-change-history", "claim-event-ids"),

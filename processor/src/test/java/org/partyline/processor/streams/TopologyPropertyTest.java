@@ -99,6 +99,8 @@ public class TopologyPropertyTest {
             }
             ReferenceFold expected = ReferenceFold.of(arrivals);
             assertEquals(expected.views(), actualViews(fixture), () -> "arrivals: " + arrivals);
+            assertEquals(byPartyAndTime(all(fixture, StoreNames.STANCE_CHANGE_HISTORY)),
+                    all(fixture, StoreNames.PARTY_STANCE_CHANGES), () -> "arrivals: " + arrivals);
             assertEquals(expected.stanceChanges, fixture.stanceChanges.readValuesToList().stream()
                     .map(TopologyPropertyTest::text).toList(), () -> "arrivals: " + arrivals);
             assertEquals(expected.claimStatus, fixture.claimStatus.readValuesToList().stream()
@@ -148,6 +150,14 @@ public class TopologyPropertyTest {
             it.forEachRemaining(kv -> entries.put(kv.key, kv.value));
         }
         return entries;
+    }
+
+    /** The changes of {@code stance-change-history} keyed as {@code party-stance-changes} must hold them. */
+    private static Map<String, StanceChange> byPartyAndTime(Map<String, StanceChange> changes) {
+        Map<String, StanceChange> index = new TreeMap<>();
+        changes.values().forEach(c -> index.put(StoreKeys.of(c.getParty(), StoreKeys.time(c.getOccurredAt()),
+                c.getEventId(), c.getTopic()), c));
+        return index;
     }
 
     /** Values of a history store grouped by (party, topic), in store key order. */
