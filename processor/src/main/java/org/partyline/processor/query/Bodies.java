@@ -5,24 +5,26 @@ import java.util.Map;
 
 /**
  * The JSON bodies of CONTRACT section 4, field for field and in that order. Times are UTC instants as
- * {@code 2025-12-05T14:00:00Z}; absent optional values are {@code null}.
+ * {@code 2025-12-05T14:00:00Z}; absent optional values are {@code null}. A list body ends with {@code next}, the
+ * cursor of the next page, null on the last one (CONTRACT section 8).
  */
 public final class Bodies {
 
     private Bodies() {
     }
 
-    public record Parties(List<String> parties) {
+    public record Parties(List<String> parties, String next) {
     }
 
-    public record PartyStances(String party, List<Stance> stances) {
+    public record PartyStances(String party, List<Stance> stances, String next) {
     }
 
     public record Stance(String topic, String stance, String since, long statements) {
     }
 
+    /** One page of the history, with the changes its statements made ({@code next}: CONTRACT section 8). */
     public record PartyTopic(String party, String topic, String stance, String since, List<Statement> history,
-                             List<Change> changes) {
+                             List<Change> changes, String next) {
     }
 
     public record Statement(String eventId, String stance, String occurredAt, String speaker, String quote,
@@ -37,10 +39,10 @@ public final class Bodies {
                          boolean reversal) {
     }
 
-    public record PartyChanges(String party, List<Change> changes) {
+    public record PartyChanges(String party, List<Change> changes, String next) {
     }
 
-    public record TopicStances(String topic, List<TopicStance> stances) {
+    public record TopicStances(String topic, List<TopicStance> stances, String next) {
     }
 
     public record TopicStance(String party, String stance, String since) {
@@ -74,7 +76,7 @@ public final class Bodies {
     }
 
     /** {@code /api/parties/{party}/agreement} (CONTRACT section 6.5), by party. */
-    public record PartyAgreement(String party, List<Agreement> agreement) {
+    public record PartyAgreement(String party, List<Agreement> agreement, String next) {
     }
 
     public record Agreement(String party, int topics, int agree, double distance) {

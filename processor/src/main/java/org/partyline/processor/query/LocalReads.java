@@ -2,8 +2,11 @@ package org.partyline.processor.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -83,6 +86,40 @@ final class LocalReads {
         return values;
     }
 
+    /**
+     * The values of the keys from {@code from} to {@code to} (both included), in key order, each turned into an item
+     * by {@code item} (empty: left out), until {@code max} items are found: one seek, then as many entries as those
+     * items take.
+     */
+    <V, T> List<T> scan(String store, String from, String to, int max, Function<V, Optional<T>> item) {
+        List<T> items = new ArrayList<>();
+        try (KeyValueIterator<String, V> it = this.<V>open(store).range(from, to)) {
+            while (items.size() < max && it.hasNext()) {
+                item.apply(it.next().value).ifPresent(items::add);
+            }
+        }
+        return items;
+    }
+
+    /**
+     * The first entries from {@code from} to {@code to} (both included), in key order: at most {@code max}, and no
+     * more once their {@code size} adds up to more than {@code budget}; the entry that goes over it is included, and
+     * at least two are read when there are, so that the caller can stop before it and still know that more follow.
+     */
+    <V> List<KeyValue<String, V>> entries(String store, String from, String to, int max, long budget,
+                                          ToIntFunction<V> size) {
+        List<KeyValue<String, V>> entries = new ArrayList<>();
+        long used = 0;
+        try (KeyValueIterator<String, V> it = this.<V>open(store).range(from, to)) {
+            while (entries.size() < max && (used <= budget || entries.size() < 2) && it.hasNext()) {
+                KeyValue<String, V> entry = it.next();
+                used += size.applyAsInt(entry.value);
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
     boolean hasPrefix(String store, String... parts) {
         try (KeyValueIterator<String, Object> it = open(store).prefixScan(StoreKeys.prefix(parts),
                 PREFIX_SERIALIZER)) {
@@ -108,6 +145,33 @@ final class LocalReads {
                 from = StoreKeys.prefixEnd(part);
             }
         }
+    }
+
+    /**
+     * At most {@code max} of the distinct first parts of the keys that come after {@code after} (none: from the
+     * first) and start with {@code prefix} (empty: any), in key order, one seek per part as {@link #firstParts}.
+     */
+    List<String> firstParts(String store, Optional<String> after, String prefix, int max) {
+        ReadOnlyKeyValueStore<String, Object> kv = open(store);
+        List<String> parts = new ArrayList<>();
+        String from = after.map(StoreKeys::prefixEnd).orElse(prefix);
+        if (!prefix.isEmpty() && ViewBodies.CODE_POINT_ORDER.compare(from, prefix) < 0) {
+            from = prefix;
+        }
+        while (parts.size() < max) {
+            try (KeyValueIterator<String, Object> it = kv.range(from, null)) {
+                if (!it.hasNext()) {
+                    return parts;
+                }
+                String part = StoreKeys.part(it.next().key, 0);
+                if (!part.startsWith(prefix)) {
+                    return parts;
+                }
+                parts.add(part);
+                from = StoreKeys.prefixEnd(part);
+            }
+        }
+        return parts;
     }
 
     <V> void forEach(String store, BiConsumer<String, V> action) {

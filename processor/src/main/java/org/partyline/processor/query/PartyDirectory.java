@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class PartyDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(PartyDirectory.class);
     private static final List<String> PARTY_STORES = List.of(StoreNames.STANCES, StoreNames.PARTY_CLAIMS);
+    /** Cursor parts of the list of parties: the party. */
+    public static final int ARITY = 1;
 
     private final StoreProvider stores;
     private final Routing routing;
@@ -33,23 +35,57 @@ public final class PartyDirectory {
         this.peers = peers;
     }
 
-    /** {@code /api/parties}: the parties of every partition of both stores, sorted; unavailable if one is missing. */
+    /** {@code /api/parties}, first page. */
     public QueryResult<Bodies.Parties> parties() {
-        return Routing.guarded(() -> ListGathering.map(
-                gathering.gather(PARTY_STORES, LocalReads::firstParts, peer -> {
-                    Bodies.PartiesPart part = peers.parties(peer);
-                    return new ListGathering.Part<>(part.parties(), part.partitions());
-                }),
-                all -> new Bodies.Parties(ListGathering.sortedDistinct(all))));
+        return parties(null, PageRequest.FIRST);
     }
 
-    /** Internal: the parties of this instance's up-to-date active partitions of both stores, and which. */
-    public QueryResult<Bodies.PartiesPart> localParties() {
-        return Routing.guarded(() -> {
-            ListGathering.Part<String> part = gathering.localPart(PARTY_STORES, LocalReads::firstParts);
-            return new QueryResult.Found<>(new Bodies.PartiesPart(ListGathering.sortedDistinct(part.items()),
-                    part.partitions()));
-        });
+    /**
+     * {@code /api/parties}: one page of the parties of every partition of both stores, sorted, those that start with
+     * {@code rawPrefix} (trimmed and upper-cased like a party; null or empty: all); unavailable if a partition is
+     * missing. Each instance answers for its partitions at most a page and one more party after the cursor (one
+     * request per other instance, {@link #localParties}); this instance merges the parts and keeps the page, so
+     * {@code next} is there exactly when some part had more than the page. Cost per partition: one seek per party
+     * returned.
+     */
+    public QueryResult<Bodies.Parties> parties(String rawPrefix, PageRequest page) {
+        return withPrefix(rawPrefix, prefix -> Routing.guarded(() -> ListGathering.map(
+                gathering.gather(PARTY_STORES, (reads, store) -> pageOf(reads, store, prefix, page), peer -> {
+                    Bodies.PartiesPart part = peers.parties(peer, prefix, page);
+                    return new ListGathering.Part<>(part.parties(), part.partitions());
+                }),
+                all -> {
+                    Page<String> p = Page.of(ListGathering.sortedDistinct(all), page, Cursor::of);
+                    return new Bodies.Parties(p.items(), p.nextToken());
+                })));
+    }
+
+    /**
+     * Internal: the parties of this instance's up-to-date active partitions of both stores after the cursor and with
+     * the prefix, at most a page and one more (so that the asker sees whether the list goes on), and which partitions.
+     */
+    public QueryResult<Bodies.PartiesPart> localParties(String rawPrefix, PageRequest page) {
+        return withPrefix(rawPrefix, prefix -> Routing.guarded(() -> {
+            ListGathering.Part<String> part = gathering.localPart(PARTY_STORES,
+                    (reads, store) -> pageOf(reads, store, prefix, page));
+            List<String> parties = ListGathering.sortedDistinct(part.items());
+            return new QueryResult.Found<>(new Bodies.PartiesPart(
+                    parties.subList(0, Math.min(parties.size(), page.limit() + 1)), part.partitions()));
+        }));
+    }
+
+    private static List<String> pageOf(LocalReads reads, String store, String prefix, PageRequest page) {
+        return reads.firstParts(store, page.after().map(c -> c.part(0)), prefix, page.limit() + 1);
+    }
+
+    /** Runs {@code query} with the normalized prefix (empty: none), or refuses one no party can start with. */
+    private static <T> QueryResult<T> withPrefix(String rawPrefix, Function<String, QueryResult<T>> query) {
+        String prefix = rawPrefix == null ? "" : EventRules.normalizeParty(rawPrefix);
+        if (!prefix.isEmpty() && !EventRules.isParty(prefix)) {
+            return new QueryResult.Invalid<>("prefix must be the start of a party name ([A-Z0-9][A-Z0-9_.-]{0,63}"
+                    + " after trimming and upper-casing), not '" + rawPrefix + "'");
+        }
+        return query.apply(prefix);
     }
 
     /**

@@ -20,8 +20,11 @@ public interface Peers {
      */
     boolean partyKnown(Instance peer, String store, String party, boolean standby);
 
-    /** The parties named in the peer's up-to-date active partitions of {@code stances} and {@code party-claims}. */
-    Bodies.PartiesPart parties(Instance peer);
+    /**
+     * The parties named in the peer's up-to-date active partitions of {@code stances} and {@code party-claims} that
+     * start with {@code prefix} (empty: all), after the page's cursor: at most its limit and one more.
+     */
+    Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page);
 
     /** The claims of the peer's up-to-date active partitions of {@code claims}, with that status if given. */
     Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status);
@@ -37,9 +40,10 @@ public interface Peers {
 
     /**
      * The current stances on each of {@code topics} (all held in the peer's up-to-date active partitions of
-     * {@code topic-stances}). The default cannot ask: for test doubles that need no peer.
+     * {@code topic-stances}) of the first {@code max} parties after {@code after} (empty: from the first) on each
+     * group of topics the peer is asked about at once. The default cannot ask: for test doubles that need no peer.
      */
-    default Bodies.TopicStancesPart topicStances(Instance peer, List<String> topics) {
+    default Bodies.TopicStancesPart topicStances(Instance peer, List<String> topics, Optional<String> after, int max) {
         throw new PeerException(peer, "cannot be asked for the stances on topics " + topics);
     }
 }

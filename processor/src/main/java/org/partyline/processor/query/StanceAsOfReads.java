@@ -1,8 +1,6 @@
 package org.partyline.processor.query;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -70,44 +68,38 @@ final class StanceAsOfReads {
                 count));
     }
 
-    /** The statements of (party, topic) up to {@code asOf}, in statement order. Cost: one range scan over them. */
-    List<StatementEntry> history(String party, String topic, Instant asOf) {
-        return upTo(StoreNames.STANCE_HISTORY, party, topic, asOf);
-    }
-
-    /** The changes of (party, topic) up to {@code asOf}, in statement order. Cost: one range scan over them. */
-    List<StanceChange> changes(String party, String topic, Instant asOf) {
-        return upTo(StoreNames.STANCE_CHANGE_HISTORY, party, topic, asOf);
+    /** A stance and its {@code since}, as of an instant. */
+    record StanceSince(String stance, String since) {
     }
 
     /**
-     * {@code /stances/{topic}} as of: the stance of the last statement, {@code since} from the last change or else
-     * the first statement; nulls and empty lists when there was no statement by then.
+     * The stance of {@code now}'s (party, topic) as of {@code asOf} and its {@code since}, without counting the
+     * statements; empty when it had no statement by then. Cost: nothing beyond {@code now} when {@code asOf} is at or
+     * after the latest statement; otherwise three seeks (the last statement up to {@code asOf}, the last change up
+     * to it, and, only when there is none, the first statement), whatever the length of the history.
      */
-    static Bodies.PartyTopic partyTopic(String party, String topic, List<StatementEntry> history,
-                                        List<StanceChange> changes) {
-        if (history.isEmpty()) {
-            return new Bodies.PartyTopic(party, topic, null, null, List.of(), List.of());
+    Optional<StanceSince> stanceSince(StanceSummary now, Instant asOf) {
+        if (!now.getLatestAt().isAfter(asOf)) {
+            return Optional.of(new StanceSince(now.getStance().name(), ViewBodies.time(now.getSince())));
         }
-        Instant since = changes.isEmpty() ? history.get(0).getOccurredAt()
-                : changes.get(changes.size() - 1).getOccurredAt();
-        return new Bodies.PartyTopic(party, topic, history.get(history.size() - 1).getStance().name(),
-                ViewBodies.time(since), history.stream().map(ViewBodies::statement).toList(),
-                changes.stream().map(ViewBodies::change).toList());
+        String from = StoreKeys.prefix(now.getParty(), now.getTopic());
+        String to = upTo(now.getParty(), now.getTopic(), asOf);
+        ReadOnlyKeyValueStore<String, StatementEntry> statements = reads.open(StoreNames.STANCE_HISTORY);
+        Optional<StatementEntry> latest = first(statements.reverseRange(from, to));
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Instant> since = first(reads.<StanceChange>open(StoreNames.STANCE_CHANGE_HISTORY)
+                .reverseRange(from, to)).map(StanceChange::getOccurredAt);
+        if (since.isEmpty()) {
+            since = first(statements.range(from, to)).map(StatementEntry::getOccurredAt);
+        }
+        return Optional.of(new StanceSince(latest.get().getStance().name(), ViewBodies.time(since.orElseThrow())));
     }
 
     /** An upper bound above every key of (party, topic) at or before {@code asOf} and below every later one. */
     static String upTo(String party, String topic, Instant asOf) {
         return StoreKeys.prefixEnd(party, topic, StoreKeys.time(asOf));
-    }
-
-    private <V> List<V> upTo(String store, String party, String topic, Instant asOf) {
-        List<V> values = new ArrayList<>();
-        try (KeyValueIterator<String, V> it = reads.<V>open(store).range(StoreKeys.prefix(party, topic),
-                upTo(party, topic, asOf))) {
-            it.forEachRemaining(kv -> values.add(kv.value));
-        }
-        return values;
     }
 
     private static <V> Optional<V> first(KeyValueIterator<String, V> iterator) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -15,7 +16,6 @@ import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
 import org.partyline.events.EventRules;
 import org.partyline.schema.view.StanceSummary;
-import org.partyline.schema.view.TopicStance;
 
 /**
  * Stances kept in partitions other than the one a query runs on, gathered with one request per instance.
@@ -57,16 +57,18 @@ public final class StanceGathering {
     }
 
     /**
-     * The current stances on each topic, from {@code topic-stances}. Cost: one prefix scan per topic (its parties);
-     * one request per other instance holding some of the topics.
+     * The current stances on {@code topics} of the first {@code max} parties after {@code after} (empty: from the
+     * first), by party, from {@code topic-stances} ({@link FirstParties}). Cost: per topic one seek and at most one
+     * entry per party returned; one request per other instance holding some of the topics.
      */
-    List<Bodies.HeldTopicStance> topicStances(Collection<String> topics) {
+    List<Bodies.HeldTopicStance> topicStances(Collection<String> topics, Optional<String> after, int max) {
         Holders holders = holders(StoreNames.TOPIC_STANCES, topics);
         List<Bodies.HeldTopicStance> found = new ArrayList<>();
         holders.local().forEach((partition, here) ->
-                found.addAll(readTopicStances(LocalReads.active(stores, partition), here)));
-        holders.remote().forEach((peer, there) -> found.addAll(peers.topicStances(peer, there).stances()));
-        return found;
+                found.addAll(FirstParties.read(LocalReads.active(stores, partition), here, after, max)));
+        holders.remote().forEach((peer, there) -> found.addAll(peers.topicStances(peer, there, after, max)
+                .stances()));
+        return FirstParties.merge(found, max);
     }
 
     /**
@@ -94,19 +96,32 @@ public final class StanceGathering {
     }
 
     /**
-     * Internal ({@code /internal/topic-stances}): the current stances on comma-separated topics, all read here;
-     * unavailable when a topic's partition of {@code topic-stances} is not active and up to date on this instance.
+     * Internal ({@code /internal/topic-stances}): the current stances on comma-separated topics, all read here, of
+     * the first {@code rawParties} parties after {@code rawAfter} (both optional: every party); unavailable when a
+     * topic's partition of {@code topic-stances} is not active and up to date on this instance.
      */
-    public QueryResult<Bodies.TopicStancesPart> localTopicStances(String rawTopics) {
+    public QueryResult<Bodies.TopicStancesPart> localTopicStances(String rawTopics, String rawAfter,
+                                                                  String rawParties) {
         List<String> topics = list(rawTopics);
-        String bad = firstBad(topics, EventRules::isSlug, "topic");
+        String bad = firstBad(topics, EventRules::isSlug, "topic")
+                + (rawAfter == null ? "" : firstBad(List.of(rawAfter), EventRules::isParty, "party"));
         if (!bad.isEmpty()) {
             return new QueryResult.Invalid<>(bad.strip());
         }
+        int max;
+        try {
+            max = rawParties == null ? Integer.MAX_VALUE : Integer.parseInt(rawParties);
+        } catch (NumberFormatException e) {
+            return new QueryResult.Invalid<>("parties must be a whole number, not '" + rawParties + "'");
+        }
+        if (max < 1) {
+            return new QueryResult.Invalid<>("parties must be at least 1, not " + max);
+        }
+        int parties = max;
         return Routing.guarded(() -> {
             List<Bodies.HeldTopicStance> found = new ArrayList<>();
-            localOnly(StoreNames.TOPIC_STANCES, topics).forEach((partition, here) ->
-                    found.addAll(readTopicStances(LocalReads.active(stores, partition), here)));
+            localOnly(StoreNames.TOPIC_STANCES, topics).forEach((partition, here) -> found.addAll(FirstParties.read(
+                    LocalReads.active(stores, partition), here, Optional.ofNullable(rawAfter), parties)));
             return new QueryResult.Found<>(new Bodies.TopicStancesPart(found));
         });
     }
@@ -121,17 +136,6 @@ public final class StanceGathering {
                 if (now != null) {
                     seeks.stance(now, asOf).ifPresent(found::add);
                 }
-            }
-        }
-        return found;
-    }
-
-    private static List<Bodies.HeldTopicStance> readTopicStances(LocalReads reads, Collection<String> topics) {
-        List<Bodies.HeldTopicStance> found = new ArrayList<>();
-        for (String topic : topics) {
-            for (TopicStance t : reads.<TopicStance>withPrefix(StoreNames.TOPIC_STANCES, topic)) {
-                found.add(new Bodies.HeldTopicStance(t.getTopic(), t.getParty(), t.getStance().name(),
-                        ViewBodies.time(t.getSince())));
             }
         }
         return found;

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 
 import org.partyline.processor.query.Bodies;
 import org.partyline.processor.query.Instance;
+import org.partyline.processor.query.PageRequest;
 import org.partyline.processor.query.PeerException;
 import org.partyline.processor.query.Peers;
 import org.partyline.schema.ClaimStatus;
@@ -119,8 +120,10 @@ final class HttpPeers implements Peers {
     }
 
     @Override
-    public Bodies.PartiesPart parties(Instance peer) {
-        return read(peer, "/internal/parties", false, Bodies.PartiesPart.class);
+    public Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page) {
+        String query = "?limit=" + page.limit() + (prefix.isEmpty() ? "" : "&prefix=" + encode(prefix))
+                + page.after().map(c -> "&after=" + c.encode()).orElse("");
+        return read(peer, "/internal/parties" + query, false, Bodies.PartiesPart.class);
     }
 
     @Override
@@ -147,10 +150,11 @@ final class HttpPeers implements Peers {
 
     /** {@code /internal/topic-stances}: one request, or a few for a list longer than {@link #MAX_LIST_CHARS}. */
     @Override
-    public Bodies.TopicStancesPart topicStances(Instance peer, List<String> topics) {
+    public Bodies.TopicStancesPart topicStances(Instance peer, List<String> topics, Optional<String> after, int max) {
         List<Bodies.HeldTopicStance> stances = new ArrayList<>();
+        String page = "&parties=" + max + after.map(p -> "&after=" + encode(p)).orElse("");
         for (String someTopics : chunks(topics)) {
-            stances.addAll(read(peer, "/internal/topic-stances?topics=" + someTopics, false,
+            stances.addAll(read(peer, "/internal/topic-stances?topics=" + someTopics + page, false,
                     Bodies.TopicStancesPart.class).stances());
         }
         return new Bodies.TopicStancesPart(stances);

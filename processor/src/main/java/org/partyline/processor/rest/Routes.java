@@ -17,6 +17,7 @@ import org.partyline.processor.query.AgreementQueries;
 import org.partyline.processor.query.Bodies;
 import org.partyline.processor.query.ClaimQueries;
 import org.partyline.processor.query.InstanceLocator;
+import org.partyline.processor.query.PageRequest;
 import org.partyline.processor.query.PartyDirectory;
 import org.partyline.processor.query.PeerException;
 import org.partyline.processor.query.QueryResult;
@@ -78,30 +79,34 @@ final class Routes {
                 json("/health/ready", ctx -> ready(ctx)),
                 new Route("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.get())),
                 json("/instances", ctx -> Reply.ok(new Bodies.Instances(locator.instances()))),
-                json("/api/parties", ctx -> reply(ctx, directory.parties())),
-                json("/api/parties/{party}/stances", ctx -> reply(ctx,
-                        stances.partyStances(ctx.pathParam("party"), asOf(ctx), asked(ctx)))),
-                json("/api/parties/{party}/stances/{topic}", ctx -> reply(ctx,
-                        stances.partyTopic(ctx.pathParam("party"), ctx.pathParam("topic"), asOf(ctx), asked(ctx)))),
-                json("/api/parties/{party}/changes", ctx -> reply(ctx,
-                        stances.partyChanges(ctx.pathParam("party"), asOf(ctx), asked(ctx)))),
-                json("/api/parties/{party}/agreement", ctx -> reply(ctx,
-                        agreement.agreement(ctx.pathParam("party"), asOf(ctx), asked(ctx)))),
+                json("/api/parties", ctx -> reply(ctx, paged(ctx, PartyDirectory.ARITY,
+                        page -> directory.parties(ctx.queryParam("prefix"), page)))),
+                json("/api/parties/{party}/stances", ctx -> reply(ctx, paged(ctx, StanceQueries.STANCES_ARITY,
+                        page -> stances.partyStances(ctx.pathParam("party"), asOf(ctx), page, asked(ctx))))),
+                json("/api/parties/{party}/stances/{topic}", ctx -> reply(ctx, paged(ctx, StanceQueries.HISTORY_ARITY,
+                        page -> stances.partyTopic(ctx.pathParam("party"), ctx.pathParam("topic"), asOf(ctx), page,
+                                asked(ctx))))),
+                json("/api/parties/{party}/changes", ctx -> reply(ctx, paged(ctx, StanceQueries.CHANGES_ARITY,
+                        page -> stances.partyChanges(ctx.pathParam("party"), asOf(ctx), page, asked(ctx))))),
+                json("/api/parties/{party}/agreement", ctx -> reply(ctx, paged(ctx, AgreementQueries.ARITY,
+                        page -> agreement.agreement(ctx.pathParam("party"), asOf(ctx), page, asked(ctx))))),
                 json("/api/parties/{party}/contested-claims",
                         ctx -> reply(ctx, claims.contestedClaims(ctx.pathParam("party"), asked(ctx)))),
-                json("/api/topics/{topic}/stances", ctx -> reply(ctx,
-                        stances.topicStances(ctx.pathParam("topic"), asOf(ctx), asked(ctx)))),
+                json("/api/topics/{topic}/stances", ctx -> reply(ctx, paged(ctx, StanceQueries.TOPIC_STANCES_ARITY,
+                        page -> stances.topicStances(ctx.pathParam("topic"), asOf(ctx), page, asked(ctx))))),
                 json("/api/claims", ctx -> reply(ctx, claims.claims(ctx.queryParam("status")))),
                 json("/api/claims/{claimId}", ctx -> reply(ctx,
                         claims.claim(ctx.pathParam("claimId"), asOf(ctx), asked(ctx)))),
                 json("/api/parties/{party}/claim-changes", ctx -> reply(ctx,
                         claims.partyClaimChanges(ctx.pathParam("party"), asOf(ctx), asked(ctx)))),
                 new Route("/api/events", events::handle),
-                json("/internal/parties", ctx -> reply(ctx, directory.localParties())),
+                json("/internal/parties", ctx -> reply(ctx, paged(ctx, PartyDirectory.ARITY,
+                        page -> directory.localParties(ctx.queryParam("prefix"), page)))),
                 json("/internal/claims", ctx -> reply(ctx, claims.localClaims(ctx.queryParam("status")))),
                 json("/internal/stances-at", ctx -> reply(ctx, gathering.localStancesAt(
                         ctx.queryParam("parties"), ctx.queryParam("topics"), asOf(ctx)))),
-                json("/internal/topic-stances", ctx -> reply(ctx, gathering.localTopicStances(ctx.queryParam("topics")))),
+                json("/internal/topic-stances", ctx -> reply(ctx, gathering.localTopicStances(ctx.queryParam("topics"),
+                        ctx.queryParam("after"), ctx.queryParam("parties")))),
                 json("/internal/known/{store}/{party}",
                         ctx -> reply(ctx, directory.knownHere(ctx.pathParam("store"), ctx.pathParam("party"), asked(ctx)))));
     }
@@ -117,6 +122,11 @@ final class Routes {
     /** The raw {@code asOf} query parameter (CONTRACT section 6.2), null when absent; the queries parse it. */
     private static String asOf(Context ctx) {
         return ctx.queryParam("asOf");
+    }
+
+    /** The page the {@code limit} and {@code after} query parameters ask for (CONTRACT section 8), or 400. */
+    private static <T> QueryResult<T> paged(Context ctx, int arity, Function<PageRequest, QueryResult<T>> query) {
+        return PageRequest.with(ctx.queryParam("limit"), ctx.queryParam("after"), arity, query);
     }
 
     private static Route json(String template, Function<Context, Reply> answer) {

@@ -2,6 +2,8 @@ package org.partyline.processor.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,8 +24,27 @@ public final class RestViews {
         this.api = api;
     }
 
-    /** {@code GET path}, its 200 body as JSON. */
+    /**
+     * {@code GET path}, its 200 body as JSON. A paged list (a body with a {@code next} cursor, CONTRACT section 8) is
+     * followed to its last page, each list of the body holding the items of every page.
+     */
     public JsonNode get(String path) {
+        JsonNode body = json(path);
+        String sep = path.contains("?") ? "&" : "?";
+        while (body.path("next").isTextual()) {
+            JsonNode page = json(path + sep + "after=" + URLEncoder.encode(body.get("next").asText(),
+                    StandardCharsets.UTF_8));
+            page.fields().forEachRemaining(f -> {
+                if (f.getValue().isArray() && body.path(f.getKey()).isArray()) {
+                    ((ArrayNode) body.get(f.getKey())).addAll((ArrayNode) f.getValue());
+                }
+            });
+            ((ObjectNode) body).set("next", page.path("next"));
+        }
+        return body;
+    }
+
+    private JsonNode json(String path) {
         try {
             return JSON.readTree(text(path));
         } catch (IOException e) {

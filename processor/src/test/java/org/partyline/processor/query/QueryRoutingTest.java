@@ -31,7 +31,7 @@ class QueryRoutingTest {
         }
 
         @Override
-        public Bodies.PartiesPart parties(Instance peer) {
+        public Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page) {
             throw new PeerException(peer, "is down");
         }
 
@@ -198,7 +198,7 @@ class QueryRoutingTest {
             }
 
             @Override
-            public Bodies.PartiesPart parties(Instance peer) {
+            public Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page) {
                 return new Bodies.PartiesPart(List.of(), Map.of());
             }
 

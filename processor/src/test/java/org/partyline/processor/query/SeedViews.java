@@ -108,10 +108,13 @@ public final class SeedViews {
                 if (here) {
                     // Stored as before version 2 of the record (shift 0, reversal false): the bodies must not
                     // trust those fields.
+                    StanceChange change = StanceChange.newBuilder().setParty(party).setTopic(topic)
+                            .setFrom(history.get(i - 1).stance()).setTo(s.stance()).setOccurredAt(at)
+                            .setEventId(s.eventId()).build();
                     stores.put(StoreNames.STANCE_CHANGE_HISTORY, StoreKeys.event(party, topic, at, s.eventId()),
-                            StanceChange.newBuilder().setParty(party).setTopic(topic)
-                                    .setFrom(history.get(i - 1).stance()).setTo(s.stance()).setOccurredAt(at)
-                                    .setEventId(s.eventId()).build());
+                            change);
+                    stores.put(StoreNames.PARTY_STANCE_CHANGES,
+                            StoreKeys.of(party, StoreKeys.time(at), s.eventId(), topic), change);
                 }
             }
         }

@@ -106,18 +106,18 @@ class StanceAsOfTest {
 
     @Test
     void shouldLeaveOutWhatHadNoEventBeforeEveryEvent() {
-        assertEquals(new Bodies.PartyStances("RU", List.of()), ruStances(at(0)));
-        assertEquals(new Bodies.PartyChanges("RU", List.of()),
+        assertEquals(new Bodies.PartyStances("RU", List.of(), null), ruStances(at(0)));
+        assertEquals(new Bodies.PartyChanges("RU", List.of(), null),
                 found(stances(stores).partyChanges("RU", asOf(at(0)), Asked.CLIENT)));
-        assertEquals(new Bodies.TopicStances(NATO, List.of()),
+        assertEquals(new Bodies.TopicStances(NATO, List.of(), null),
                 found(stances(stores).topicStances(NATO, asOf(at(0)), Asked.CLIENT)));
-        assertEquals(new Bodies.PartyAgreement("RU", List.of()),
+        assertEquals(new Bodies.PartyAgreement("RU", List.of(), null),
                 found(agreement(stores).agreement("RU", asOf(at(0)), Asked.CLIENT)));
     }
 
     @Test
     void shouldAnswerATopicWithNothingByThenWithNullsAndEmptyLists() {
-        assertEquals(new Bodies.PartyTopic("RU", GRAIN, null, null, List.of(), List.of()),
+        assertEquals(new Bodies.PartyTopic("RU", GRAIN, null, null, List.of(), List.of(), null),
                 found(stances(stores).partyTopic("RU", GRAIN, asOf(at(5)), Asked.CLIENT)));
     }
 
@@ -144,31 +144,31 @@ class StanceAsOfTest {
 
     @Test
     void shouldGiveTheStancesOnATopicAsOfTheInstant() {
-        assertEquals(new Bodies.TopicStances(NATO, List.of(new Bodies.TopicStance("RU", "OPPOSE", "2025-12-05T01:00:00Z"))),
+        assertEquals(new Bodies.TopicStances(NATO, List.of(new Bodies.TopicStance("RU", "OPPOSE", "2025-12-05T01:00:00Z")), null),
                 found(stances(stores).topicStances(NATO, asOf(at(1).plusSeconds(1800)), Asked.CLIENT)));
         assertEquals(new Bodies.TopicStances(NATO, List.of(
                         new Bodies.TopicStance("RU", "NEUTRAL", "2025-12-05T05:00:00Z"),
-                        new Bodies.TopicStance("UA", "LEAN_SUPPORT", "2025-12-05T06:00:00Z"))),
+                        new Bodies.TopicStance("UA", "LEAN_SUPPORT", "2025-12-05T06:00:00Z")), null),
                 found(stances(stores).topicStances(NATO, asOf(at(6)), Asked.CLIENT)));
     }
 
     @Test
     void shouldMeasureAgreementNowAndAsOfAnInstant() {
         // now: nato OPPOSE vs LEAN_SUPPORT (3, apart), grain SUPPORT vs SUPPORT (0, together)
-        assertEquals(new Bodies.PartyAgreement("RU", List.of(new Bodies.Agreement("UA", 2, 1, 1.5))),
+        assertEquals(new Bodies.PartyAgreement("RU", List.of(new Bodies.Agreement("UA", 2, 1, 1.5)), null),
                 found(agreement(stores).agreement("RU", null, Asked.CLIENT)));
         // at 4 RU had said nothing on grain yet: only nato, OPPOSE vs SUPPORT
-        assertEquals(new Bodies.PartyAgreement("RU", List.of(new Bodies.Agreement("UA", 1, 0, 4.0))),
+        assertEquals(new Bodies.PartyAgreement("RU", List.of(new Bodies.Agreement("UA", 1, 0, 4.0)), null),
                 found(agreement(stores).agreement("RU", asOf(at(4)), Asked.CLIENT)));
         // at 5: NEUTRAL vs SUPPORT
-        assertEquals(new Bodies.PartyAgreement("UA", List.of(new Bodies.Agreement("RU", 1, 0, 2.0))),
+        assertEquals(new Bodies.PartyAgreement("UA", List.of(new Bodies.Agreement("RU", 1, 0, 2.0)), null),
                 found(agreement(stores).agreement("UA", asOf(at(5)), Asked.CLIENT)));
     }
 
     @Test
     void shouldGiveAKnownPartyWithoutStancesNoAgreement() {
-        assertEquals(new Bodies.PartyAgreement("DE", List.of()), found(agreement(stores).agreement("de", null, Asked.CLIENT)));
-        assertEquals(new Bodies.PartyAgreement("DE", List.of()),
+        assertEquals(new Bodies.PartyAgreement("DE", List.of(), null), found(agreement(stores).agreement("de", null, Asked.CLIENT)));
+        assertEquals(new Bodies.PartyAgreement("DE", List.of(), null),
                 found(agreement(stores).agreement("DE", asOf(at(9)), Asked.CLIENT)));
     }
 
@@ -253,7 +253,7 @@ class StanceAsOfTest {
         }
 
         @Override
-        public Bodies.PartiesPart parties(Instance peer) {
+        public Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page) {
             throw new PeerException(peer, "does not exist");
         }
 

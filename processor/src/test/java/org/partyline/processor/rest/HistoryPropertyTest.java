@@ -144,6 +144,11 @@ class HistoryPropertyTest {
         }
     }
 
+    /** The paged lists among the views (CONTRACT section 8), by path. */
+    private static final java.util.regex.Pattern PAGED = java.util.regex.Pattern.compile(
+            "/api/parties(\\?.*)?|/api/parties/[^/]+/(stances|changes|agreement)(\\?.*)?"
+                    + "|/api/parties/[^/]+/stances/[^/?]+(\\?.*)?|/api/topics/[^/]+/stances(\\?.*)?");
+
     private static void assertViews(HistoryReference expected, Optional<Instant> asOf, List<SpecificRecord> arrivals) {
         for (Map.Entry<String, Map<String, Object>> view : expected.views(asOf).entrySet()) {
             String path = view.getKey() + asOf.map(t -> (view.getKey().contains("?") ? "&" : "?") + "asOf=" + t)
@@ -151,6 +156,9 @@ class HistoryPropertyTest {
             HttpTestClient.Answer answer = HttpTestClient.get(port, path);
             assertEquals(200, answer.status(), () -> path + " -> " + answer.body() + "\narrivals: " + arrivals);
             JsonNode want = rounded(HttpTestClient.MAPPER.valueToTree(view.getValue()));
+            if (PAGED.matcher(view.getKey()).matches()) {
+                ((ObjectNode) want).putNull("next"); // the whole list fits one page: the last one
+            }
             assertEquals(want, rounded(answer.body()), () -> path + "\narrivals: " + arrivals);
         }
     }

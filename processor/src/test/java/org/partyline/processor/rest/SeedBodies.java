@@ -29,29 +29,29 @@ final class SeedBodies {
 
     static {
         BY_PATH.put("/api/parties", """
-                {"parties": ["DE", "EU", "RU", "UA", "US"]}""");
+                {"parties": ["DE", "EU", "RU", "UA", "US"], "next": null}""");
         BY_PATH.put("/api/parties/US/stances", """
                 {"party": "US", "stances": [
                   {"topic": "security-guarantees", "stance": "LEAN_SUPPORT", "since": "2025-12-05T13:00:00Z", "statements": 2},
-                  {"topic": "ukraine-nato-membership", "stance": "LEAN_OPPOSE", "since": "2025-12-05T13:00:00Z", "statements": 2}]}""");
+                  {"topic": "ukraine-nato-membership", "stance": "LEAN_OPPOSE", "since": "2025-12-05T13:00:00Z", "statements": 2}], "next": null}""");
         BY_PATH.put("/api/parties/RU/stances", """
                 {"party": "RU", "stances": [
-                  {"topic": "ukraine-nato-membership", "stance": "OPPOSE", "since": "2025-12-05T10:00:00Z", "statements": 2}]}""");
+                  {"topic": "ukraine-nato-membership", "stance": "OPPOSE", "since": "2025-12-05T10:00:00Z", "statements": 2}], "next": null}""");
         BY_PATH.put("/api/parties/UA/stances", """
                 {"party": "UA", "stances": [
-                  {"topic": "ukraine-nato-membership", "stance": "SUPPORT", "since": "2025-12-05T11:00:00Z", "statements": 1}]}""");
+                  {"topic": "ukraine-nato-membership", "stance": "SUPPORT", "since": "2025-12-05T11:00:00Z", "statements": 1}], "next": null}""");
         BY_PATH.put("/api/parties/EU/stances", """
                 {"party": "EU", "stances": [
-                  {"topic": "ukraine-nato-membership", "stance": "SUPPORT", "since": "2025-12-05T12:00:00Z", "statements": 1}]}""");
+                  {"topic": "ukraine-nato-membership", "stance": "SUPPORT", "since": "2025-12-05T12:00:00Z", "statements": 1}], "next": null}""");
         BY_PATH.put("/api/parties/DE/stances", """
-                {"party": "DE", "stances": []}""");
+                {"party": "DE", "stances": [], "next": null}""");
         BY_PATH.put("/api/parties/UA/stances/ukraine-nato-membership", """
                 {"party": "UA", "topic": "ukraine-nato-membership", "stance": "SUPPORT", "since": "2025-12-05T11:00:00Z",
                  "history": [{"eventId": "ua-1", "stance": "SUPPORT", "occurredAt": "2025-12-05T11:00:00Z",
                               "speaker": "Volodymyr Zelensky", "quote": "Membership is the real guarantee.",
                               "source": {"url": "https://example.org/a", "outlet": "Example News",
                                          "title": "Talks in Moscow", "publishedAt": "2025-12-05T15:30:00Z"}}],
-                 "changes": []}""");
+                 "changes": [], "next": null}""");
         BY_PATH.put("/api/parties/US/stances/ukraine-nato-membership", """
                 {"party": "US", "topic": "ukraine-nato-membership", "stance": "LEAN_OPPOSE", "since": "2025-12-05T13:00:00Z",
                  "history": [
@@ -61,26 +61,26 @@ final class SeedBodies {
                     "speaker": null, "quote": null, "source": null}],
                  "changes": [{"topic": "ukraine-nato-membership", "from": "NEUTRAL", "to": "LEAN_OPPOSE",
                               "occurredAt": "2025-12-05T13:00:00Z", "eventId": "us-2", "shift": -1,
-                              "reversal": false}]}""");
+                              "reversal": false}], "next": null}""");
         BY_PATH.put("/api/parties/US/changes", """
                 {"party": "US", "changes": [
                   {"topic": "ukraine-nato-membership", "from": "NEUTRAL", "to": "LEAN_OPPOSE",
                    "occurredAt": "2025-12-05T13:00:00Z", "eventId": "us-2", "shift": -1, "reversal": false},
                   {"topic": "security-guarantees", "from": "SUPPORT", "to": "LEAN_SUPPORT",
-                   "occurredAt": "2025-12-05T13:00:00Z", "eventId": "us-3", "shift": -1, "reversal": false}]}""");
+                   "occurredAt": "2025-12-05T13:00:00Z", "eventId": "us-3", "shift": -1, "reversal": false}], "next": null}""");
         BY_PATH.put("/api/parties/RU/changes", """
-                {"party": "RU", "changes": []}""");
+                {"party": "RU", "changes": [], "next": null}""");
         BY_PATH.put("/api/parties/DE/changes", """
-                {"party": "DE", "changes": []}""");
+                {"party": "DE", "changes": [], "next": null}""");
         BY_PATH.put("/api/topics/ukraine-nato-membership/stances", """
                 {"topic": "ukraine-nato-membership", "stances": [
                   {"party": "EU", "stance": "SUPPORT", "since": "2025-12-05T12:00:00Z"},
                   {"party": "RU", "stance": "OPPOSE", "since": "2025-12-05T10:00:00Z"},
                   {"party": "UA", "stance": "SUPPORT", "since": "2025-12-05T11:00:00Z"},
-                  {"party": "US", "stance": "LEAN_OPPOSE", "since": "2025-12-05T13:00:00Z"}]}""");
+                  {"party": "US", "stance": "LEAN_OPPOSE", "since": "2025-12-05T13:00:00Z"}], "next": null}""");
         BY_PATH.put("/api/topics/security-guarantees/stances", """
                 {"topic": "security-guarantees", "stances": [
-                  {"party": "US", "stance": "LEAN_SUPPORT", "since": "2025-12-05T13:00:00Z"}]}""");
+                  {"party": "US", "stance": "LEAN_SUPPORT", "since": "2025-12-05T13:00:00Z"}], "next": null}""");
         BY_PATH.put("/api/claims/pokrovsk-captured", POKROVSK);
         BY_PATH.put("/api/claims/us-peace-plan-accepted", PEACE_PLAN);
         BY_PATH.put("/api/claims", "{\"claims\": [" + POKROVSK + "," + PEACE_PLAN + "]}");

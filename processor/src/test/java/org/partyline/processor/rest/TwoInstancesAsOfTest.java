@@ -45,11 +45,11 @@ class TwoInstancesAsOfTest {
                   {"party": "EU", "stance": "SUPPORT", "since": "2025-12-05T12:00:00Z"},
                   {"party": "RU", "stance": "OPPOSE", "since": "2025-12-05T10:00:00Z"},
                   {"party": "UA", "stance": "SUPPORT", "since": "2025-12-05T11:00:00Z"},
-                  {"party": "US", "stance": "NEUTRAL", "since": "2025-12-04T09:00:00Z"}]}""");
+                  {"party": "US", "stance": "NEUTRAL", "since": "2025-12-04T09:00:00Z"}], "next": null}""");
         // The same instant with an offset, + written %2B.
         assertBothAnswer("/api/topics/ukraine-nato-membership/stances?asOf=2025-12-05T11:30:00%2B02:00", """
                 {"topic": "ukraine-nato-membership", "stances": [
-                  {"party": "US", "stance": "NEUTRAL", "since": "2025-12-04T09:00:00Z"}]}""");
+                  {"party": "US", "stance": "NEUTRAL", "since": "2025-12-04T09:00:00Z"}], "next": null}""");
     }
 
     @Test
@@ -59,18 +59,18 @@ class TwoInstancesAsOfTest {
                 {"party": "UA", "agreement": [
                   {"party": "EU", "topics": 1, "agree": 1, "distance": 0.0},
                   {"party": "RU", "topics": 1, "agree": 0, "distance": 4.0},
-                  {"party": "US", "topics": 1, "agree": 0, "distance": 3.0}]}""");
+                  {"party": "US", "topics": 1, "agree": 0, "distance": 3.0}], "next": null}""");
         assertBothAnswer("/api/parties/UA/agreement?asOf=" + NOON, """
                 {"party": "UA", "agreement": [
                   {"party": "EU", "topics": 1, "agree": 1, "distance": 0.0},
                   {"party": "RU", "topics": 1, "agree": 0, "distance": 4.0},
-                  {"party": "US", "topics": 1, "agree": 0, "distance": 2.0}]}""");
+                  {"party": "US", "topics": 1, "agree": 0, "distance": 2.0}], "next": null}""");
         // RU (on A) against UA and US (on B): before UA and EU had spoken, only US shared the topic.
         assertBothAnswer("/api/parties/RU/agreement?asOf=2025-12-05T10:30:00Z", """
                 {"party": "RU", "agreement": [
-                  {"party": "US", "topics": 1, "agree": 0, "distance": 2.0}]}""");
+                  {"party": "US", "topics": 1, "agree": 0, "distance": 2.0}], "next": null}""");
         assertBothAnswer("/api/parties/DE/agreement", """
-                {"party": "DE", "agreement": []}""");
+                {"party": "DE", "agreement": [], "next": null}""");
     }
 
     @Test
@@ -78,12 +78,12 @@ class TwoInstancesAsOfTest {
         assertBothAnswer("/api/parties/US/stances?asOf=" + NOON, """
                 {"party": "US", "stances": [
                   {"topic": "security-guarantees", "stance": "SUPPORT", "since": "2025-12-03T08:00:00Z", "statements": 1},
-                  {"topic": "ukraine-nato-membership", "stance": "NEUTRAL", "since": "2025-12-04T09:00:00Z", "statements": 1}]}""");
+                  {"topic": "ukraine-nato-membership", "stance": "NEUTRAL", "since": "2025-12-04T09:00:00Z", "statements": 1}], "next": null}""");
         assertBothAnswer("/api/parties/UA/stances/ukraine-nato-membership?asOf=2025-12-05T10:59:59Z", """
                 {"party": "UA", "topic": "ukraine-nato-membership", "stance": null, "since": null,
-                 "history": [], "changes": []}""");
+                 "history": [], "changes": [], "next": null}""");
         assertBothAnswer("/api/parties/US/changes?asOf=" + NOON, """
-                {"party": "US", "changes": []}""");
+                {"party": "US", "changes": [], "next": null}""");
     }
 
     @Test
