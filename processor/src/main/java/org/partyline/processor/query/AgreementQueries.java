@@ -16,7 +16,8 @@ import org.partyline.schema.view.StanceSummary;
  * other parties at a time (section 8). The rule is {@link Agreement}; this class finds its data, which lives in three
  * kinds of partition:
  * <ol>
- *   <li>the party's own stances (now, or as of T with {@link StanceAsOfReads#stance}): its {@code stances} partition,
+ *   <li>the party's own stances (now, or as of T with {@link StanceAsOfReads#stanceOnly}: one reverse seek per
+ *       topic whose latest statement is after T): its {@code stances} partition,
  *       where the query runs (forwarded there when another instance holds it); K topics;</li>
  *   <li>the stances on those K topics of the first parties after the page's cursor, in party order:
  *       {@code topic-stances}, partitioned by topic, read with one seek per topic and merged by party
@@ -24,9 +25,10 @@ import org.partyline.schema.view.StanceSummary;
  *       answer: a page of N rows reads about N parties' entries, not every party on the topics;</li>
  *   <li>as of T only: the stance as of T of each of those parties on the party's topics, from each party's
  *       {@code stances} partition: one request per other instance holding some of those parties, and there per
- *       (party, topic) one point read plus, when T is before its latest statement, two reverse seeks and a range scan
- *       of its statements up to T. Parties with no shared stance by T give no row, so further batches of parties are
- *       read until the page is full.</li>
+ *       (party, topic) one point read plus, when T is before its latest statement, one reverse seek
+ *       ({@link StanceGathering#stancesAt} without {@code since}). Parties with no shared stance by T give no row, so
+ *       further batches of parties are read until the page is full. So a page as of T costs about one seek per
+ *       (party of the page, shared topic): the one part that grows with how many topics the parties share.</li>
  * </ol>
  */
 public final class AgreementQueries {
@@ -95,7 +97,7 @@ public final class AgreementQueries {
             if (asOf.isEmpty()) {
                 mine.put(summary.getTopic(), summary.getStance());
             } else {
-                seeks.stance(summary, asOf.get()).ifPresent(s -> mine.put(s.topic(), Stance.valueOf(s.stance())));
+                seeks.stanceOnly(summary, asOf.get()).ifPresent(s -> mine.put(summary.getTopic(), Stance.valueOf(s)));
             }
         }
         return mine;
@@ -112,7 +114,7 @@ public final class AgreementQueries {
             return others;
         }
         List<String> parties = theirs.stream().map(Bodies.HeldTopicStance::party).distinct().toList();
-        for (Bodies.StanceAt s : gathering.stancesAt(parties, mine.keySet(), asOf.get())) {
+        for (Bodies.StanceAt s : gathering.stancesAt(parties, mine.keySet(), asOf.get(), false)) {
             others.computeIfAbsent(s.party(), p -> new TreeMap<>()).put(s.topic(), Stance.valueOf(s.stance()));
         }
         return others;

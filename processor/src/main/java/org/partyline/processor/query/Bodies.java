@@ -82,8 +82,12 @@ public final class Bodies {
     public record Agreement(String party, int topics, int agree, double distance) {
     }
 
-    /** Internal: a party's stance on a topic (now, or as of an instant), with how many statements it rests on. */
+    /**
+     * Internal: a party's stance on a topic (now, or as of an instant), with how many statements it rests on
+     * ({@link #NOT_COUNTED} where the view that asks shows no count).
+     */
     public record StanceAt(String party, String topic, String stance, String since, long statements) {
+        public static final long NOT_COUNTED = -1;
     }
 
     /** Internal: the stances one instance's up-to-date active partitions of {@code stances} hold as of an instant. */

@@ -2,11 +2,9 @@ package org.partyline.processor.query;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -17,59 +15,41 @@ import org.partyline.schema.view.TopicStance;
 /**
  * The current stances on some topics of the first parties after a cursor, in party order: what a page of a party's
  * agreement needs, read without reading every party on those topics. {@code topic-stances} is keyed
- * {@code topic, party}, so each topic's parties after the cursor are one range scan; the scans are merged by party
- * (a heap of K open iterators, one per topic) and stop once {@code max} parties are complete. Cost: one seek per
- * topic, then the entries of those parties (at most one per topic each).
+ * {@code topic, party}, so each topic's parties after the cursor are one range scan, read up to {@code max} entries.
+ * The scans are bounded as they go: once {@code max} parties are known, no later topic is read past the last of
+ * them (a party after it cannot be among the first {@code max}). The bound matters beyond the entries read:
+ * {@code topic-stances} has Kafka Streams' record cache, and a range over a cached store copies every cached key of
+ * the range first. Cost: one bounded range scan per topic, at most {@code max} entries each.
  */
 final class FirstParties {
 
     private FirstParties() {
     }
 
-    /** One topic's scan, at its current entry. */
-    private record Head(KeyValueIterator<String, TopicStance> rest, TopicStance at) {
-    }
-
     /** Every stance on {@code topics} of the first {@code max} parties after {@code after} here, by party. */
     static List<Bodies.HeldTopicStance> read(LocalReads reads, Collection<String> topics, Optional<String> after,
                                              int max) {
         ReadOnlyKeyValueStore<String, TopicStance> store = reads.open(StoreNames.TOPIC_STANCES);
-        PriorityQueue<Head> heads = new PriorityQueue<>(
-                Comparator.comparing((Head h) -> h.at().getParty(), ViewBodies.CODE_POINT_ORDER));
-        List<KeyValueIterator<String, TopicStance>> open = new ArrayList<>();
-        try {
-            for (String topic : topics) {
-                KeyValueIterator<String, TopicStance> it = store.range(
-                        after.map(p -> StoreKeys.prefix(topic, p)).orElse(StoreKeys.prefix(topic)),
-                        StoreKeys.prefixEnd(topic));
-                open.add(it);
-                if (it.hasNext()) {
-                    heads.add(new Head(it, it.next().value));
+        TreeMap<String, List<Bodies.HeldTopicStance>> byParty = new TreeMap<>(ViewBodies.CODE_POINT_ORDER);
+        String last = null;
+        for (String topic : topics) {
+            String from = after.map(p -> StoreKeys.prefix(topic, p)).orElse(StoreKeys.prefix(topic));
+            String to = last == null ? StoreKeys.prefixEnd(topic) : StoreKeys.of(topic, last);
+            try (KeyValueIterator<String, TopicStance> it = store.range(from, to)) {
+                for (int n = 0; n < max && it.hasNext(); n++) {
+                    TopicStance t = it.next().value;
+                    byParty.computeIfAbsent(t.getParty(), p -> new ArrayList<>()).add(new Bodies.HeldTopicStance(
+                            t.getTopic(), t.getParty(), t.getStance().name(), ViewBodies.time(t.getSince())));
                 }
             }
-            List<Bodies.HeldTopicStance> found = new ArrayList<>();
-            String party = null;
-            int parties = 0;
-            while (!heads.isEmpty()) {
-                Head head = heads.poll();
-                TopicStance t = head.at();
-                if (!t.getParty().equals(party)) {
-                    if (parties == max) {
-                        break;
-                    }
-                    parties++;
-                    party = t.getParty();
-                }
-                found.add(new Bodies.HeldTopicStance(t.getTopic(), t.getParty(), t.getStance().name(),
-                        ViewBodies.time(t.getSince())));
-                if (head.rest().hasNext()) {
-                    heads.add(new Head(head.rest(), head.rest().next().value));
-                }
+            while (byParty.size() > max) {
+                byParty.pollLastEntry();
             }
-            return found;
-        } finally {
-            open.forEach(KeyValueIterator::close);
+            if (byParty.size() == max) {
+                last = byParty.lastKey();
+            }
         }
+        return byParty.values().stream().flatMap(List::stream).toList();
     }
 
     /**

@@ -17,7 +17,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class PartyDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(PartyDirectory.class);
-    private static final List<String> PARTY_STORES = List.of(StoreNames.STANCES, StoreNames.PARTY_CLAIMS);
+    /**
+     * Where the list of parties is read: {@code stance-history} holds a statement of every party {@code stances}
+     * holds (the fold writes both, in one transaction) and has no record cache, so the seek to each next party is a
+     * plain RocksDB seek; a range over a cached store such as {@code stances} copies every cached key of the range.
+     */
+    private static final List<String> LIST_STORES = List.of(StoreNames.STANCE_HISTORY, StoreNames.PARTY_CLAIMS);
     /** Cursor parts of the list of parties: the party. */
     public static final int ARITY = 1;
 
@@ -50,7 +55,7 @@ public final class PartyDirectory {
      */
     public QueryResult<Bodies.Parties> parties(String rawPrefix, PageRequest page) {
         return withPrefix(rawPrefix, prefix -> Routing.guarded(() -> ListGathering.map(
-                gathering.gather(PARTY_STORES, (reads, store) -> pageOf(reads, store, prefix, page), peer -> {
+                gathering.gather(LIST_STORES, (reads, store) -> pageOf(reads, store, prefix, page), peer -> {
                     Bodies.PartiesPart part = peers.parties(peer, prefix, page);
                     return new ListGathering.Part<>(part.parties(), part.partitions());
                 }),
@@ -61,12 +66,13 @@ public final class PartyDirectory {
     }
 
     /**
-     * Internal: the parties of this instance's up-to-date active partitions of both stores after the cursor and with
+     * Internal: the parties of this instance's up-to-date active partitions of {@code stance-history} and
+     * {@code party-claims} after the cursor and with
      * the prefix, at most a page and one more (so that the asker sees whether the list goes on), and which partitions.
      */
     public QueryResult<Bodies.PartiesPart> localParties(String rawPrefix, PageRequest page) {
         return withPrefix(rawPrefix, prefix -> Routing.guarded(() -> {
-            ListGathering.Part<String> part = gathering.localPart(PARTY_STORES,
+            ListGathering.Part<String> part = gathering.localPart(LIST_STORES,
                     (reads, store) -> pageOf(reads, store, prefix, page));
             List<String> parties = ListGathering.sortedDistinct(part.items());
             return new QueryResult.Found<>(new Bodies.PartiesPart(

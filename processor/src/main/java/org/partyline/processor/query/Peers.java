@@ -21,7 +21,7 @@ public interface Peers {
     boolean partyKnown(Instance peer, String store, String party, boolean standby);
 
     /**
-     * The parties named in the peer's up-to-date active partitions of {@code stances} and {@code party-claims} that
+     * The parties named in the peer's up-to-date active partitions of {@code stance-history} and {@code party-claims} that
      * start with {@code prefix} (empty: all), after the page's cursor: at most its limit and one more.
      */
     Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page);
@@ -32,9 +32,11 @@ public interface Peers {
     /**
      * The stances as of {@code asOf} of each of {@code parties} (all held in the peer's up-to-date active partitions
      * of {@code stances}) on each of {@code topics}, those with a statement by then. The peer answers every pair from
-     * its own stores or fails (its partitions moved). The default cannot ask: for test doubles that need no peer.
+     * its own stores or fails (its partitions moved); with {@code since} only when {@code withSince}. The default
+     * cannot ask: for test doubles that need no peer.
      */
-    default Bodies.StancesAt stancesAt(Instance peer, List<String> parties, List<String> topics, Instant asOf) {
+    default Bodies.StancesAt stancesAt(Instance peer, List<String> parties, List<String> topics, Instant asOf,
+                                       boolean withSince) {
         throw new PeerException(peer, "cannot be asked for stances as of " + asOf);
     }
 

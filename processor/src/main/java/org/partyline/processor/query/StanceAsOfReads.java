@@ -97,6 +97,19 @@ final class StanceAsOfReads {
         return Optional.of(new StanceSince(latest.get().getStance().name(), ViewBodies.time(since.orElseThrow())));
     }
 
+    /**
+     * The stance of {@code now}'s (party, topic) as of {@code asOf} alone; empty when it had no statement by then.
+     * Cost: nothing beyond {@code now} when {@code asOf} is at or after the latest statement; else one reverse seek.
+     */
+    Optional<String> stanceOnly(StanceSummary now, Instant asOf) {
+        if (!now.getLatestAt().isAfter(asOf)) {
+            return Optional.of(now.getStance().name());
+        }
+        return first(reads.<StatementEntry>open(StoreNames.STANCE_HISTORY).reverseRange(
+                StoreKeys.prefix(now.getParty(), now.getTopic()), upTo(now.getParty(), now.getTopic(), asOf)))
+                .map(e -> e.getStance().name());
+    }
+
     /** An upper bound above every key of (party, topic) at or before {@code asOf} and below every later one. */
     static String upTo(String party, String topic, Instant asOf) {
         return StoreKeys.prefixEnd(party, topic, StoreKeys.time(asOf));

@@ -41,18 +41,21 @@ public final class StanceGathering {
      * The stances as of {@code asOf} of each party on each topic, those with a statement by then (a party with a
      * stance by then has one now, so {@code parties} are those with a stance now).
      *
-     * <p>Cost: for each (party, topic), one point read of {@code stances} (none now: nothing more) and
-     * {@link StanceAsOfReads#stance}: nothing more when {@code asOf} is at or after its latest statement, else two
-     * reverse seeks and a range scan of its statements up to {@code asOf}. One request per other instance holding
-     * some of the parties; none when all are here.
+     * <p>The views that gather these show no count of statements, so none is made ({@code statements} is
+     * {@link Bodies.StanceAt#NOT_COUNTED}), and {@code since} only when {@code withSince} ({@code null} otherwise).
+     * Cost: for each (party, topic), one point read of {@code stances} (none now: nothing more), then nothing more
+     * when {@code asOf} is at or after its latest statement, else one reverse seek for the stance
+     * ({@link StanceAsOfReads#stanceOnly}), or two or three with {@code since} ({@link StanceAsOfReads#stanceSince}).
+     * One request per other instance holding some of the parties; none when all are here.
      */
-    List<Bodies.StanceAt> stancesAt(Collection<String> parties, Collection<String> topics, Instant asOf) {
+    List<Bodies.StanceAt> stancesAt(Collection<String> parties, Collection<String> topics, Instant asOf,
+                                    boolean withSince) {
         Holders holders = holders(StoreNames.STANCES, parties);
         List<Bodies.StanceAt> found = new ArrayList<>();
-        holders.local().forEach((partition, here) ->
-                found.addAll(readStancesAt(LocalReads.active(stores, partition), here, topics, asOf)));
+        holders.local().forEach((partition, here) -> found.addAll(readStancesAt(LocalReads.active(stores, partition),
+                here, topics, asOf, withSince)));
         holders.remote().forEach((peer, there) ->
-                found.addAll(peers.stancesAt(peer, there, List.copyOf(topics), asOf).stances()));
+                found.addAll(peers.stancesAt(peer, there, List.copyOf(topics), asOf, withSince).stances()));
         return found;
     }
 
@@ -73,9 +76,12 @@ public final class StanceGathering {
 
     /**
      * Internal ({@code /internal/stances-at}): {@link #stancesAt} of comma-separated parties and topics, all read
-     * here; unavailable when a party's partition of {@code stances} is not active and up to date on this instance.
+     * here, with {@code since} unless {@code rawSince} is {@code false}; unavailable when a party's partition of
+     * {@code stances} is not active and up to date on this instance.
      */
-    public QueryResult<Bodies.StancesAt> localStancesAt(String rawParties, String rawTopics, String rawAsOf) {
+    public QueryResult<Bodies.StancesAt> localStancesAt(String rawParties, String rawTopics, String rawAsOf,
+                                                        String rawSince) {
+        boolean withSince = !"false".equals(rawSince);
         return AsOf.with(rawAsOf, asOf -> {
             if (asOf.isNow()) {
                 return new QueryResult.Invalid<>("asOf is required");
@@ -89,7 +95,8 @@ public final class StanceGathering {
             return Routing.guarded(() -> {
                 List<Bodies.StanceAt> found = new ArrayList<>();
                 localOnly(StoreNames.STANCES, parties).forEach((partition, here) -> found.addAll(readStancesAt(
-                        LocalReads.active(stores, partition), here, topics, asOf.instant().orElseThrow())));
+                        LocalReads.active(stores, partition), here, topics, asOf.instant().orElseThrow(),
+                        withSince)));
                 return new QueryResult.Found<>(new Bodies.StancesAt(found));
             });
         });
@@ -127,14 +134,18 @@ public final class StanceGathering {
     }
 
     private static List<Bodies.StanceAt> readStancesAt(LocalReads reads, Collection<String> parties,
-                                                       Collection<String> topics, Instant asOf) {
+                                                       Collection<String> topics, Instant asOf, boolean withSince) {
         StanceAsOfReads seeks = new StanceAsOfReads(reads);
         List<Bodies.StanceAt> found = new ArrayList<>();
         for (String party : parties) {
             for (String topic : topics) {
                 StanceSummary now = reads.get(StoreNames.STANCES, StoreKeys.of(party, topic));
-                if (now != null) {
-                    seeks.stance(now, asOf).ifPresent(found::add);
+                if (now != null && withSince) {
+                    seeks.stanceSince(now, asOf).ifPresent(s -> found.add(new Bodies.StanceAt(party, topic,
+                            s.stance(), s.since(), Bodies.StanceAt.NOT_COUNTED)));
+                } else if (now != null) {
+                    seeks.stanceOnly(now, asOf).ifPresent(s -> found.add(new Bodies.StanceAt(party, topic, s, null,
+                            Bodies.StanceAt.NOT_COUNTED)));
                 }
             }
         }

@@ -207,7 +207,7 @@ public final class StanceQueries {
                     break;
                 }
                 gathering.stancesAt(now.stream().map(TopicStance::getParty).toList(), List.of(topic),
-                                asOf.instant().get()).stream()
+                                asOf.instant().get(), true).stream()
                         .map(s -> new Bodies.TopicStance(s.party(), s.stance(), s.since()))
                         .sorted((a, b) -> ViewBodies.CODE_POINT_ORDER.compare(a.party(), b.party()))
                         .forEach(stances::add);

@@ -137,12 +137,14 @@ final class HttpPeers implements Peers {
      * {@link #MAX_LIST_CHARS} per list (each chunk of parties with each chunk of topics).
      */
     @Override
-    public Bodies.StancesAt stancesAt(Instance peer, List<String> parties, List<String> topics, Instant asOf) {
+    public Bodies.StancesAt stancesAt(Instance peer, List<String> parties, List<String> topics, Instant asOf,
+                                      boolean withSince) {
         List<Bodies.StanceAt> stances = new ArrayList<>();
         for (String someParties : chunks(parties)) {
             for (String someTopics : chunks(topics)) {
                 stances.addAll(read(peer, "/internal/stances-at?asOf=" + encode(asOf.toString()) + "&parties="
-                        + someParties + "&topics=" + someTopics, false, Bodies.StancesAt.class).stances());
+                        + someParties + "&topics=" + someTopics + (withSince ? "" : "&since=false"), false,
+                        Bodies.StancesAt.class).stances());
             }
         }
         return new Bodies.StancesAt(stances);

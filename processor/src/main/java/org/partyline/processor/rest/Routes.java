@@ -104,7 +104,7 @@ final class Routes {
                         page -> directory.localParties(ctx.queryParam("prefix"), page)))),
                 json("/internal/claims", ctx -> reply(ctx, claims.localClaims(ctx.queryParam("status")))),
                 json("/internal/stances-at", ctx -> reply(ctx, gathering.localStancesAt(
-                        ctx.queryParam("parties"), ctx.queryParam("topics"), asOf(ctx)))),
+                        ctx.queryParam("parties"), ctx.queryParam("topics"), asOf(ctx), ctx.queryParam("since")))),
                 json("/internal/topic-stances", ctx -> reply(ctx, gathering.localTopicStances(ctx.queryParam("topics"),
                         ctx.queryParam("after"), ctx.queryParam("parties")))),
                 json("/internal/known/{store}/{party}",

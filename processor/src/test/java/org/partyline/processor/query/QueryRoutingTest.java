@@ -179,8 +179,8 @@ class QueryRoutingTest {
         }
         stores.put(StoreNames.PARTY_CLAIMS, "U\u0000claim-1", "a claim view");
         stores.put(StoreNames.PARTY_CLAIMS, "UAX\u0000claim-1", "a claim view");
-        stores.put(StoreNames.STANCES, "RU\u0000nato", "a stance");
-        stores.put(StoreNames.STANCES, "UA\u0000nato", "a stance");
+        stores.put(StoreNames.STANCE_HISTORY, "RU\u0000nato\u0000t\u0000e1", "a statement");
+        stores.put(StoreNames.STANCE_HISTORY, "UA\u0000nato\u0000t\u0000e2", "a statement");
         QueryResult<Bodies.Parties> parties = new PartyDirectory(stores, FakeLocator.alone(), unreachable).parties();
         Bodies.Parties found = (Bodies.Parties) assertInstanceOf(QueryResult.Found.class, parties).body();
         assertEquals(List.of("RU", "U", "UA", "UAX"), found.parties());

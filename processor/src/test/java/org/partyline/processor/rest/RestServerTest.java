@@ -144,7 +144,7 @@ class RestServerTest {
     @Test
     void shouldAnswer503ForListsWhileAPartitionOfTheirStoresIsNotQueryable() {
         stores.makeUnavailable(StoreNames.CLAIMS);
-        stores.makeUnavailable(StoreNames.STANCES);
+        stores.makeUnavailable(StoreNames.STANCE_HISTORY);
         assertError(503, "/api/claims", get(port, "/api/claims"));
         assertError(503, "/api/parties", get(port, "/api/parties"));
     }

@@ -26,6 +26,7 @@ import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
 import org.partyline.schema.Stance;
 import org.partyline.schema.view.StanceSummary;
+import org.partyline.schema.view.StatementEntry;
 
 /**
  * Pages (CONTRACT section 8) over HTTP on two instances that each hold part of the seed ({@link TwoInstancesTest}):
@@ -127,8 +128,11 @@ class TwoInstancesPagesTest {
         assertEquals(List.of("FR", "RU", "UA", "US", "ZZ"), rest);
     }
 
+    /** A party's first statement, as the fold stores it. */
     private static void putParty(org.partyline.processor.query.FakeStores stores, String party) {
         Instant at = Instant.parse("2025-12-06T00:00:00Z");
+        stores.put(StoreNames.STANCE_HISTORY, StoreKeys.event(party, "new-topic", at, "new-1"),
+                new StatementEntry("new-1", Stance.SUPPORT, at, null, null, null));
         stores.put(StoreNames.STANCES, StoreKeys.of(party, "new-topic"),
                 new StanceSummary(party, "new-topic", Stance.SUPPORT, at, "new-1", 1L, at, "new-1", -1L));
     }

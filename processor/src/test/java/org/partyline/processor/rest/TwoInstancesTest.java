@@ -62,10 +62,10 @@ class TwoInstancesTest {
         assertEquals(json("{\"claims\": [" + SeedBodies.PEACE_PLAN + "], \"partitions\": {\"claims\": [1]}}"),
                 get(servers.b.port(), "/internal/claims").body());
         assertEquals(json("{\"parties\": [\"DE\", \"EU\", \"RU\", \"UA\"],"
-                        + " \"partitions\": {\"party-claims\": [0], \"stances\": [0]}}"),
+                        + " \"partitions\": {\"party-claims\": [0], \"stance-history\": [0]}}"),
                 get(servers.a.port(), "/internal/parties").body());
         assertEquals(json("{\"parties\": [\"RU\", \"UA\", \"US\"],"
-                        + " \"partitions\": {\"party-claims\": [1], \"stances\": [1]}}"),
+                        + " \"partitions\": {\"party-claims\": [1], \"stance-history\": [1]}}"),
                 get(servers.b.port(), "/internal/parties").body());
     }
 
