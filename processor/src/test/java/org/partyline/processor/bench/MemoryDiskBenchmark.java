@@ -82,7 +82,10 @@ public final class MemoryDiskBenchmark {
             throw new IllegalArgumentException("mode is bounded or defaults, not " + mode);
         }
         System.out.println(mode + ": logs and data in " + dir);
-        try (JvmProcess processor = JvmProcess.start("processor " + mode, List.of(), command, Map.of(),
+        // For a diagnosis only (-XX:NativeMemoryTracking=summary, -Xlog:gc): the figures are of a JVM without flags.
+        String diagnosis = System.getProperty("partyline.bench.jvm", "").trim();
+        List<String> jvmOptions = diagnosis.isEmpty() ? List.of() : List.of(diagnosis.split("\\s+"));
+        try (JvmProcess processor = JvmProcess.start("processor " + mode, jvmOptions, command, Map.of(),
                 dir.resolve("processor.log"))) {
             Matcher ready = processor.awaitLine(READY, Duration.ofMinutes(3));
             String bootstrap = ready.group(2);

@@ -86,6 +86,7 @@ class BoundedMemoryRocksDbConfigTest {
             assertEquals(CompressionType.LZ4_COMPRESSION, first.compressionType());
             assertEquals(2, first.maxWriteBufferNumber());
             assertEquals(BUDGET / 4 / 8, first.writeBufferSize());
+            assertEquals(64 * 1024L, first.manifestPreallocationSize());
         } finally {
             setter.close(StoreNames.STANCES, first);
         }
