@@ -16,7 +16,7 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class StreamsSettings {
     public static final String DEFAULT_APPLICATION_ID = "partyline";
     /** Compression of what Kafka Streams produces, unless the Kafka client settings choose one. */
-    public static final String COMPRESSION = "lz4";
+    public static final String COMPRESSION = "zstd";
 
     private String applicationId = DEFAULT_APPLICATION_ID;
     private String bootstrapServers = "localhost:9092";
@@ -139,7 +139,8 @@ public final class StreamsSettings {
         InternalTopicConfigs.ALL.forEach((name, value) -> props.put(StreamsConfig.topicPrefix(name), value));
         props.put(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG, InternalTopicConfigs.REPARTITION_PURGE_INTERVAL_MS);
         if (!clientProperties.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
-            // Changelogs, repartitions and change topics: records of one batch share most of their key.
+            // Changelogs, repartitions and change topics: records of one batch share most of their key. zstd also
+            // allocates a quarter of what lz4 does per batch (a 16 KiB buffer against two of 64 KiB).
             props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), COMPRESSION);
         }
         if (rocksDbMemoryBytes > 0) {

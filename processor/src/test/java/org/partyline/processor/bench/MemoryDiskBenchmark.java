@@ -30,13 +30,14 @@ import org.partyline.schema.Statement;
  * 60 % statements, times anywhere in a year. Events are published in steps up to each checkpoint; after each step the
  * benchmark waits until the inputs and repartitions are committed, then a minute more, and prints the process's RSS
  * (median and peak of one sample a second over the step, and at its end), the heap in use, the state directory and
- * the broker's data, and the broker's bytes per event by topic. Modes: {@code bounded} (the default
- * {@code rocksdb.memory.mb}) and {@code defaults} ({@code --rocksdb-memory-mb 0}: Kafka Streams' RocksDB defaults),
- * each on a fresh state directory.
+ * the broker's data, and the broker's bytes per event by topic. Modes, each on a fresh state directory:
+ * {@code bounded} (the default {@code rocksdb.memory.mb}), {@code defaults} ({@code --rocksdb-memory-mb 0}: Kafka
+ * Streams' RocksDB defaults) and {@code unguarded} (as {@code bounded}, with the JVM's default maximum heap given as
+ * a flag, {@code -XX:MaxRAMPercentage=25}, so that {@code HeapGuard} stands aside and G1 sizes the heap alone).
  *
  * <pre>mvn -B -q -DskipTests package &amp;&amp; mvn -B -q -pl processor test-compile
  * java -cp processor/target/partyline-processor.jar:processor/target/test-classes \
- *     org.partyline.processor.bench.MemoryDiskBenchmark 100000,300000 bounded,defaults</pre>
+ *     org.partyline.processor.bench.MemoryDiskBenchmark 100000,300000 bounded,defaults,unguarded</pre>
  */
 public final class MemoryDiskBenchmark {
     private static final Pattern READY = Pattern.compile("(?m)^READY api=(\\S+) bootstrap=(\\S+) schema-registry=(\\S+)");
@@ -76,15 +77,21 @@ public final class MemoryDiskBenchmark {
         List<String> command = new ArrayList<>(List.of("-jar", JvmProcess.processorJar().toString(),
                 "--partitions", "2", "--state-dir", dir.resolve("state").toString(), "--http-port", "0",
                 "--kafka-port", "0", "--registry-port", "0"));
+        List<String> jvmOptions = new ArrayList<>();
         if (mode.equals("defaults")) {
             command.addAll(List.of("--rocksdb-memory-mb", "0"));
+        } else if (mode.equals("unguarded")) {
+            // The JVM's own default maximum heap, given explicitly: the heap guard stands aside.
+            jvmOptions.add("-XX:MaxRAMPercentage=25");
         } else if (!mode.equals("bounded")) {
-            throw new IllegalArgumentException("mode is bounded or defaults, not " + mode);
+            throw new IllegalArgumentException("mode is bounded, defaults or unguarded, not " + mode);
         }
         System.out.println(mode + ": logs and data in " + dir);
         // For a diagnosis only (-XX:NativeMemoryTracking=summary, -Xlog:gc): the figures are of a JVM without flags.
         String diagnosis = System.getProperty("partyline.bench.jvm", "").trim();
-        List<String> jvmOptions = diagnosis.isEmpty() ? List.of() : List.of(diagnosis.split("\\s+"));
+        if (!diagnosis.isEmpty()) {
+            jvmOptions.addAll(List.of(diagnosis.split("\\s+")));
+        }
         try (JvmProcess processor = JvmProcess.start("processor " + mode, jvmOptions, command, Map.of(),
                 dir.resolve("processor.log"))) {
             Matcher ready = processor.awaitLine(READY, Duration.ofMinutes(3));

@@ -73,13 +73,13 @@ class RocksDbMemorySettingsTest {
         assertEquals("15000", props.get("topic.segment.ms"));
         assertEquals("5000", props.get("topic.file.delete.delay.ms"));
         assertEquals(10_000L, props.get("repartition.purge.interval.ms"));
-        assertEquals("lz4", props.get("producer.compression.type"));
+        assertEquals("zstd", props.get("producer.compression.type"));
     }
 
     @Test
     void shouldLeaveCompressionToTheKafkaClientSettingsWhenTheyChooseOne() {
-        Properties props = streamsProperties(Map.of(), "--kafka-compression-type", "zstd");
-        assertEquals("zstd", props.get("compression.type"));
+        Properties props = streamsProperties(Map.of(), "--kafka-compression-type", "gzip");
+        assertEquals("gzip", props.get("compression.type"));
         assertFalse(props.containsKey("producer.compression.type"));
     }
 }
