@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.partyline.processor.config.PartylineConfig;
 import org.partyline.processor.config.ProcessorCommand;
 import org.partyline.processor.config.StartupSettings;
+import org.partyline.processor.runtime.HeapGuard;
 import org.partyline.processor.runtime.PartylineProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ public final class ProcessorMain {
     }
 
     public static void main(String[] args) {
+        HeapGuard.startUnlessSized();
         int code = run(args, System.out, System.err);
         if (code != 0) {
             LOG.error("Partyline processor exits with code {}", code);

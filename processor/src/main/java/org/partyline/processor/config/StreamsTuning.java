@@ -19,6 +19,11 @@ public final class StreamsTuning {
     public static final String COMMIT_INTERVAL_MS = "commit.interval.ms";
     /** Bytes of the record caches of the stores the fold rewrites, shared by the stream threads. */
     public static final String CACHE_MAX_BYTES = "cache.max.bytes";
+    /**
+     * MiB of RocksDB memory (block cache, indexes, filters and memtables) shared by every store of this instance;
+     * 0: Kafka Streams' defaults, a cache and memtables per store, which grow with the number of stores.
+     */
+    public static final String ROCKSDB_MEMORY_MB = "rocksdb.memory.mb";
     /** Kafka Streams threads of this instance (tasks are shared among them). */
     public static final String STREAM_THREADS = "stream.threads";
 
@@ -37,6 +42,8 @@ public final class StreamsTuning {
                     + " longer means fewer transactions and later changes."),
             Setting.of(CACHE_MAX_BYTES, "10485760", "BYTES", "Bytes of the record caches of the stores the fold rewrites,"
                     + " shared by the stream threads; 0 turns caching off."),
+            Setting.of(ROCKSDB_MEMORY_MB, "128", "MB", "MiB of RocksDB memory (block cache, indexes, filters,"
+                    + " memtables) shared by all stores of this instance; 0 leaves Kafka Streams' per-store defaults."),
             Setting.of(STREAM_THREADS, "1", "N", "Kafka Streams threads of this instance."));
 
     /** Kafka's rule for a {@code group.instance.id}, with room for the thread suffix Kafka Streams appends. */
@@ -47,6 +54,11 @@ public final class StreamsTuning {
 
     public static Path stateDir(PartylineConfig config) {
         return Path.of(config.get(STATE_DIR));
+    }
+
+    /** The RocksDB memory budget in bytes; 0: Kafka Streams' per-store defaults. */
+    public static long rocksDbMemoryBytes(PartylineConfig config) {
+        return config.intValue(ROCKSDB_MEMORY_MB) * 1024L * 1024L;
     }
 
     /** The Kafka Streams property a Partyline key sets ({@code cache.max.bytes}: {@code statestore.cache.max.bytes}). */
@@ -74,6 +86,7 @@ public final class StreamsTuning {
         PartylineConfig.requireAtLeast(config, COMMIT_INTERVAL_MS, 1, "must be at least 1 ms");
         PartylineConfig.requireAtLeast(config, CACHE_MAX_BYTES, 0, "must not be negative");
         PartylineConfig.requireAtLeast(config, STREAM_THREADS, 1, "must be at least 1");
+        PartylineConfig.requireAtLeast(config, ROCKSDB_MEMORY_MB, 0, "must not be negative");
         PartylineConfig.requireAtLeast(config, STANDBY_REPLICAS, 0, "must not be negative");
     }
 }

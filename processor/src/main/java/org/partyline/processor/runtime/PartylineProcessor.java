@@ -101,6 +101,7 @@ public final class PartylineProcessor implements AutoCloseable {
             TopicProvisioner.ensureTopics(clientSettings.forBootstrap(stack.bootstrapServers()),
                     List.of(topics.statements(), topics.claims(), topics.stanceChanges(), topics.claimStatus(),
                             topics.dlq()),
+                    java.util.Set.of(topics.statements(), topics.claims()),
                     config.intValue(TopicSettings.PARTITIONS), replication, TopicSettings.minInsyncReplicas(config));
             SchemaRegistryClient registry = SchemaRegistryClients.forUrl(stack.registryUrl(),
                     RegistryClientConfig.of(config, stack.runsRegistry()));
@@ -195,6 +196,7 @@ public final class PartylineProcessor implements AutoCloseable {
                 .with(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
                         (long) config.intValue(StreamsTuning.CACHE_MAX_BYTES))
                 .with(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.intValue(StreamsTuning.STREAM_THREADS))
+                .rocksDbMemory(StreamsTuning.rocksDbMemoryBytes(config))
                 .with(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.dlq())
                 .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterExceptionHandler.class)
                 .with(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the input, change and dead-letter topics when they are missing, so a fresh cluster works at once.
- * Existing topics are left as they are: their partition counts and settings are the operator's choice.
+ * Existing topics are left as they are: their partition counts and settings are the operator's choice. The input
+ * topics are the log of record that every view is rebuilt from, so they are created with no time or size retention
+ * (a broker's default deletes records after a week).
  */
 public final class TopicProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
@@ -30,10 +33,12 @@ public final class TopicProvisioner {
     /**
      * Creates the missing topics with an admin client made from {@code clientProperties}: {@code bootstrap.servers}
      * and the Kafka client settings (security) of the processor; with {@code minInsyncReplicas}, each gets that
-     * {@code min.insync.replicas}, otherwise the broker's default.
+     * {@code min.insync.replicas}, otherwise the broker's default; the {@code keptForever} among them get
+     * {@code retention.ms} and {@code retention.bytes} -1.
      */
-    public static void ensureTopics(Map<String, Object> clientProperties, List<String> topics, int partitions,
-                                    short replicationFactor, Optional<Integer> minInsyncReplicas) {
+    public static void ensureTopics(Map<String, Object> clientProperties, List<String> topics,
+                                    Set<String> keptForever, int partitions, short replicationFactor,
+                                    Optional<Integer> minInsyncReplicas) {
         Properties props = adminProperties(clientProperties);
         Object bootstrapServers = props.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
         try (Admin admin = Admin.create(props)) {
@@ -41,7 +46,8 @@ public final class TopicProvisioner {
             List<NewTopic> missing = new ArrayList<>();
             for (String topic : topics) {
                 if (!existing.contains(topic)) {
-                    missing.add(newTopic(topic, partitions, replicationFactor, minInsyncReplicas));
+                    missing.add(newTopic(topic, partitions, replicationFactor, minInsyncReplicas,
+                            keptForever.contains(topic)));
                 }
             }
             if (missing.isEmpty()) {
@@ -50,9 +56,10 @@ public final class TopicProvisioner {
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);
-                    LOG.info("Created topic {} with {} partitions, replication factor {}, min.insync.replicas {}",
-                            entry.getKey(), partitions, replicationFactor,
-                            minInsyncReplicas.map(String::valueOf).orElse("of the broker"));
+                    LOG.info("Created topic {} with {} partitions, replication factor {}, min.insync.replicas {},"
+                            + " retention {}", entry.getKey(), partitions, replicationFactor,
+                            minInsyncReplicas.map(String::valueOf).orElse("of the broker"),
+                            keptForever.contains(entry.getKey()) ? "none (kept forever)" : "of the broker");
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + entry.getKey() + " at "
@@ -70,11 +77,15 @@ public final class TopicProvisioner {
     }
 
     static NewTopic newTopic(String topic, int partitions, short replicationFactor,
-                             Optional<Integer> minInsyncReplicas) {
+                             Optional<Integer> minInsyncReplicas, boolean keptForever) {
         NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor);
-        minInsyncReplicas.ifPresent(n -> newTopic.configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
-                Integer.toString(n))));
-        return newTopic;
+        Map<String, String> configs = new TreeMap<>();
+        minInsyncReplicas.ifPresent(n -> configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(n)));
+        if (keptForever) {
+            configs.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
+            configs.put(TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+        }
+        return configs.isEmpty() ? newTopic : newTopic.configs(configs);
     }
 
     /** The client settings an admin client understands, with a 30 s default API timeout. */

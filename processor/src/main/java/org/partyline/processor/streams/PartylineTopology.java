@@ -267,10 +267,10 @@ public final class PartylineTopology {
         builder.addStateStore(store(StoreNames.PARTY_CLAIM_CHANGES, AvroSerdes.binary(ClaimChange.class)));
     }
 
-    /** A RocksDB store with string keys, its changelog enabled. */
+    /** A RocksDB store with string keys, its changelog enabled (segments as {@link InternalTopicConfigs} says). */
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
-                .withLoggingEnabled(java.util.Map.of());
+                .withLoggingEnabled(InternalTopicConfigs.CHANGELOG);
     }
 
     /**

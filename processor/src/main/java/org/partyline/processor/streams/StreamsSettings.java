@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -14,6 +15,8 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class StreamsSettings {
     public static final String DEFAULT_APPLICATION_ID = "partyline";
+    /** Compression of what Kafka Streams produces, unless the Kafka client settings choose one. */
+    public static final String COMPRESSION = "zstd";
 
     private String applicationId = DEFAULT_APPLICATION_ID;
     private String bootstrapServers = "localhost:9092";
@@ -23,6 +26,7 @@ public final class StreamsSettings {
     private int replicationFactor = -1;
     private Integer minInsyncReplicas;
     private String groupInstanceId;
+    private long rocksDbMemoryBytes;
     private final Properties overrides = new Properties();
     private final Properties clientProperties = new Properties();
 
@@ -86,6 +90,18 @@ public final class StreamsSettings {
     }
 
     /**
+     * Bounds the RocksDB memory of every store of this process to {@code bytes} ({@link BoundedMemoryRocksDbConfig});
+     * 0 (default) leaves Kafka Streams' own per-store block cache and memtables, which grow with the number of stores.
+     */
+    public StreamsSettings rocksDbMemory(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("RocksDB memory must not be negative, not " + bytes);
+        }
+        this.rocksDbMemoryBytes = bytes;
+        return this;
+    }
+
+    /**
      * The listener that {@link DeadLetterExceptionHandler} reports its dead letters to ({@value TopologyMeters#CONFIG});
      * the topology's own steps get it from {@link TopologySettings#withMeters}.
      */
@@ -120,6 +136,17 @@ public final class StreamsSettings {
         // Streams 4.4 a String.format whenever a task's buffer runs empty.
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
+        InternalTopicConfigs.ALL.forEach((name, value) -> props.put(StreamsConfig.topicPrefix(name), value));
+        props.put(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG, InternalTopicConfigs.REPARTITION_PURGE_INTERVAL_MS);
+        if (!clientProperties.containsKey(ProducerConfig.COMPRESSION_TYPE_CONFIG)) {
+            // Changelogs, repartitions and change topics: records of one batch share most of their key. zstd also
+            // allocates a quarter of what lz4 does per batch (a 16 KiB buffer against two of 64 KiB).
+            props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), COMPRESSION);
+        }
+        if (rocksDbMemoryBytes > 0) {
+            props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
+            props.put(BoundedMemoryRocksDbConfig.MEMORY_BYTES, rocksDbMemoryBytes);
+        }
         if (minInsyncReplicas != null) {
             props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), minInsyncReplicas.toString());
         }

@@ -56,9 +56,17 @@ class ReplicationSettingsTest {
 
     @Test
     void shouldCreateTopicsWithTheirMinInsyncReplicas() {
-        NewTopic topic = TopicProvisioner.newTopic("statements", 6, (short) 3, Optional.of(2));
+        NewTopic topic = TopicProvisioner.newTopic("stance-changes", 6, (short) 3, Optional.of(2), false);
         assertEquals((short) 3, topic.replicationFactor());
         assertEquals(Map.of("min.insync.replicas", "2"), topic.configs());
-        assertEquals(null, TopicProvisioner.newTopic("statements", 6, (short) 1, Optional.empty()).configs());
+        assertEquals(null, TopicProvisioner.newTopic("stance-changes", 6, (short) 1, Optional.empty(), false)
+                .configs());
+    }
+
+    @Test
+    void shouldKeepTheInputTopicsForever() {
+        NewTopic topic = TopicProvisioner.newTopic("statements", 6, (short) 3, Optional.of(2), true);
+        assertEquals(Map.of("min.insync.replicas", "2", "retention.ms", "-1", "retention.bytes", "-1"),
+                topic.configs());
     }
 }
