@@ -17,7 +17,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.partyline.processor.query.Bodies;
+import org.partyline.processor.query.ExtensionBodies;
 import org.partyline.processor.query.Instance;
+import org.partyline.processor.query.PageRequest;
 import org.partyline.processor.query.PeerException;
 import org.partyline.processor.query.Peers;
 import org.partyline.schema.ClaimStatus;
@@ -154,6 +156,18 @@ final class HttpPeers implements Peers {
                     Bodies.TopicStancesPart.class).stances());
         }
         return new Bodies.TopicStancesPart(stances);
+    }
+
+    @Override
+    public ExtensionBodies.ActivityPart activity(Instance peer) {
+        return read(peer, "/internal/activity", false, ExtensionBodies.ActivityPart.class);
+    }
+
+    @Override
+    public ExtensionBodies.TopicsPart topics(Instance peer, PageRequest request, String prefix) {
+        String after = request.after().map(c -> "&after=" + encode(c.encode())).orElse("");
+        return read(peer, "/internal/topics?limit=" + request.limit() + after + "&prefix=" + encode(prefix), false,
+                ExtensionBodies.TopicsPart.class);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.javalin.router.Endpoint;
 import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.partyline.processor.query.ActivityQueries;
 import org.partyline.processor.query.AgreementQueries;
 import org.partyline.processor.query.ClaimQueries;
 import org.partyline.processor.query.InstanceLocator;
@@ -21,6 +22,7 @@ import org.partyline.processor.query.StanceGathering;
 import org.partyline.processor.query.StanceQueries;
 import org.partyline.processor.query.StoreProvider;
 import org.partyline.processor.query.StoreReadiness;
+import org.partyline.processor.query.TopicDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +73,8 @@ public final class RestServer implements AutoCloseable {
                 new AgreementQueries(stores, locator, directory, gathering), gathering,
                 new ClaimQueries(stores, locator, peers, directory), directory, locator,
                 new StoreReadiness(stores, locator), peers, state, settings.metrics(),
-                new EventStream(settings.events(), settings.keepAlive()), settings.waiting());
+                new EventStream(settings.events(), settings.keepAlive()), settings.waiting(),
+                new ActivityQueries(stores, locator, peers), new TopicDirectory(stores, locator, peers));
     }
 
     /** Binds {@code host:port} (port 0: any free port) and serves. */
