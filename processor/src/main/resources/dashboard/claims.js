@@ -59,7 +59,7 @@ async function drawBoard(board) {
   board.classList.toggle('one', shown.length === 1);
   const columns = await Promise.all(shown.map(async ([status, name, meaning]) => {
     const cards = await growing(pages('/api/claims', 'claims', { status }), {
-      size: PAGE, initial: state.shown[status] || PAGE, draw: (claims) => claims.map(card),
+      size: PAGE, initial: state.shown[status] || PAGE, draw: (claims) => claims.map((c) => card(c)),
       empty: 'None.', noun: `${name.toLowerCase()} claims`, key: `more-${status}`,
       grown: (n) => { state.shown[status] = n; },
     });
@@ -87,12 +87,14 @@ async function drawResults(results) {
   const found = [exact, ...starting].filter(Boolean).slice(0, PAGE);
   results.replaceChildren(el('section', { 'aria-label': 'Claims found' },
     el('h3', {}, `Claims whose id starts with \u201c${text}\u201d`),
-    found.length ? found.map(card) : el('p', { class: 'none' }, 'No claim has such an id.')));
+    found.length ? found.map((c) => card(c, true)) : el('p', { class: 'none' }, 'No claim has such an id.')));
 }
 
-export function card(claim) {
+/** A claim's card; `withStatus` names its status too (where no column says it). */
+export function card(claim, withStatus = false) {
   return el('article', { class: 'card', 'data-claim': claim.claimId, 'data-status': claim.status },
-    el('h4', {}, el('code', {}, claim.claimId), claim.status ? el('span', { class: 'status' }, ` ${claim.status.toLowerCase()}`) : null),
+    el('h4', {}, el('code', {}, claim.claimId),
+      withStatus && claim.status ? el('span', { class: 'status' }, ` ${claim.status.toLowerCase()}`) : null),
     el('p', { class: 'proposition' }, claim.proposition || '(no proposition given)'),
     el('dl', {}, SIDES.map(([position, label]) => {
       const holders = claim.positions.filter((p) => p.position === position);
