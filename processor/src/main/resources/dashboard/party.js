@@ -24,7 +24,7 @@ export async function render({ party }) {
   const [stances, changes, contested, claimChanges, agreement] = await Promise.all([
     list('stances', 'stances', 'stances', 50, (items) => stanceList(party, items), 'No stances yet.', 'stances'),
     list('changes', 'changes', 'changes', 50, changeList, 'It has not changed a stance.', 'changes'),
-    list('contested', 'contested-claims', 'claims', 10, (items) => el('div', { class: 'contested' }, items.map(card)),
+    list('contested', 'contested-claims', 'claims', 10, (items) => el('div', { class: 'contested' }, items.map((c) => card(c))),
       'It takes part in no contested claim.', 'contested claims'),
     list('claim-changes', 'claim-changes', 'changes', 50, claimChangeList,
       'It has not changed its position on any claim.', 'claim changes'),

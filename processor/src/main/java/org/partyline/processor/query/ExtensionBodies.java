@@ -33,8 +33,4 @@ public final class ExtensionBodies {
     public record ActivityPart(List<PartyActivity> parties, List<TopicActivity> topics,
                                Map<String, List<Integer>> partitions) {
     }
-
-    /** Internal: up to a page (plus one) of the topics of one instance's partitions of {@code topic-stances}. */
-    public record TopicsPart(List<String> topics, Map<String, List<Integer>> partitions) {
-    }
 }

@@ -50,12 +50,4 @@ public interface Peers {
     default ExtensionBodies.ActivityPart activity(Instance peer) {
         throw new PeerException(peer, "cannot be asked for its activity");
     }
-
-    /**
-     * Up to {@code request.limit() + 1} topics after the request's cursor, starting with {@code prefix} ("" for all),
-     * of the peer's up-to-date active partitions of {@code topic-stances}. The default cannot ask: for test doubles.
-     */
-    default ExtensionBodies.TopicsPart topics(Instance peer, PageRequest request, String prefix) {
-        throw new PeerException(peer, "cannot be asked for its topics");
-    }
 }

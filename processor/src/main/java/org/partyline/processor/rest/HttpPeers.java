@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import org.partyline.processor.query.Bodies;
 import org.partyline.processor.query.ExtensionBodies;
 import org.partyline.processor.query.Instance;
-import org.partyline.processor.query.PageRequest;
 import org.partyline.processor.query.PeerException;
 import org.partyline.processor.query.Peers;
 import org.partyline.schema.ClaimStatus;
@@ -163,12 +162,6 @@ final class HttpPeers implements Peers {
         return read(peer, "/internal/activity", false, ExtensionBodies.ActivityPart.class);
     }
 
-    @Override
-    public ExtensionBodies.TopicsPart topics(Instance peer, PageRequest request, String prefix) {
-        String after = request.after().map(c -> "&after=" + encode(c.encode())).orElse("");
-        return read(peer, "/internal/topics?limit=" + request.limit() + after + "&prefix=" + encode(prefix), false,
-                ExtensionBodies.TopicsPart.class);
-    }
 
     /**
      * Comma-separated, percent-encoded lists of at most {@link #MAX_LIST_CHARS} characters each (one for a short

@@ -69,12 +69,13 @@ public final class RestServer implements AutoCloseable {
         HttpPeers peers = new HttpPeers(settings.peerTimeout(), settings.authToken(), observer);
         PartyDirectory directory = new PartyDirectory(stores, locator, peers);
         StanceGathering gathering = new StanceGathering(stores, locator, peers);
+        ActivityQueries activity = new ActivityQueries(stores, locator, peers);
         this.routes = new Routes(new StanceQueries(stores, locator, directory, gathering),
                 new AgreementQueries(stores, locator, directory, gathering), gathering,
                 new ClaimQueries(stores, locator, peers, directory), directory, locator,
                 new StoreReadiness(stores, locator), peers, state, settings.metrics(),
                 new EventStream(settings.events(), settings.keepAlive()), settings.waiting(),
-                new ActivityQueries(stores, locator, peers), new TopicDirectory(stores, locator, peers));
+                activity, new TopicDirectory(activity));
     }
 
     /** Binds {@code host:port} (port 0: any free port) and serves. */

@@ -112,8 +112,6 @@ final class Routes {
                         ctx.queryParam("parties"), ctx.queryParam("topics"), asOf(ctx)))),
                 json("/internal/topic-stances", ctx -> reply(ctx, gathering.localTopicStances(ctx.queryParam("topics")))),
                 json("/internal/activity", ctx -> reply(ctx, activity.localActivity())),
-                json("/internal/topics", ctx -> reply(ctx, topics.localTopics(ctx.queryParam("limit"),
-                        ctx.queryParam("after"), ctx.queryParam("prefix")))),
                 json("/internal/known/{store}/{party}",
                         ctx -> reply(ctx, directory.knownHere(ctx.pathParam("store"), ctx.pathParam("party"), asked(ctx)))));
     }

@@ -40,7 +40,7 @@ class ActivityQueriesTest {
             public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
                 throw new PeerException(peer, "no peer here");
             }
-        }, Duration.ofSeconds(5), clock::get);
+        }, Duration.ofSeconds(5), clock::get, Runnable::run);
         said("UA", "ceasefire", 3);
         said("UA", "nato", 1);
         said("RU", "nato", 4);
@@ -67,14 +67,29 @@ class ActivityQueriesTest {
     }
 
     @Test
-    void shouldKeepACountForFiveSecondsThenCountAgain() {
+    void shouldKeepACountForFiveSecondsThenServeItWhileCountingAgain() {
         assertEquals(List.of(party("RU", 4)), activity("1").parties());
         said("DE", "ceasefire", 9);
         clock.addAndGet(Duration.ofMillis(4999).toNanos());
-        assertEquals(List.of(party("RU", 4)), activity("1").parties());
+        assertEquals(List.of(party("RU", 4)), activity("1").parties(), "fresh: kept");
         clock.addAndGet(Duration.ofMillis(1).toNanos());
+        assertEquals(List.of(party("RU", 4)), activity("1").parties(), "stale: kept, counted again meanwhile");
         assertEquals(List.of(party("DE", 11)), activity("1").parties());
         assertEquals(List.of(topic("ceasefire", 12)), activity("1").topics());
+    }
+
+    @Test
+    void shouldCountAtOnceAfterAMinuteWithoutRequests() {
+        assertEquals(List.of(party("RU", 4)), activity("1").parties());
+        said("EU", "sanctions", 20);
+        clock.addAndGet(Duration.ofMinutes(1).toNanos());
+        assertEquals(List.of(party("EU", 20)), activity("1").parties());
+    }
+
+    @Test
+    void shouldListEveryTopicInCodePointOrder() {
+        assertEquals(List.of("ceasefire", "nato", "sanctions"),
+                ((QueryResult.Found<List<String>>) queries.topicNames()).body());
     }
 
     private static ExtensionBodies.PartyActivity party(String party, long statements) {
