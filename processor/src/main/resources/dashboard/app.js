@@ -35,7 +35,7 @@ async function show({ redraw = false } = {}) {
   main.setAttribute('aria-busy', 'true');
   let content;
   try {
-    content = await view.render(params);
+    content = await view.render(params, { redraw });
   } catch (e) {
     content = el('div', { class: 'error', role: 'alert' }, el('h2', {}, 'Could not load this view'), el('p', {}, e.message));
   }

@@ -16,18 +16,31 @@ const moments = new Map();
 
 export const title = () => 'Overview';
 
-export async function render() {
+/**
+ * The rankings and the search box are drawn as soon as the ranking is read; the grid follows when the stances are
+ * (at once on a redraw, so that the focus stays where it was). The grid's drawing is marked on the page's
+ * performance timeline ("partyline-overview-grid").
+ */
+export async function render(params, { redraw = false } = {}) {
   const activity = await get('/api/activity', { limit: TOP });
   const parties = activity.parties.map((p) => p.party);
   const topics = activity.topics.map((t) => t.topic);
-  const current = await stancesOf(parties, null);
-
-  const gridHolder = el('div', { class: 'grid-holder' });
-  const draw = async () => {
-    const bodies = selected ? await stancesOf(parties, selected) : current;
-    gridHolder.replaceChildren(grid(parties, topics, bodies));
-  };
-  await draw();
+  const where = el('div', { class: 'where', 'aria-busy': 'true' },
+    el('p', { class: 'note' }, 'Reading where these parties stand\u2026'));
+  const filled = stancesOf(parties, null).then(async (current) => {
+    const gridHolder = el('div', { class: 'grid-holder' });
+    const draw = async () => {
+      const bodies = selected ? await stancesOf(parties, selected) : current;
+      gridHolder.replaceChildren(grid(parties, topics, bodies));
+    };
+    await draw();
+    where.replaceChildren(slider(parties, topics, current, draw), legend(), gridHolder);
+    where.removeAttribute('aria-busy');
+    performance.mark('partyline-overview-grid');
+  }).catch((e) => {
+    where.replaceChildren(el('p', { class: 'error', role: 'alert' }, `Could not read where they stand: ${e.message}`));
+  });
+  if (redraw) await filled;
 
   return el('div', { class: 'overview' },
     el('h2', {}, 'Most active'),
@@ -41,9 +54,7 @@ export async function render() {
     el('p', { class: 'note' }, `The ${parties.length} most active parties on the ${topics.length} most active topics: `,
       'each cell is a party\u2019s latest stance on a topic; open it for the topic\u2019s timeline. ',
       'Move the slider to see the grid as it stood at an earlier statement.'),
-    slider(parties, topics, current, draw),
-    legend(),
-    gridHolder);
+    where);
 }
 
 /** Each party's stances on every topic it spoke on (now, or as of `asOf`). */
