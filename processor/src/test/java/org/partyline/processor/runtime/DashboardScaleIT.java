@@ -213,7 +213,7 @@ class DashboardScaleIT {
                 d -> d.findElements(By.cssSelector("#stance-grid tbody tr")).size() == 20);
         double drawnMs = mark("partyline-view");
         System.out.printf("DashboardScaleIT: overview (rankings, search box) drawn %.0f ms after navigation started "
-                + "(page clock; %.0f ms until the test saw it), its grid of 20 x 20 stances %.0f ms after%n", drawnMs,
+                + "(page clock; %.0f ms until the test saw it); its grid of 20 x 20 stances at %.0f ms%n", drawnMs,
                 wallMs, mark("partyline-overview-grid"));
         return drawnMs;
     }
