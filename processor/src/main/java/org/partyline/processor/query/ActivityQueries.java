@@ -116,6 +116,8 @@ public final class ActivityQueries {
                         if (!(again instanceof QueryResult.Found<Kept>)) {
                             LOG.info("The busiest parties and topics could not be counted again: {}", again);
                         }
+                    } catch (RuntimeException e) {
+                        LOG.warn("Counting the busiest parties and topics again failed", e);
                     } finally {
                         recounting.set(false);
                     }

@@ -14,6 +14,7 @@ import org.partyline.processor.query.Bodies;
 import org.partyline.processor.query.DriverStores;
 import org.partyline.processor.query.FakeLocator;
 import org.partyline.processor.query.Instance;
+import org.partyline.processor.query.PartyDirectory;
 import org.partyline.processor.query.PeerException;
 import org.partyline.processor.query.Peers;
 import org.partyline.processor.query.QueryResult;
@@ -77,6 +78,9 @@ public final class ActivityBenchmark {
                 wideSeek[round] = firstKeyMillis(topicStances, "topic-0000", null);
                 narrowSeek[round] = firstKeyMillis(topicStances, "topic-0000", "topic-0001");
             }
+            PartyDirectory directoryOfParties = new PartyDirectory(stores, alone, new NoPeers());
+            double partiesMs = millis(directoryOfParties::parties);
+            System.out.printf("GET /api/parties (one seek per party in stances and party-claims): %.0f ms%n", partiesMs);
             System.out.printf("GET /api/activity counted afresh: median %.1f ms (min %.1f, max %.1f)%n",
                     BenchSupport.median(fresh), min(fresh), max(fresh));
             System.out.printf("GET /api/activity from the kept count: median %.3f ms%n", BenchSupport.median(kept));
