@@ -61,6 +61,44 @@ export async function getOptional(path, params) {
   }
 }
 
+/**
+ * Reads a list route page by page (CONTRACT section 8): each `more(n)` resolves to the next `n` items (fewer at the
+ * end). It asks for `limit=n` and follows the body's `next` with `after=`; a server that answers the whole list at
+ * once is handed out `n` items at a time all the same. `first` is the first body (the party of a party's list, ...),
+ * `done` says that every item has been handed out. Only the items `keep` accepts are handed out (all by default):
+ * a filter the server may not apply itself.
+ */
+export function pages(path, key, params = {}, keep = () => true) {
+  let after = null;
+  let ended = false;
+  const waiting = [];
+  const reader = {
+    first: null,
+    done: false,
+    async more(n = 50) {
+      while (waiting.length < n && !ended) {
+        const body = await get(path, { ...params, limit: n, after });
+        if (!reader.first) reader.first = body;
+        waiting.push(...(body[key] || []).filter(keep));
+        after = body.next || null;
+        ended = !after;
+      }
+      const items = waiting.splice(0, n);
+      reader.done = ended && waiting.length === 0;
+      return items;
+    },
+  };
+  return reader;
+}
+
+/** Every item of a paged list (pages of up to 1,000): for lists known to be short, such as one party's topics. */
+export async function all(path, key, params = {}) {
+  const reader = pages(path, key, params);
+  const items = [];
+  while (!reader.done) items.push(...await reader.more(1000));
+  return { body: reader.first, items };
+}
+
 /** Maps items through an async function, at most `width` at a time (a page should not flood an instance). */
 export async function mapLimited(items, fn, width = 6) {
   const results = new Array(items.length);

@@ -1,7 +1,7 @@
 // The dashboard's shell: hash routes to the four views, the token prompt, and the live feed that redraws the
 // open view when /api/events reports a change. Everything it shows comes from the public REST API.
-import { follow, get, setTokenPrompt } from './api.js';
-import { el, partyLink } from './dom.js';
+import { follow, setTokenPrompt } from './api.js';
+import { el } from './dom.js';
 import { words } from './scale.js';
 import * as overview from './overview.js';
 import * as timeline from './timeline.js';
@@ -20,11 +20,14 @@ function route() {
   const params = Object.fromEntries(new URLSearchParams(query || ''));
   if (parts[0] === 'topics' && parts[1]) return { view: timeline, params: { ...params, topic: parts[1] }, nav: 'overview' };
   if (parts[0] === 'claims') return { view: claims, params, nav: 'claims' };
-  if (parts[0] === 'parties' && parts[1]) return { view: party, params: { party: parts[1] }, nav: `party-${parts[1]}` };
+  if (parts[0] === 'parties' && parts[1]) return { view: party, params: { party: parts[1] }, nav: null };
   return { view: overview, params, nav: 'overview' };
 }
 
-/** Draws the view of the address; a redraw keeps the focus where it was (by data-key) when it can. */
+/**
+ * Draws the view of the address; a redraw keeps the focus where it was (by data-key) when it can. Each draw is
+ * marked on the page's performance timeline ("partyline-view"), so that how long a view takes can be measured.
+ */
 async function show({ redraw = false } = {}) {
   const mine = ++generation;
   const { view, params, nav } = route();
@@ -32,7 +35,7 @@ async function show({ redraw = false } = {}) {
   main.setAttribute('aria-busy', 'true');
   let content;
   try {
-    content = await view.render(params);
+    content = await view.render(params, { redraw });
   } catch (e) {
     content = el('div', { class: 'error', role: 'alert' }, el('h2', {}, 'Could not load this view'), el('p', {}, e.message));
   }
@@ -45,21 +48,7 @@ async function show({ redraw = false } = {}) {
   });
   if (focused) main.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
   else if (!redraw) main.focus({ preventScroll: true });
-  refreshPartyNav(nav);
-}
-
-async function refreshPartyNav(current) {
-  try {
-    const { parties } = await get('/api/parties');
-    document.getElementById('party-nav').replaceChildren(...parties.map((p) => {
-      const a = partyLink(p);
-      a.dataset.nav = `party-${p}`;
-      if (a.dataset.nav === current) a.setAttribute('aria-current', 'page');
-      return a;
-    }));
-  } catch (e) {
-    console.warn('Partyline: no party list', e);
-  }
+  performance.mark('partyline-view', { detail: location.hash || '#/overview' });
 }
 
 /** Asks for the access token in a dialog; resolves with what was typed. */

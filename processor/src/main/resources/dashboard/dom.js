@@ -54,3 +54,35 @@ export const partyLink = (party) =>
 /** A heading with a short explanation under it. */
 export const section = (title, note, ...content) =>
   el('section', {}, el('h2', {}, title), note ? el('p', { class: 'note' }, note) : null, ...content);
+
+/**
+ * A list that grows a page at a time: `draw(items)` draws every item read so far, and a "Show more" button reads the
+ * next `size` from `reader` (see pages() in api.js) while the list goes on. `initial` items are read first (a redraw
+ * shows as many as were shown before); `grown(count)` is told each time the list grows.
+ */
+export async function growing(reader, { size, initial = size, draw, empty, noun, key, grown }) {
+  const items = await reader.more(initial);
+  const holder = el('div', { class: 'growing' });
+  const button = el('button', { type: 'button', class: 'more', 'data-key': key });
+  const status = el('span', { class: 'shown', role: 'status' });
+  const redraw = () => {
+    button.textContent = `Show more ${noun}`;
+    status.textContent = reader.done ? '' : ` ${items.length} shown`;
+    const drawn = items.length ? [draw(items)].flat(Infinity) : [el('p', { class: 'none' }, empty)];
+    holder.replaceChildren(...drawn, ...(reader.done ? [] : [el('p', { class: 'more-row' }, button, status)]));
+  };
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      items.push(...await reader.more(size));
+      grown?.(items.length);
+      redraw();
+    } catch (e) {
+      status.textContent = ` could not load more: ${e.message}`;
+    }
+    button.disabled = false;
+    if (!reader.done) button.focus();
+  });
+  redraw();
+  return holder;
+}

@@ -1,28 +1,49 @@
-// Party page: its stances, its changes and their size, its claim reversals (contradictions flagged) and its
-// agreement with every other party (CONTRACT 6.1, 6.4, 6.5).
-import { get, getOptional, seg } from './api.js';
-import { el, section, svg, time } from './dom.js';
+// Party page: its stances, its changes and their size, the contested claims it takes part in, its claim reversals
+// (contradictions flagged) and its agreement with every other party (CONTRACT 6.1, 6.4, 6.5). Each list shows a page
+// (CONTRACT section 8) and grows with "Show more", so that a party with years of statements opens as fast as any.
+import { pages, seg } from './api.js';
+import { el, growing, section, svg, time } from './dom.js';
 import { fill, ink, signed, words } from './scale.js';
+import { card } from './claims.js';
+
+/** How many items each list of the open party showed, kept across live redraws of its page. */
+let shown = { party: null, counts: {} };
 
 export const title = ({ party }) => `Party ${party}`;
 
 export async function render({ party }) {
+  if (shown.party !== party) shown = { party, counts: {} };
   const p = seg(party);
-  const [stances, changes, claimChanges, agreement] = await Promise.all([
-    get(`/api/parties/${p}/stances`), get(`/api/parties/${p}/changes`),
-    getOptional(`/api/parties/${p}/claim-changes`), get(`/api/parties/${p}/agreement`)]);
+  const list = (name, path, key, size, draw, empty, noun) => {
+    const reader = pages(`/api/parties/${p}/${path}`, key);
+    return growing(reader, {
+      size, initial: shown.counts[name] || size, draw, empty, noun, key: `more-${name}`,
+      grown: (n) => { shown.counts[name] = n; },
+    }).then((holder) => ({ reader, holder }));
+  };
+  const [stances, changes, contested, claimChanges, agreement] = await Promise.all([
+    list('stances', 'stances', 'stances', 50, (items) => stanceList(party, items), 'No stances yet.', 'stances'),
+    list('changes', 'changes', 'changes', 50, changeList, 'It has not changed a stance.', 'changes'),
+    list('contested', 'contested-claims', 'claims', 10, (items) => el('div', { class: 'contested' }, items.map((c) => card(c))),
+      'It takes part in no contested claim.', 'contested claims'),
+    list('claim-changes', 'claim-changes', 'changes', 50, claimChangeList,
+      'It has not changed its position on any claim.', 'claim changes'),
+    list('agreement', 'agreement', 'agreement', 30, agreementChart, 'It shares no topic with another party.', 'parties'),
+  ]);
+  const name = stances.reader.first?.party ?? party;
   return el('div', { class: 'party-page' },
-    el('h2', {}, `Party ${stances.party}`),
-    section('Stances', 'Its latest stance on each topic it spoke on.', stanceList(stances)),
-    section('Changes of stance', 'Each change and its size on the scale, from \u22124 to +4.', changeList(changes.changes)),
+    el('h2', {}, `Party ${name}`),
+    section('Stances', 'Its latest stance on each topic it spoke on.', stances.holder),
+    section('Changes of stance', 'Each change and its size on the scale, from \u22124 to +4.', changes.holder),
+    section('Contested claims', 'Claims asserted by some and denied or disputed by others, on which it holds a position.',
+      contested.holder),
     section('Claim reversals', 'Where it changed its position on a claim; a contradiction goes from asserting to denying or disputing, or back.',
-      claimChangeList(claimChanges)),
+      claimChanges.holder),
     section('Agreement', 'With each party that shares a topic: on how many shared topics they stand on the same side, and how far apart they are on average (0 to 4).',
-      agreementChart(agreement.agreement)));
+      agreement.holder));
 }
 
-function stanceList({ party, stances }) {
-  if (!stances.length) return el('p', {}, 'No stances yet.');
+function stanceList(party, stances) {
   return el('ul', { class: 'stances' }, stances.map((s) => el('li', { 'data-topic': s.topic },
     el('a', { href: `#/topics/${seg(s.topic)}?party=${seg(party)}` }, s.topic), ' ',
     el('span', { class: 'chip', style: { background: fill(s.stance), color: ink(s.stance) } }, words(s.stance)),
@@ -31,7 +52,6 @@ function stanceList({ party, stances }) {
 
 /** Each change with a bar as long as its shift, to the right towards support, to the left towards oppose. */
 function changeList(changes) {
-  if (!changes.length) return el('p', {}, 'It has not changed a stance.');
   const unit = 14;
   return el('ul', { class: 'changes' }, changes.map((c) => el('li', { class: c.reversal ? 'reversal' : null, 'data-topic': c.topic },
     svg('svg', { viewBox: `0 0 ${unit * 8 + 2} 16`, width: unit * 8 + 2, height: 16, class: 'shift-bar', 'aria-hidden': 'true' },
@@ -44,10 +64,8 @@ function changeList(changes) {
     c.reversal ? el('span', { class: 'badge' }, 'reversal') : null, ` \u2014 ${time(c.occurredAt)}`)));
 }
 
-function claimChangeList(body) {
-  if (body == null) return el('p', { class: 'note' }, 'This server does not report claim changes (CONTRACT 6.4) yet.');
-  if (!body.changes.length) return el('p', {}, 'It has not changed its position on any claim.');
-  return el('ul', { class: 'claim-changes' }, body.changes.map((c) => el('li', {
+function claimChangeList(changes) {
+  return el('ul', { class: 'claim-changes' }, changes.map((c) => el('li', {
     class: c.contradiction ? 'contradiction' : null, 'data-claim': c.claimId,
   }, el('code', {}, c.claimId), `: ${c.from} \u2192 ${c.to} \u2014 ${time(c.occurredAt)} `,
   c.contradiction ? el('span', { class: 'badge' }, 'contradiction') : null)));
@@ -55,7 +73,6 @@ function claimChangeList(body) {
 
 /** One bar per party: the shared topics, the part of them agreed on filled, and the mean distance. */
 function agreementChart(rows) {
-  if (!rows.length) return el('p', {}, 'It shares no topic with another party.');
   const most = Math.max(...rows.map((r) => r.topics));
   const unit = Math.min(60, 420 / most);
   const row = 30;

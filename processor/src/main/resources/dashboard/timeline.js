@@ -1,7 +1,8 @@
 // Topic timeline: one step line per party across time on the five-point scale, a mark per statement (hover or
-// focus shows who said what, and where), each change labelled with its shift, reversals set apart.
-import { get, mapLimited, seg } from './api.js';
-import { el, partyLink, sourceLink, svg, time } from './dom.js';
+// focus shows who said what, and where), each change labelled with its shift, reversals set apart. A topic many
+// parties spoke on shows a page of them at a time (by party, the one asked for first), growing with "Show more".
+import { get, getOptional, mapLimited, pages, seg } from './api.js';
+import { el, growing, partyLink, sourceLink, svg, time } from './dom.js';
 import { STANCES, fill, partyStyle, score, signed, words } from './scale.js';
 
 const W = 1000;
@@ -10,26 +11,74 @@ const M = { left: 118, right: 64, top: 16, bottom: 40 };
 const H = M.top + BAND * STANCES.length + M.bottom;
 const HOUR = 3600e3;
 const DAY = 24 * HOUR;
+const PARTIES = 12;
+
+/** How many parties the open topic showed, kept across live redraws. */
+let shown = { topic: null, count: PARTIES };
 
 export const title = ({ topic }) => `Timeline: ${topic}`;
 
 export async function render({ topic, party: highlighted }) {
-  const { stances } = await get(`/api/topics/${seg(topic)}/stances`);
-  const lines = await mapLimited(stances, (s) => get(`/api/parties/${seg(s.party)}/stances/${seg(topic)}`));
-  const detail = el('div', { class: 'detail', id: 'statement-detail', 'aria-live': 'polite' },
-    'Hover over or focus a mark (Tab) to read the statement.');
-  const changes = lines.flatMap((l) => l.changes.map((c) => ({ party: l.party, ...c })))
-    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.party.localeCompare(b.party));
-
+  if (shown.topic !== topic) shown = { topic, count: PARTIES };
+  const lines = await growing(partyLines(topic, highlighted), {
+    size: PARTIES, initial: shown.count, noun: 'parties', key: 'more-parties', empty: 'No party spoke on it.',
+    grown: (n) => { shown.count = n; }, draw: (drawn) => timeline(drawn, highlighted),
+  });
   return el('div', { class: 'timeline' },
     el('h2', {}, 'Topic ', el('code', {}, topic)),
     el('p', { class: 'note' }, 'Each line is a party\u2019s stance over time; each dot a statement. ',
       'Boxes give the size of a change on the scale (\u22124 to +4); black boxes are reversals, from one side of neutral to the other.'),
+    lines);
+}
+
+/**
+ * The parties on the topic a page at a time, each with its whole history and changes on it; the highlighted party
+ * comes first even when its name is further down the list.
+ */
+function partyLines(topic, highlighted) {
+  const parties = pages(`/api/topics/${seg(topic)}/stances`, 'stances', {}, (s) => s.party !== highlighted);
+  let first = true;
+  return {
+    get done() { return parties.done; },
+    async more(n) {
+      const page = await parties.more(n);
+      const names = page.map((s) => s.party);
+      if (first && highlighted) {
+        first = false;
+        const own = await getOptional(`/api/parties/${seg(highlighted)}/stances/${seg(topic)}`, { limit: 1 });
+        if (own && own.history.length) names.unshift(own.party);
+      }
+      return mapLimited(names, (party) => line(party, topic));
+    },
+  };
+}
+
+/** A party's statements and changes on the topic, every page of them. */
+async function line(party, topic) {
+  const history = [];
+  const changes = [];
+  let after = null;
+  let body;
+  do {
+    body = await get(`/api/parties/${seg(party)}/stances/${seg(topic)}`, { limit: 1000, after });
+    history.push(...body.history);
+    changes.push(...body.changes);
+    after = body.next || null;
+  } while (after);
+  return { party: body.party, history, changes };
+}
+
+function timeline(lines, highlighted) {
+  const detail = el('div', { class: 'detail', id: 'statement-detail', 'aria-live': 'polite' },
+    'Hover over or focus a mark (Tab) to read the statement.');
+  const changes = lines.flatMap((l) => l.changes.map((c) => ({ party: l.party, ...c })))
+    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.party.localeCompare(b.party));
+  return el('div', {},
     chart(lines, highlighted, detail),
     detail,
     el('h3', {}, 'Changes'),
     changes.length ? el('ul', { class: 'changes' }, changes.map(changeItem))
-      : el('p', {}, 'No party has changed its stance on this topic.'),
+      : el('p', {}, 'No party shown has changed its stance on this topic.'),
     el('h3', {}, 'Statements'),
     statementsTable(lines));
 }

@@ -48,4 +48,12 @@ public interface Peers {
     default Bodies.TopicStancesPart topicStances(Instance peer, List<String> topics, Optional<String> after, int max) {
         throw new PeerException(peer, "cannot be asked for the stances on topics " + topics);
     }
+
+    /**
+     * The statements counted by the peer's up-to-date active partitions of {@code stances}: its busiest parties and
+     * every topic. The default cannot ask: for test doubles that need no peer.
+     */
+    default ExtensionBodies.ActivityPart activity(Instance peer) {
+        throw new PeerException(peer, "cannot be asked for its activity");
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.partyline.processor.query.Bodies;
+import org.partyline.processor.query.ExtensionBodies;
 import org.partyline.processor.query.Instance;
 import org.partyline.processor.query.PageRequest;
 import org.partyline.processor.query.PeerException;
@@ -161,6 +162,12 @@ final class HttpPeers implements Peers {
         }
         return new Bodies.TopicStancesPart(stances);
     }
+
+    @Override
+    public ExtensionBodies.ActivityPart activity(Instance peer) {
+        return read(peer, "/internal/activity", false, ExtensionBodies.ActivityPart.class);
+    }
+
 
     /**
      * Comma-separated, percent-encoded lists of at most {@link #MAX_LIST_CHARS} characters each (one for a short

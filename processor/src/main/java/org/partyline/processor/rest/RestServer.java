@@ -13,6 +13,7 @@ import io.javalin.router.Endpoint;
 import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.partyline.processor.query.ActivityQueries;
 import org.partyline.processor.query.AgreementQueries;
 import org.partyline.processor.query.ClaimQueries;
 import org.partyline.processor.query.InstanceLocator;
@@ -21,6 +22,7 @@ import org.partyline.processor.query.StanceGathering;
 import org.partyline.processor.query.StanceQueries;
 import org.partyline.processor.query.StoreProvider;
 import org.partyline.processor.query.StoreReadiness;
+import org.partyline.processor.query.TopicDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,11 +69,13 @@ public final class RestServer implements AutoCloseable {
         HttpPeers peers = new HttpPeers(settings.peerTimeout(), settings.authToken(), observer);
         PartyDirectory directory = new PartyDirectory(stores, locator, peers);
         StanceGathering gathering = new StanceGathering(stores, locator, peers);
+        ActivityQueries activity = new ActivityQueries(stores, locator, peers);
         this.routes = new Routes(new StanceQueries(stores, locator, directory, gathering),
                 new AgreementQueries(stores, locator, directory, gathering), gathering,
                 new ClaimQueries(stores, locator, peers, directory), directory, locator,
                 new StoreReadiness(stores, locator), peers, state, settings.metrics(),
-                new EventStream(settings.events(), settings.keepAlive()), settings.waiting());
+                new EventStream(settings.events(), settings.keepAlive()), settings.waiting(),
+                activity, new TopicDirectory(activity));
     }
 
     /** Binds {@code host:port} (port 0: any free port) and serves. */

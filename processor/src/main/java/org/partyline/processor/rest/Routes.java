@@ -13,6 +13,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.apache.kafka.streams.KafkaStreams;
+import org.partyline.processor.query.ActivityQueries;
 import org.partyline.processor.query.AgreementQueries;
 import org.partyline.processor.query.Bodies;
 import org.partyline.processor.query.ClaimQueries;
@@ -24,10 +25,11 @@ import org.partyline.processor.query.QueryResult;
 import org.partyline.processor.query.StanceGathering;
 import org.partyline.processor.query.StanceQueries;
 import org.partyline.processor.query.StoreReadiness;
+import org.partyline.processor.query.TopicDirectory;
 
 /**
- * The route table of CONTRACT section 4 plus {@code /instances} and the {@code /internal/...} endpoints that answer
- * from local stores only: one line per route, each a GET (HEAD answers the same without the body). Each route maps
+ * The route table of CONTRACT section 4, the dashboard's extensions ({@code /api/activity}, {@code /api/topics}),
+ * {@code /instances} and the {@code /internal/...} endpoints that answer from local stores only: one line per route, each a GET (HEAD answers the same without the body). Each route maps
  * a {@link QueryResult} to a status: found 200, held elsewhere forwarded, unknown 404, invalid 400, unavailable 503.
  * {@code /api/events} streams the change feed ({@link EventStream}); {@code /} and {@code /dashboard/FILE} serve the
  * web dashboard ({@link Dashboard}).
@@ -47,12 +49,14 @@ final class Routes {
     private final Supplier<String> metrics;
     private final EventStream events;
     private final Supplier<Optional<String>> waiting;
+    private final ActivityQueries activity;
+    private final TopicDirectory topics;
     private final Dashboard dashboard = new Dashboard();
 
     Routes(StanceQueries stances, AgreementQueries agreement, StanceGathering gathering, ClaimQueries claims,
            PartyDirectory directory, InstanceLocator locator, StoreReadiness readiness, HttpPeers peers,
            Supplier<KafkaStreams.State> state, Supplier<String> metrics, EventStream events,
-           Supplier<Optional<String>> waiting) {
+           Supplier<Optional<String>> waiting, ActivityQueries activity, TopicDirectory topics) {
         this.stances = stances;
         this.agreement = agreement;
         this.gathering = gathering;
@@ -65,6 +69,8 @@ final class Routes {
         this.metrics = metrics;
         this.events = events;
         this.waiting = waiting;
+        this.activity = activity;
+        this.topics = topics;
     }
 
     private record Route(String template, Handler handler) {
@@ -100,6 +106,9 @@ final class Routes {
                 json("/api/parties/{party}/claim-changes", ctx -> reply(ctx,
                         claims.partyClaimChanges(ctx.pathParam("party"), asOf(ctx), asked(ctx)))),
                 new Route("/api/events", events::handle),
+                json("/api/activity", ctx -> reply(ctx, activity.activity(ctx.queryParam("limit")))),
+                json("/api/topics", ctx -> reply(ctx, topics.topics(ctx.queryParam("limit"), ctx.queryParam("after"),
+                        ctx.queryParam("prefix")))),
                 json("/internal/parties", ctx -> reply(ctx, paged(ctx, PartyDirectory.ARITY,
                         page -> directory.localParties(ctx.queryParam("prefix"), page)))),
                 json("/internal/claims", ctx -> reply(ctx, claims.localClaims(ctx.queryParam("status")))),
@@ -107,6 +116,7 @@ final class Routes {
                         ctx.queryParam("parties"), ctx.queryParam("topics"), asOf(ctx), ctx.queryParam("since")))),
                 json("/internal/topic-stances", ctx -> reply(ctx, gathering.localTopicStances(ctx.queryParam("topics"),
                         ctx.queryParam("after"), ctx.queryParam("parties")))),
+                json("/internal/activity", ctx -> reply(ctx, activity.localActivity())),
                 json("/internal/known/{store}/{party}",
                         ctx -> reply(ctx, directory.knownHere(ctx.pathParam("store"), ctx.pathParam("party"), asked(ctx)))));
     }

@@ -29,7 +29,7 @@ import org.partyline.schema.Statement;
 
 /**
  * The dashboard at {@code /} in headless Chromium against the processor running the bundled example (as
- * {@code --demo} does): the overview grid and its time slider, the claims board, the topic timeline with its change
+ * {@code --demo} does): the overview's rankings, grid and time slider, the claims board, the topic timeline with its change
  * mark, the party page, and a statement published through the producer library showing on the open page without a
  * reload. With {@code -Dpartyline.screenshots=DIR} it saves the four views (docs/screenshots).
  */
@@ -74,6 +74,14 @@ class DashboardIT {
     @Order(1)
     void shouldShowRussiaOpposingAndUkraineSupportingNatoMembershipOnTheOverview() {
         browser.open(base + "/");
+        // The rankings: UA made 6 of the 16 statements, RU and US 4 each (then by name), EU 2.
+        browser.await("the ranking of the parties", WAIT, d -> d.findElements(By.cssSelector("#top-parties li")).size() == 4);
+        assertEquals(List.of("UA", "RU", "US", "EU"), browser.driver.findElements(By.cssSelector("#top-parties li a"))
+                .stream().map(WebElement::getText).toList());
+        assertEquals("6 statements", browser.driver.findElement(By.cssSelector("#top-parties li[data-party='UA'] .count"))
+                .getText());
+        assertEquals(List.of("ukraine-nato-membership", "us-peace-plan"), browser.driver
+                .findElements(By.cssSelector("#top-topics li a")).stream().limit(2).map(WebElement::getText).toList());
         browser.awaitText(RU_ON_NATO, "Oppose", WAIT);
         browser.awaitText(UA_ON_NATO, "Support", WAIT);
         browser.awaitText(US_ON_NATO, "Lean oppose", WAIT);
@@ -85,7 +93,8 @@ class DashboardIT {
 
         // The slider, by keyboard: its first stop is the first statement (UA on us-peace-plan, 2025-11-23), when
         // nobody had spoken on NATO membership yet; its last stop is now again.
-        WebElement slider = browser.driver.findElement(By.id("as-of"));
+        WebElement slider = browser.await("the slider, once it has read the moments of the statements", WAIT,
+                d -> d.findElements(By.cssSelector("#as-of:enabled")).stream().findFirst().orElse(null));
         slider.sendKeys(Keys.HOME);
         browser.awaitText(By.cssSelector("#stance-grid caption"), "Stances as of 2025-11-23 16:00 UTC", WAIT);
         browser.awaitText(RU_ON_NATO, "\u2013", WAIT);

@@ -1,0 +1,202 @@
+package org.partyline.processor.query;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+import org.partyline.processor.streams.StoreNames;
+import org.partyline.schema.view.StanceSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The busiest parties and topics ({@code /api/activity}, the dashboard's overview), by number of statements, and the
+ * names of every topic ({@code /api/topics}). Counted from {@code stances}, whose summary of each (party, topic) says
+ * how many statements it rests on: a party's topics all lie in its partition, so an instance counts its own parties
+ * completely and sends only its busiest; a topic's count is a sum over every instance. One request per other
+ * instance.
+ *
+ * <p>Counting reads every summary (about half a second for 100,000 of them), so a count is kept: for
+ * {@link #DEFAULT_FRESHNESS} it answers every request; after that, up to {@link #STALE_LIMIT}, it still answers at once
+ * while a new count runs in the background. Only a request after a long quiet waits for a count.
+ */
+public final class ActivityQueries {
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    public static final Duration DEFAULT_FRESHNESS = Duration.ofSeconds(5);
+    public static final Duration STALE_LIMIT = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(ActivityQueries.class);
+    private static final List<String> STORES = List.of(StoreNames.STANCES);
+    private static final Comparator<Count> BUSIEST_FIRST = Comparator.comparingLong(Count::statements).reversed()
+            .thenComparing(Count::name, ViewBodies.CODE_POINT_ORDER);
+
+    private final ListGathering gathering;
+    private final Peers peers;
+    private final long freshnessNanos;
+    private final LongSupplier nanoTime;
+    private final Executor background;
+    private final AtomicBoolean recounting = new AtomicBoolean();
+    private volatile Kept kept;
+
+    public ActivityQueries(StoreProvider stores, InstanceLocator locator, Peers peers) {
+        this(stores, locator, peers, DEFAULT_FRESHNESS, System::nanoTime, ForkJoinPool.commonPool());
+    }
+
+    ActivityQueries(StoreProvider stores, InstanceLocator locator, Peers peers, Duration freshness,
+                    LongSupplier nanoTime, Executor background) {
+        this.gathering = new ListGathering(locator, stores);
+        this.peers = peers;
+        this.freshnessNanos = freshness.toNanos();
+        this.nanoTime = nanoTime;
+        this.background = background;
+    }
+
+    /** A count, when it was started, and the names of its topics in code point order. */
+    private record Kept(long at, ExtensionBodies.Activity activity, List<String> topics) {
+    }
+
+    /** A name and its number of statements. */
+    private record Count(String name, long statements) {
+    }
+
+    /** What some partitions count: every party's statements and every topic's. */
+    private record Tally(Map<String, Long> parties, Map<String, Long> topics) {
+        Tally() {
+            this(new HashMap<>(), new HashMap<>());
+        }
+
+        void add(Tally other) {
+            other.parties.forEach((party, n) -> parties.merge(party, n, Long::sum));
+            other.topics.forEach((topic, n) -> topics.merge(topic, n, Long::sum));
+        }
+    }
+
+    /**
+     * {@code /api/activity?limit=N}: the {@code N} (1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT})
+     * parties and topics with the most statements; unavailable when a partition of {@code stances} is missing.
+     */
+    public QueryResult<ExtensionBodies.Activity> activity(String rawLimit) {
+        int limit;
+        try {
+            limit = rawLimit == null ? DEFAULT_LIMIT : Integer.parseInt(rawLimit.trim());
+        } catch (NumberFormatException e) {
+            return new QueryResult.Invalid<>("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '"
+                    + rawLimit + "'");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            return new QueryResult.Invalid<>("limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
+        }
+        return ListGathering.map(counted(), recent -> top(recent.activity(), limit));
+    }
+
+    /**
+     * The names of every topic a statement named, in code point order (for {@code /api/topics}); unavailable when a
+     * partition of {@code stances} is missing.
+     */
+    QueryResult<List<String>> topicNames() {
+        return ListGathering.map(counted(), Kept::topics);
+    }
+
+    /** The kept count while it is fresh or, starting a new one in the background, not too old; else a new count. */
+    private QueryResult<Kept> counted() {
+        Kept recent = kept;
+        if (recent != null) {
+            long age = nanoTime.getAsLong() - recent.at();
+            if (age >= freshnessNanos && age < STALE_LIMIT.toNanos() && recounting.compareAndSet(false, true)) {
+                background.execute(() -> {
+                    try {
+                        QueryResult<Kept> again = count();
+                        if (!(again instanceof QueryResult.Found<Kept>)) {
+                            LOG.info("The busiest parties and topics could not be counted again: {}", again);
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.warn("Counting the busiest parties and topics again failed", e);
+                    } finally {
+                        recounting.set(false);
+                    }
+                });
+            }
+            if (age < STALE_LIMIT.toNanos()) {
+                return new QueryResult.Found<>(recent);
+            }
+        }
+        return count();
+    }
+
+    /** Counts over every instance; keeps a complete count (not one read from a standby copy). */
+    private QueryResult<Kept> count() {
+        long started = nanoTime.getAsLong();
+        QueryResult<Kept> gathered = Routing.guarded(() -> ListGathering.map(
+                gathering.gather(STORES, (reads, store) -> List.of(tally(reads)), peer -> {
+                    ExtensionBodies.ActivityPart part = peers.activity(peer);
+                    return new ListGathering.Part<>(List.of(tally(part)), part.partitions());
+                }),
+                tallies -> {
+                    ExtensionBodies.Activity activity = merged(tallies);
+                    return new Kept(started, activity, activity.topics().stream().map(ExtensionBodies.TopicActivity::topic)
+                            .sorted(ViewBodies.CODE_POINT_ORDER).toList());
+                }));
+        if (gathered instanceof QueryResult.Found<Kept> found) {
+            kept = found.body();
+            LOG.debug("Counted the statements of {} topics in {} ms", found.body().topics().size(),
+                    (nanoTime.getAsLong() - started) / 1_000_000);
+        }
+        return gathered;
+    }
+
+    /**
+     * Internal ({@code /internal/activity}): the counts of this instance's up-to-date active partitions of
+     * {@code stances}: its {@value #MAX_LIMIT} busiest parties and every topic, and which partitions.
+     */
+    public QueryResult<ExtensionBodies.ActivityPart> localActivity() {
+        return Routing.guarded(() -> {
+            ListGathering.Part<Tally> part = gathering.localPart(STORES, (reads, store) -> List.of(tally(reads)));
+            ExtensionBodies.Activity activity = merged(part.items());
+            return new QueryResult.Found<>(new ExtensionBodies.ActivityPart(activity.parties(), activity.topics(),
+                    part.partitions()));
+        });
+    }
+
+    /** Reads every summary of one partition. */
+    private static Tally tally(LocalReads reads) {
+        Tally tally = new Tally();
+        reads.forEach(StoreNames.STANCES, (String key, StanceSummary summary) -> {
+            tally.parties().merge(summary.getParty(), summary.getStatements(), Long::sum);
+            tally.topics().merge(summary.getTopic(), summary.getStatements(), Long::sum);
+        });
+        return tally;
+    }
+
+    private static Tally tally(ExtensionBodies.ActivityPart part) {
+        Tally tally = new Tally();
+        part.parties().forEach(p -> tally.parties().merge(p.party(), p.statements(), Long::sum));
+        part.topics().forEach(t -> tally.topics().merge(t.topic(), t.statements(), Long::sum));
+        return tally;
+    }
+
+    /** The busiest {@value #MAX_LIMIT} parties and every topic of the tallies, busiest first. */
+    private static ExtensionBodies.Activity merged(List<Tally> tallies) {
+        Tally all = new Tally();
+        tallies.forEach(all::add);
+        return new ExtensionBodies.Activity(
+                busiest(all.parties()).limit(MAX_LIMIT).map(c -> new ExtensionBodies.PartyActivity(c.name(),
+                        c.statements())).toList(),
+                busiest(all.topics()).map(c -> new ExtensionBodies.TopicActivity(c.name(), c.statements())).toList());
+    }
+
+    private static Stream<Count> busiest(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).sorted(BUSIEST_FIRST);
+    }
+
+    private static ExtensionBodies.Activity top(ExtensionBodies.Activity all, int limit) {
+        return new ExtensionBodies.Activity(all.parties().stream().limit(limit).toList(),
+                all.topics().stream().limit(limit).toList());
+    }
+}

@@ -1,0 +1,102 @@
+package org.partyline.processor.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partyline.processor.streams.StoreKeys;
+import org.partyline.processor.streams.StoreNames;
+import org.partyline.schema.ClaimStatus;
+import org.partyline.schema.Stance;
+import org.partyline.schema.view.StanceSummary;
+
+/** The busiest parties and topics on one instance: the order, the ties, and how long a count is kept. */
+class ActivityQueriesTest {
+    private static final Instant AT = Instant.parse("2025-12-05T10:00:00Z");
+    private final FakeStores stores = new FakeStores();
+    private final AtomicLong clock = new AtomicLong();
+    private ActivityQueries queries;
+
+    @BeforeEach
+    void fill() {
+        queries = new ActivityQueries(stores, FakeLocator.alone(), new Peers() {
+            @Override
+            public boolean partyKnown(Instance peer, String store, String party, boolean standby) {
+                throw new PeerException(peer, "no peer here");
+            }
+
+            @Override
+            public Bodies.PartiesPart parties(Instance peer) {
+                throw new PeerException(peer, "no peer here");
+            }
+
+            @Override
+            public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
+                throw new PeerException(peer, "no peer here");
+            }
+        }, Duration.ofSeconds(5), clock::get, Runnable::run);
+        said("UA", "ceasefire", 3);
+        said("UA", "nato", 1);
+        said("RU", "nato", 4);
+        said("EU", "sanctions", 2);
+        said("DE", "sanctions", 2);
+    }
+
+    private void said(String party, String topic, long statements) {
+        stores.put(StoreNames.STANCES, StoreKeys.of(party, topic), new StanceSummary(party, topic, Stance.NEUTRAL, AT,
+                "e1", statements, AT, "e" + statements, -1L));
+    }
+
+    private ExtensionBodies.Activity activity(String limit) {
+        return ((QueryResult.Found<ExtensionBodies.Activity>) queries.activity(limit)).body();
+    }
+
+    @Test
+    void shouldRankByStatementsThenByName() {
+        assertEquals(new ExtensionBodies.Activity(
+                List.of(party("RU", 4), party("UA", 4), party("DE", 2), party("EU", 2)),
+                List.of(topic("nato", 5), topic("sanctions", 4), topic("ceasefire", 3))), activity(null));
+        assertEquals(new ExtensionBodies.Activity(List.of(party("RU", 4), party("UA", 4)),
+                List.of(topic("nato", 5), topic("sanctions", 4))), activity("2"));
+    }
+
+    @Test
+    void shouldKeepACountForFiveSecondsThenServeItWhileCountingAgain() {
+        assertEquals(List.of(party("RU", 4)), activity("1").parties());
+        said("DE", "ceasefire", 9);
+        clock.addAndGet(Duration.ofMillis(4999).toNanos());
+        assertEquals(List.of(party("RU", 4)), activity("1").parties(), "fresh: kept");
+        clock.addAndGet(Duration.ofMillis(1).toNanos());
+        assertEquals(List.of(party("RU", 4)), activity("1").parties(), "stale: kept, counted again meanwhile");
+        assertEquals(List.of(party("DE", 11)), activity("1").parties());
+        assertEquals(List.of(topic("ceasefire", 12)), activity("1").topics());
+    }
+
+    @Test
+    void shouldCountAtOnceAfterAMinuteWithoutRequests() {
+        assertEquals(List.of(party("RU", 4)), activity("1").parties());
+        said("EU", "sanctions", 20);
+        clock.addAndGet(Duration.ofMinutes(1).toNanos());
+        assertEquals(List.of(party("EU", 20)), activity("1").parties());
+    }
+
+    @Test
+    void shouldListEveryTopicInCodePointOrder() {
+        assertEquals(List.of("ceasefire", "nato", "sanctions"),
+                ((QueryResult.Found<List<String>>) queries.topicNames()).body());
+    }
+
+    private static ExtensionBodies.PartyActivity party(String party, long statements) {
+        return new ExtensionBodies.PartyActivity(party, statements);
+    }
+
+    private static ExtensionBodies.TopicActivity topic(String topic, long statements) {
+        return new ExtensionBodies.TopicActivity(topic, statements);
+    }
+}
