@@ -16,6 +16,7 @@ import org.partyline.processor.query.FakeLocator;
 import org.partyline.processor.query.Instance;
 import org.partyline.processor.query.PartyDirectory;
 import org.partyline.processor.query.PeerException;
+import org.partyline.processor.query.PageRequest;
 import org.partyline.processor.query.Peers;
 import org.partyline.processor.query.QueryResult;
 import org.partyline.processor.query.TopicDirectory;
@@ -139,7 +140,7 @@ public final class ActivityBenchmark {
         }
 
         @Override
-        public Bodies.PartiesPart parties(Instance peer) {
+        public Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page) {
             throw new PeerException(peer, "does not exist");
         }
 

@@ -32,7 +32,7 @@ class ActivityQueriesTest {
             }
 
             @Override
-            public Bodies.PartiesPart parties(Instance peer) {
+            public Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page) {
                 throw new PeerException(peer, "no peer here");
             }
 
