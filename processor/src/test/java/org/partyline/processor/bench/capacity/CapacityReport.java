@@ -69,6 +69,11 @@ public final class CapacityReport implements Callable<Integer> {
             description = "Longest wait for a shape to be folded (default: ${DEFAULT-VALUE}).")
     long timeoutMinutes = 90;
 
+    @Option(names = "--min-free-gb", paramLabel = "G",
+            description = "Stop a shape, and report what was folded until then, when less than this much disk is "
+                    + "left where the work dir is (default: ${DEFAULT-VALUE}).")
+    double minFreeGb = 10;
+
     @Option(names = "--processor-flag", paramLabel = "FLAG",
             description = "A flag for the processor, repeat for several (--processor-flag=--partitions "
                     + "--processor-flag=2); none by default, as the README starts it.")
@@ -97,14 +102,14 @@ public final class CapacityReport implements Callable<Integer> {
             Path events = events(shape, shapeDir);
             CapacityRun.Plan plan = new CapacityRun.Plan(label(shape), events, shapeDir, processorFlags,
                     Duration.ofSeconds(settleSeconds), MILESTONES, busiest, spread, maxPages,
-                    Duration.ofMinutes(timeoutMinutes));
+                    Duration.ofMinutes(timeoutMinutes), (long) (minFreeGb * 1024 * 1024 * 1024));
             figures.add(new CapacityRun(plan).run());
-        }
-        String tables = CapacityTables.markdown(figures, LocalDate.now(ZoneOffset.UTC), processorFlags);
-        System.out.println();
-        System.out.println(tables);
-        if (out != null) {
-            Files.writeString(out, tables);
+            String tables = CapacityTables.markdown(figures, LocalDate.now(ZoneOffset.UTC), processorFlags);
+            System.out.println();
+            System.out.println(tables);
+            if (out != null) {
+                Files.writeString(out, tables);
+            }
         }
         return 0;
     }

@@ -38,14 +38,14 @@ final class CapacityRun {
 
     /** What to measure: a name, the events file, and how long to wait after folding. */
     record Plan(String name, Path events, Path dir, List<String> processorFlags, Duration settle,
-                List<Long> milestones, int busiest, int spread, int maxPages, Duration timeout) {
+                List<Long> milestones, int busiest, int spread, int maxPages, Duration timeout, long minFreeBytes) {
     }
 
     /** What was measured. */
     record Figures(String name, long events, double readySeconds, double idleRssMib, double publishSeconds,
                    double foldSeconds, double cpuSeconds, Map<Long, Double> rssAtMilestones, DiskUsage folded,
                    DiskUsage settled, double peakRssMib, double finalRssMib, List<PageWalk.RouteFigures> routes,
-                   PageWalk.RouteFigures pages, List<String> missingRoutes, String load) {
+                   PageWalk.RouteFigures pages, List<String> missingRoutes, String load, String stopped) {
         double coresUsed() {
             return cpuSeconds / foldSeconds;
         }
@@ -89,7 +89,15 @@ final class CapacityRun {
                     JvmProcess.producerJar().toString(), "publish", plan.events().toString(), "--bootstrap-servers",
                     bootstrap, "--schema-registry-url", registry), Map.of(), plan.dir().resolve("publish.log"));
             Map<Long, Double> rssAt = new LinkedHashMap<>();
-            double publishSeconds = awaitInputsFolded(bootstrap, census.lines(), publish, sampler, rssAt, start);
+            double publishSeconds;
+            try {
+                publishSeconds = awaitInputsFolded(bootstrap, census.lines(), publish, sampler, rssAt, start);
+            } catch (DiskLow low) {
+                publish.close();
+                Figures figures = stopped(low, sampler, stateDir, readySeconds, idleRss, rssAt, start, cpuStart);
+                processor.stop(Duration.ofSeconds(60));
+                return figures;
+            }
             awaitRepartitionsCommitted(bootstrap);
             double foldSeconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (sampler.cpu().toNanos() - cpuStart) / 1e9;
@@ -105,10 +113,32 @@ final class CapacityRun {
                     sampler.peakMib());
             Figures figures = new Figures(plan.name(), census.lines(), readySeconds, idleRss, publishSeconds,
                     foldSeconds, cpuSeconds, rssAt, folded, settled, sampler.peakMib(), finalRss, walk.figures(),
-                    walk.overall(), walk.missing(), loadAverage());
+                    walk.overall(), walk.missing(), loadAverage(), null);
             processor.stop(Duration.ofSeconds(60));
             return figures;
         }
+    }
+
+    /** The disk ran low before the events were folded: what was folded and measured until then. */
+    private static final class DiskLow extends Exception {
+        private final long committed;
+
+        DiskLow(long committed, String message) {
+            super(message);
+            this.committed = committed;
+        }
+    }
+
+    private Figures stopped(DiskLow low, ProcessSampler sampler, Path stateDir, double readySeconds, double idleRss,
+                            Map<Long, Double> rssAt, long start, long cpuStart) throws Exception {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (sampler.cpu().toNanos() - cpuStart) / 1e9;
+        DiskUsage usage = DiskUsage.of(stateDir);
+        progress("STOPPED: %s", low.getMessage());
+        PageWalk.RouteFigures none = new PageWalk.RouteFigures("every page", 0, 0, 0, 0, 0);
+        return new Figures(plan.name(), low.committed, readySeconds, idleRss, -1, seconds, cpuSeconds, rssAt, usage,
+                usage, sampler.peakMib(), sampler.currentMib(), List.of(), none, List.of(), loadAverage(),
+                low.getMessage());
     }
 
     /**
@@ -116,7 +146,7 @@ final class CapacityRun {
      * inputs, noting RSS as the committed count passes each milestone; returns how long {@code publish} took.
      */
     private double awaitInputsFolded(String bootstrap, long lines, JvmProcess publish, ProcessSampler sampler,
-                                     Map<Long, Double> rssAt, long start) throws Exception {
+                                     Map<Long, Double> rssAt, long start) throws Exception, DiskLow {
         double publishSeconds = -1;
         long deadline = start + plan.timeout().toNanos();
         try (ConsumerGroupLag lag = ConsumerGroupLag.onInputs(bootstrap, APPLICATION_ID)) {
@@ -145,6 +175,12 @@ final class CapacityRun {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(plan.name() + ": " + committed + " of " + lines
                             + " input records committed after " + plan.timeout().toMinutes() + " min");
+                }
+                long free = Files.getFileStore(plan.dir()).getUsableSpace();
+                if (free < plan.minFreeBytes()) {
+                    throw new DiskLow(committed, String.format(Locale.ROOT, "stopped after %.0f s with %,d of %,d "
+                            + "events folded: %.1f GiB left on the disk of %s", (System.nanoTime() - start) / 1e9,
+                            committed, lines, free / 1073741824.0, plan.dir()));
                 }
                 Thread.sleep(500);
             }

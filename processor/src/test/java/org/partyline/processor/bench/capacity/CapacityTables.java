@@ -22,10 +22,13 @@ final class CapacityTables {
                 date, flags.isEmpty() ? "" : " and " + String.join(" ", flags),
                 Runtime.getRuntime().availableProcessors(), runs.isEmpty() ? "?" : runs.get(runs.size() - 1).load()));
         header(md, "figure", runs);
-        row(md, "events published", runs, r -> String.format(Locale.ROOT, "%,d", r.events()));
+        if (runs.stream().anyMatch(r -> r.stopped() != null)) {
+            row(md, "**stopped before the end**", runs, r -> r.stopped() == null ? "" : "**" + r.stopped() + "**");
+        }
+        row(md, "events (folded until the stop, when stopped)", runs, r -> String.format(Locale.ROOT, "%,d", r.events()));
         row(md, "start to READY", runs, r -> seconds(r.readySeconds()));
         row(md, "fold: from `publish` start until every view is folded", runs, r -> seconds(r.foldSeconds()));
-        row(md, "`publish` alone, launch to exit", runs, r -> seconds(r.publishSeconds()));
+        row(md, "`publish` alone, launch to exit", runs, r -> r.publishSeconds() < 0 ? "-" : seconds(r.publishSeconds()));
         row(md, "events per second", runs, r -> r.events() < SMALL ? "-"
                 : String.format(Locale.ROOT, "%,.0f", r.eventsPerSecond()));
         row(md, "processor CPU during the fold (cores used on average)", runs,
