@@ -1,5 +1,6 @@
 package org.partyline.processor.bench.capacity;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,13 +93,13 @@ final class CapacityRun {
             double publishSeconds;
             try {
                 publishSeconds = awaitInputsFolded(bootstrap, census.lines(), publish, sampler, rssAt, start);
+                awaitRepartitionsCommitted(bootstrap, census.lines(), start);
             } catch (DiskLow low) {
                 publish.close();
                 Figures figures = stopped(low, sampler, stateDir, readySeconds, idleRss, rssAt, start, cpuStart);
                 processor.stop(Duration.ofSeconds(60));
                 return figures;
             }
-            awaitRepartitionsCommitted(bootstrap);
             double foldSeconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (sampler.cpu().toNanos() - cpuStart) / 1e9;
             DiskUsage folded = DiskUsage.of(stateDir);
@@ -176,19 +177,24 @@ final class CapacityRun {
                     throw new IllegalStateException(plan.name() + ": " + committed + " of " + lines
                             + " input records committed after " + plan.timeout().toMinutes() + " min");
                 }
-                long free = Files.getFileStore(plan.dir()).getUsableSpace();
-                if (free < plan.minFreeBytes()) {
-                    throw new DiskLow(committed, String.format(Locale.ROOT, "stopped after %.0f s with %,d of %,d "
-                            + "events folded: %.1f GiB left on the disk of %s", (System.nanoTime() - start) / 1e9,
-                            committed, lines, free / 1073741824.0, plan.dir()));
-                }
+                checkDisk(committed, lines, start, "");
                 Thread.sleep(500);
             }
         }
     }
 
+    /** Fails with {@link DiskLow} when less than the plan's minimum is left on the work dir's disk. */
+    private void checkDisk(long committed, long lines, long start, String what) throws IOException, DiskLow {
+        long free = Files.getFileStore(plan.dir()).getUsableSpace();
+        if (free < plan.minFreeBytes()) {
+            throw new DiskLow(committed, String.format(Locale.ROOT, "stopped after %.0f s with %,d of %,d events "
+                    + "folded%s: %.1f GiB left on the disk of %s", (System.nanoTime() - start) / 1e9, committed,
+                    lines, what, free / 1073741824.0, plan.dir()));
+        }
+    }
+
     /** Waits until the group has committed the end of its repartition topics twice in a row, a second apart. */
-    private void awaitRepartitionsCommitted(String bootstrap) throws Exception {
+    private void awaitRepartitionsCommitted(String bootstrap, long lines, long start) throws Exception, DiskLow {
         List<String> topics;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             topics = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
@@ -202,6 +208,7 @@ final class CapacityRun {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(plan.name() + ": repartition topics not committed");
                 }
+                checkDisk(lines, lines, start, " (inputs), not yet the re-keyed views");
                 Thread.sleep(1_000);
             }
         }
