@@ -86,16 +86,14 @@ final class CapacityRun {
 
             long cpuStart = sampler.cpu().toNanos();
             long start = System.nanoTime();
-            JvmProcess publish = JvmProcess.start("publish " + plan.name(), List.of(), List.of("-jar",
-                    JvmProcess.producerJar().toString(), "publish", plan.events().toString(), "--bootstrap-servers",
-                    bootstrap, "--schema-registry-url", registry), Map.of(), plan.dir().resolve("publish.log"));
             Map<Long, Double> rssAt = new LinkedHashMap<>();
             double publishSeconds;
-            try {
+            try (JvmProcess publish = JvmProcess.start("publish " + plan.name(), List.of(), List.of("-jar",
+                    JvmProcess.producerJar().toString(), "publish", plan.events().toString(), "--bootstrap-servers",
+                    bootstrap, "--schema-registry-url", registry), Map.of(), plan.dir().resolve("publish.log"))) {
                 publishSeconds = awaitInputsFolded(bootstrap, census.lines(), publish, sampler, rssAt, start);
                 awaitRepartitionsCommitted(bootstrap, census.lines(), start);
             } catch (DiskLow low) {
-                publish.close();
                 Figures figures = stopped(low, sampler, stateDir, readySeconds, idleRss, rssAt, start, cpuStart);
                 processor.stop(Duration.ofSeconds(60));
                 return figures;
