@@ -17,12 +17,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "partyline-producer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         usageHelpWidth = 100,
         description = "Publishes statements, claims and articles to Kafka for the Partyline processor, turns articles "
-                + "into candidate events, and replays dead letters.",
+                + "into candidate events, replays dead letters, and generates synthetic archives.",
         commandListHeading = "%nCommands:%n",
         subcommands = {
                 PublishCommand.class,
                 ReplayDlqCommand.class,
                 IngestCommand.class,
+                GenerateCommand.class,
                 HelpCommand.class,
         })
 public final class ProducerCommand implements Callable<Integer> {
