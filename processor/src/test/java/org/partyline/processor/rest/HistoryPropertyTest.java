@@ -151,8 +151,21 @@ class HistoryPropertyTest {
             HttpTestClient.Answer answer = HttpTestClient.get(port, path);
             assertEquals(200, answer.status(), () -> path + " -> " + answer.body() + "\narrivals: " + arrivals);
             JsonNode want = rounded(HttpTestClient.MAPPER.valueToTree(view.getValue()));
-            assertEquals(want, rounded(answer.body()), () -> path + "\narrivals: " + arrivals);
+            assertEquals(want, rounded(lastPage(answer.body())), () -> path + "\narrivals: " + arrivals);
         }
+    }
+
+    /**
+     * A list body without its {@code "next": null}: the lists here fit in one page, whose null {@code next} the
+     * reference (like the contract's oracle) leaves out.
+     */
+    private static JsonNode lastPage(JsonNode body) {
+        if (body.isObject() && body.has("next") && body.get("next").isNull()) {
+            ObjectNode copy = body.deepCopy();
+            copy.remove("next");
+            return copy;
+        }
+        return body;
     }
 
     /** Fractional numbers to six decimals (the contract asks for two): a mean may be summed in another order. */
