@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.partyline.processor.domain.EventPosition;
 import org.partyline.processor.domain.StanceScale;
-import org.partyline.schema.ClaimPosition;
 import org.partyline.schema.Source;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.view.ClaimChange;
@@ -68,17 +67,16 @@ public final class ViewBodies {
     /** The claim as of now: its summary and every party's position, by party. */
     public static Bodies.Claim claim(ClaimSummary c, List<PartyPosition> positions) {
         List<Bodies.Position> bodies = new ArrayList<>(positions.size());
-        positions.forEach(p -> bodies.add(new Bodies.Position(p.getParty(), p.getPosition().name(),
-                time(p.getOccurredAt()), p.getEventId(), p.getEvents())));
+        positions.forEach(p -> bodies.add(position(p)));
         bodies.sort(Comparator.comparing(Bodies.Position::party, CODE_POINT_ORDER));
         return new Bodies.Claim(c.getClaimId(), c.getProposition(), c.getStatus().name(), bodies, c.getEvents(),
                 origin(c.getOrigin()));
     }
 
-    /** A party's position on a claim and how many events it has on it. */
-    public static Bodies.Position position(ClaimPosition p, long events) {
+    /** A party's current position on a claim and how many events it has on it. */
+    public static Bodies.Position position(PartyPosition p) {
         return new Bodies.Position(p.getParty(), p.getPosition().name(), time(p.getOccurredAt()), p.getEventId(),
-                events);
+                p.getEvents());
     }
 
     public static Bodies.Origin origin(ClaimOrigin o) {
