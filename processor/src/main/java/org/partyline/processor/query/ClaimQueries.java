@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.partyline.processor.streams.StoreKeys;
@@ -210,8 +210,7 @@ public final class ClaimQueries {
 
     /** Runs {@code query} with the parsed status (empty: any) and claimId prefix (empty: any). */
     private static <T> QueryResult<T> withFilter(String rawStatus, String rawPrefix,
-                                                 java.util.function.BiFunction<Optional<ClaimStatus>, String,
-                                                         QueryResult<T>> query) {
+                                                 BiFunction<Optional<ClaimStatus>, String, QueryResult<T>> query) {
         String prefix = rawPrefix == null ? "" : rawPrefix.trim().toLowerCase(Locale.ROOT);
         if (!prefix.isEmpty() && !prefix.matches("[a-z0-9-]{1,128}")) {
             return new QueryResult.Invalid<>("prefix must be the start of a claimId ([a-z0-9-]), not '" + rawPrefix
