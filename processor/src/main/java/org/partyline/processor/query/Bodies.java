@@ -114,7 +114,7 @@ public final class Bodies {
     public record ClaimsPart(List<Claim> claims, boolean more, Map<String, List<Integer>> partitions) {
     }
 
-    /** Internal: the claims of a list of claimIds that one instance holds, in claimId order; {@code more}: cut short. */
+    /** Internal: the claims of a list of claimIds that one instance holds, by claimId; {@code more}: cut short. */
     public record ClaimsById(List<Claim> claims, boolean more) {
     }
 

@@ -178,7 +178,8 @@ public final class ClaimQueries {
                             .range(from, StoreKeys.prefixEnd(party))) {
                         while (it.hasNext() && !more) {
                             PartyClaim entry = it.next().value;
-                            if (entry.getStatus() == ClaimStatus.CONTESTED && entry.getPosition() != Position.RETRACTS) {
+                            if (entry.getStatus() == ClaimStatus.CONTESTED
+                                    && entry.getPosition() != Position.RETRACTS) {
                                 if (ids.size() == page.limit()) {
                                     more = true;
                                 } else {
