@@ -1,10 +1,8 @@
 package org.partyline.processor.domain;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.partyline.schema.Claim;
 import org.partyline.schema.ClaimPosition;
@@ -12,44 +10,102 @@ import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.ClaimStatusChange;
 import org.partyline.schema.Position;
 import org.partyline.schema.view.ClaimOrigin;
-import org.partyline.schema.view.ClaimView;
+import org.partyline.schema.view.ClaimSummary;
+import org.partyline.schema.view.PartyClaim;
+import org.partyline.schema.view.PartyPosition;
 
 /**
- * Folds one claim event into its claim, wherever in time it falls. Each party's position is its last event in
- * {@link EventPosition} order (RETRACTS included, kept as a position); the proposition comes from the earliest
- * event with a non-empty one; the origin is the earliest ASSERTS event; the status follows from the positions; the
- * claim's events and each party's are counted (CONTRACT 6.3). The view holds one position and one count per party,
- * so one event costs the same whatever the number of events before it.
+ * Folds one claim event into its claim, wherever in time it falls, touching only the claim's summary and the
+ * event's party ({@link ClaimState}): the party's position is its last event in {@link EventPosition} order
+ * (RETRACTS included, kept as a position); the proposition comes from the earliest event with a non-empty one; the
+ * origin is the earliest ASSERTS event; the status follows from which sides some party holds; the claim's events and
+ * each party's are counted (CONTRACT 6.3). Only a change of status reads every position (for the
+ * {@code claim-status} record and the view by party), so an event costs the same whatever the number of parties on
+ * the claim.
  *
- * <p>Positions, proposition and origin are idempotent (a latest, two earliest); the counts are not, so the caller
- * folds an event only once into a view ({@link ClaimUpdate#alreadyFolded} for one the view already holds).
+ * <p>Positions, sides, proposition and origin are idempotent (a latest, a set, two earliest); the counts are not. So
+ * the summary and each position keep the input offset of the last event counted in them, and hold an event when that
+ * offset is at least the event's first offset ({@link Folding}): events are folded in offset order within a task.
+ * Each is decided on its own, so a replay after a crash repairs whichever lost the event and counts it nowhere twice.
  */
 public final class ClaimFold {
-
-    private static final Comparator<ClaimPosition> BY_PARTY =
-            (a, b) -> EventPosition.compareCodePoints(a.getParty(), b.getParty());
 
     private ClaimFold() {
     }
 
     /**
-     * The claim after {@code event}, which it does not hold yet; {@code current} is null for the first event of the
-     * claim. The folded offset is kept as it was (the caller's to set).
+     * How one event is folded: its input offset, the offset where it was first seen ({@code Long.MAX_VALUE} when
+     * unknown), and whether an event the summary already holds sends every party's entry again
+     * ({@code repairWhenHeld}: under at_least_once, where a crash may have lost entries sent before).
      */
-    public static ClaimView apply(ClaimView current, Claim event) {
-        List<ClaimPosition> positions = withPosition(current == null ? List.of() : current.getPositions(), event);
-        ClaimView.Builder next = ClaimView.newBuilder()
+    public record Folding(long offset, long firstOffset, boolean repairWhenHeld) {
+
+        /** Whether a record that counted events up to {@code foldedOffset} holds this event. */
+        public boolean holds(long foldedOffset) {
+            return foldedOffset >= Math.min(firstOffset, offset);
+        }
+    }
+
+    /** Folds {@code event} into {@code state} where it does not hold it yet; returns what changed. */
+    public static ClaimUpdate apply(ClaimState state, Claim event, Folding folding) {
+        Optional<PartyPosition> held = state.position(event.getParty());
+        PartyPosition position;
+        if (held.isPresent() && folding.holds(held.get().getFoldedOffset())) {
+            position = held.get();
+        } else {
+            position = position(held.orElse(null), event, folding.offset());
+            state.putPosition(position);
+        }
+        state.setSide(event.getParty(), position.getPosition());
+
+        Optional<ClaimSummary> before = state.summary();
+        if (before.isPresent() && folding.holds(before.get().getFoldedOffset())) {
+            ClaimSummary summary = before.get();
+            List<ClaimUpdate.PartyEntry> entries = folding.repairWhenHeld()
+                    ? entries(state.positions(), summary) : List.of(entry(position, summary));
+            return new ClaimUpdate(summary, Optional.empty(), entries, List.of());
+        }
+        ClaimStatus status = statusOf(state.anyAsserts(), state.anyDenies());
+        ClaimSummary after = summary(before.orElse(null), event, status, folding.offset());
+        state.putSummary(after);
+        ClaimStatus previous = before.map(ClaimSummary::getStatus).orElse(null);
+        if (previous == status) {
+            return new ClaimUpdate(after, Optional.empty(), List.of(entry(position, after)), List.of());
+        }
+        List<PartyPosition> positions = state.positions();
+        return new ClaimUpdate(after, Optional.of(statusChange(after, previous, event, positions)),
+                entries(positions, after), List.of());
+    }
+
+    /** The party's position after {@code event}, which it does not hold yet ({@code before} null: its first). */
+    public static PartyPosition position(PartyPosition before, Claim event, long foldedOffset) {
+        boolean later = before == null
+                || EventPosition.of(event).isAfter(new EventPosition(before.getOccurredAt(), before.getEventId()));
+        PartyPosition.Builder next = PartyPosition.newBuilder()
+                .setParty(event.getParty())
+                .setEvents(before == null ? 1 : before.getEvents() + 1)
+                .setFoldedOffset(foldedOffset);
+        if (later) {
+            next.setPosition(event.getPosition()).setOccurredAt(event.getOccurredAt()).setEventId(event.getEventId());
+        } else {
+            next.setPosition(before.getPosition()).setOccurredAt(before.getOccurredAt())
+                    .setEventId(before.getEventId());
+        }
+        return next.build();
+    }
+
+    /** The summary after {@code event}, which it does not hold yet ({@code before} null: the claim's first). */
+    public static ClaimSummary summary(ClaimSummary before, Claim event, ClaimStatus status, long foldedOffset) {
+        ClaimSummary.Builder next = ClaimSummary.newBuilder()
                 .setClaimId(event.getClaimId())
-                .setProposition(current == null ? null : current.getProposition())
-                .setPropositionAt(current == null ? null : current.getPropositionAt())
-                .setPropositionEventId(current == null ? null : current.getPropositionEventId())
-                .setStatus(statusOf(positions))
-                .setPositions(positions)
-                .setEvents(current == null ? 1 : current.getEvents() + 1)
-                .setPartyEvents(withCount(current == null ? Map.of() : current.getPartyEvents(), event.getParty()))
-                .setOrigin(current == null ? null : current.getOrigin())
-                .setFoldedOffset(current == null ? -1L : current.getFoldedOffset());
-        if (hasProposition(event) && isEarlierProposition(current, event)) {
+                .setProposition(before == null ? null : before.getProposition())
+                .setPropositionAt(before == null ? null : before.getPropositionAt())
+                .setPropositionEventId(before == null ? null : before.getPropositionEventId())
+                .setStatus(status)
+                .setEvents(before == null ? 1 : before.getEvents() + 1)
+                .setOrigin(before == null ? null : before.getOrigin())
+                .setFoldedOffset(foldedOffset);
+        if (hasProposition(event) && isEarlierProposition(before, event)) {
             next.setProposition(event.getProposition())
                     .setPropositionAt(event.getOccurredAt())
                     .setPropositionEventId(event.getEventId());
@@ -65,27 +121,8 @@ public final class ClaimFold {
         return next.build();
     }
 
-    /** The record for {@code claim-status} when the status changed from {@code before} (null: no status yet). */
-    public static Optional<ClaimStatusChange> statusChange(ClaimView before, ClaimView after, Claim cause) {
-        ClaimStatus previous = before == null ? null : before.getStatus();
-        if (previous == after.getStatus()) {
-            return Optional.empty();
-        }
-        return Optional.of(ClaimStatusChange.newBuilder()
-                .setClaimId(after.getClaimId())
-                .setProposition(after.getProposition())
-                .setStatus(after.getStatus())
-                .setPreviousStatus(previous)
-                .setOccurredAt(cause.getOccurredAt())
-                .setPositions(new ArrayList<>(after.getPositions()))
-                .build());
-    }
-
     /** CONTRACT section 2: CONTESTED, ASSERTED, DENIED, or WITHDRAWN when every position is RETRACTS. */
-    public static ClaimStatus statusOf(List<ClaimPosition> positions) {
-        boolean asserted = positions.stream().anyMatch(p -> p.getPosition() == Position.ASSERTS);
-        boolean denied = positions.stream()
-                .anyMatch(p -> p.getPosition() == Position.DENIES || p.getPosition() == Position.DISPUTES);
+    public static ClaimStatus statusOf(boolean asserted, boolean denied) {
         if (asserted && denied) {
             return ClaimStatus.CONTESTED;
         }
@@ -95,28 +132,50 @@ public final class ClaimFold {
         return denied ? ClaimStatus.DENIED : ClaimStatus.WITHDRAWN;
     }
 
-    private static List<ClaimPosition> withPosition(List<ClaimPosition> positions, Claim event) {
-        List<ClaimPosition> result = new ArrayList<>(positions.size() + 1);
-        boolean found = false;
-        for (ClaimPosition p : positions) {
-            if (p.getParty().equals(event.getParty())) {
-                found = true;
-                result.add(EventPosition.of(event).isAfter(EventPosition.of(p)) ? positionOf(event) : p);
-            } else {
-                result.add(p);
-            }
-        }
-        if (!found) {
-            result.add(positionOf(event));
-            result.sort(BY_PARTY);
-        }
-        return result;
+    /** The status of a claim whose parties hold these positions. */
+    public static ClaimStatus statusOf(Collection<Position> positions) {
+        return statusOf(positions.contains(Position.ASSERTS),
+                positions.contains(Position.DENIES) || positions.contains(Position.DISPUTES));
     }
 
-    private static Map<String, Long> withCount(Map<String, Long> counts, String party) {
-        Map<String, Long> result = new HashMap<>(counts);
-        result.merge(party, 1L, Long::sum);
-        return result;
+    /** The side a position takes in the status: ASSERTS, DENIES (for DENIES and DISPUTES), or none (RETRACTS). */
+    public static Optional<Position> side(Position position) {
+        return switch (position) {
+            case ASSERTS -> Optional.of(Position.ASSERTS);
+            case DENIES, DISPUTES -> Optional.of(Position.DENIES);
+            case RETRACTS -> Optional.empty();
+        };
+    }
+
+    /** A position as the contract's records carry it. */
+    public static ClaimPosition claimPosition(PartyPosition p) {
+        return ClaimPosition.newBuilder().setParty(p.getParty()).setPosition(p.getPosition())
+                .setOccurredAt(p.getOccurredAt()).setEventId(p.getEventId()).build();
+    }
+
+    private static ClaimStatusChange statusChange(ClaimSummary after, ClaimStatus previous, Claim cause,
+                                                  List<PartyPosition> positions) {
+        List<ClaimPosition> all = new ArrayList<>(positions.size());
+        positions.forEach(p -> all.add(claimPosition(p)));
+        return ClaimStatusChange.newBuilder()
+                .setClaimId(after.getClaimId())
+                .setProposition(after.getProposition())
+                .setStatus(after.getStatus())
+                .setPreviousStatus(previous)
+                .setOccurredAt(cause.getOccurredAt())
+                .setPositions(all)
+                .build();
+    }
+
+    private static List<ClaimUpdate.PartyEntry> entries(List<PartyPosition> positions, ClaimSummary summary) {
+        List<ClaimUpdate.PartyEntry> entries = new ArrayList<>(positions.size());
+        positions.forEach(p -> entries.add(entry(p, summary)));
+        return entries;
+    }
+
+    private static ClaimUpdate.PartyEntry entry(PartyPosition position, ClaimSummary summary) {
+        return new ClaimUpdate.PartyEntry(position.getParty(), new PartyClaim(summary.getClaimId(),
+                position.getPosition(), summary.getStatus()));
     }
 
     private static boolean isEarlierOrigin(ClaimOrigin origin, Claim event) {
@@ -124,24 +183,15 @@ public final class ClaimFold {
                 || EventPosition.of(event).isBefore(new EventPosition(origin.getOccurredAt(), origin.getEventId()));
     }
 
-    private static ClaimPosition positionOf(Claim event) {
-        return ClaimPosition.newBuilder()
-                .setParty(event.getParty())
-                .setPosition(event.getPosition())
-                .setOccurredAt(event.getOccurredAt())
-                .setEventId(event.getEventId())
-                .build();
-    }
-
     private static boolean hasProposition(Claim event) {
         return event.getProposition() != null && !event.getProposition().isEmpty();
     }
 
-    private static boolean isEarlierProposition(ClaimView current, Claim event) {
-        if (current == null || current.getPropositionAt() == null) {
+    private static boolean isEarlierProposition(ClaimSummary before, Claim event) {
+        if (before == null || before.getPropositionAt() == null) {
             return true;
         }
-        EventPosition taken = new EventPosition(current.getPropositionAt(), current.getPropositionEventId());
+        EventPosition taken = new EventPosition(before.getPropositionAt(), before.getPropositionEventId());
         return EventPosition.of(event).isBefore(taken);
     }
 }

@@ -66,13 +66,13 @@ public final class Bodies {
                               boolean contradiction) {
     }
 
-    public record PartyClaimChanges(String party, List<ClaimChange> changes) {
+    public record PartyClaimChanges(String party, List<ClaimChange> changes, String next) {
     }
 
-    public record Claims(List<Claim> claims) {
+    public record Claims(List<Claim> claims, String next) {
     }
 
-    public record PartyClaims(String party, List<Claim> claims) {
+    public record PartyClaims(String party, List<Claim> claims, String next) {
     }
 
     /** {@code /api/parties/{party}/agreement} (CONTRACT section 6.5), by party. */
@@ -113,8 +113,15 @@ public final class Bodies {
     public record PartiesPart(List<String> parties, Map<String, List<Integer>> partitions) {
     }
 
-    /** Internal: the claims of one instance's up-to-date active partitions of {@code claims}, and which. */
-    public record ClaimsPart(List<Claim> claims, Map<String, List<Integer>> partitions) {
+    /**
+     * Internal: one instance's part of a page of claims (the first after the cursor in its up-to-date active
+     * partitions of {@code claims}, and whether they go on), and which partitions it read.
+     */
+    public record ClaimsPart(List<Claim> claims, boolean more, Map<String, List<Integer>> partitions) {
+    }
+
+    /** Internal: the claims of a list of claimIds that one instance holds, by claimId; {@code more}: cut short. */
+    public record ClaimsById(List<Claim> claims, boolean more) {
     }
 
     /** {@code /instances}. */

@@ -26,8 +26,20 @@ public interface Peers {
      */
     Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page);
 
-    /** The claims of the peer's up-to-date active partitions of {@code claims}, with that status if given. */
-    Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status);
+    /**
+     * The peer's part of a page of claims: the first after the request's cursor in its up-to-date active partitions
+     * of {@code claims}, with that status if given and whose claimId starts with {@code prefix} (empty: any).
+     */
+    Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix, PageRequest page);
+
+    /**
+     * The claims of {@code ids} (sorted) that the peer's up-to-date active partitions of {@code claims} hold, in that
+     * order, cut short once they hold a page's bound of positions. The default cannot ask: for test doubles that need
+     * no peer.
+     */
+    default Bodies.ClaimsById claimsById(Instance peer, List<String> ids) {
+        throw new PeerException(peer, "cannot be asked for claims " + ids);
+    }
 
     /**
      * The stances as of {@code asOf} of each of {@code parties} (all held in the peer's up-to-date active partitions

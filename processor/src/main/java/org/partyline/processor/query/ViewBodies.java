@@ -1,16 +1,17 @@
 package org.partyline.processor.query;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.partyline.processor.domain.EventPosition;
 import org.partyline.processor.domain.StanceScale;
-import org.partyline.schema.ClaimPosition;
 import org.partyline.schema.Source;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.view.ClaimChange;
 import org.partyline.schema.view.ClaimOrigin;
-import org.partyline.schema.view.ClaimView;
+import org.partyline.schema.view.ClaimSummary;
+import org.partyline.schema.view.PartyPosition;
 import org.partyline.schema.view.StanceSummary;
 import org.partyline.schema.view.StatementEntry;
 import org.partyline.schema.view.TopicStance;
@@ -63,20 +64,19 @@ public final class ViewBodies {
         return new Bodies.TopicStance(t.getParty(), t.getStance().name(), time(t.getSince()));
     }
 
-    /** The claim as of now. */
-    public static Bodies.Claim claim(ClaimView c) {
-        List<Bodies.Position> positions = c.getPositions().stream()
-                .sorted(Comparator.comparing(ClaimPosition::getParty, CODE_POINT_ORDER))
-                .map(p -> position(p, c.getPartyEvents().getOrDefault(p.getParty(), 0L)))
-                .toList();
-        return new Bodies.Claim(c.getClaimId(), c.getProposition(), c.getStatus().name(), positions, c.getEvents(),
+    /** The claim as of now: its summary and every party's position, by party. */
+    public static Bodies.Claim claim(ClaimSummary c, List<PartyPosition> positions) {
+        List<Bodies.Position> bodies = new ArrayList<>(positions.size());
+        positions.forEach(p -> bodies.add(position(p)));
+        bodies.sort(Comparator.comparing(Bodies.Position::party, CODE_POINT_ORDER));
+        return new Bodies.Claim(c.getClaimId(), c.getProposition(), c.getStatus().name(), bodies, c.getEvents(),
                 origin(c.getOrigin()));
     }
 
-    /** A party's position on a claim and how many events it has on it. */
-    public static Bodies.Position position(ClaimPosition p, long events) {
+    /** A party's current position on a claim and how many events it has on it. */
+    public static Bodies.Position position(PartyPosition p) {
         return new Bodies.Position(p.getParty(), p.getPosition().name(), time(p.getOccurredAt()), p.getEventId(),
-                events);
+                p.getEvents());
     }
 
     public static Bodies.Origin origin(ClaimOrigin o) {

@@ -128,9 +128,32 @@ final class HttpPeers implements Peers {
     }
 
     @Override
-    public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
-        String query = status.map(s -> "?status=" + s.name()).orElse("");
+    public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix, PageRequest page) {
+        StringBuilder query = new StringBuilder("?limit=").append(page.limit());
+        status.ifPresent(s -> query.append("&status=").append(s.name()));
+        if (!prefix.isEmpty()) {
+            query.append("&prefix=").append(encode(prefix));
+        }
+        page.after().ifPresent(c -> query.append("&after=").append(encode(c.encode())));
         return read(peer, "/internal/claims" + query, false, Bodies.ClaimsPart.class);
+    }
+
+    /**
+     * {@code /internal/claims-by-id}: one request, or a few for a list longer than {@link #MAX_LIST_CHARS}; a part
+     * cut short (at the bound of positions) ends the list.
+     */
+    @Override
+    public Bodies.ClaimsById claimsById(Instance peer, List<String> ids) {
+        List<Bodies.Claim> claims = new ArrayList<>();
+        for (String someIds : chunks(ids)) {
+            Bodies.ClaimsById part = read(peer, "/internal/claims-by-id?ids=" + someIds, false,
+                    Bodies.ClaimsById.class);
+            claims.addAll(part.claims());
+            if (part.more()) {
+                return new Bodies.ClaimsById(claims, true);
+            }
+        }
+        return new Bodies.ClaimsById(claims, false);
     }
 
     /**

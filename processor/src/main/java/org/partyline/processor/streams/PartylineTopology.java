@@ -27,7 +27,9 @@ import org.partyline.schema.Statement;
 import org.partyline.schema.view.ClaimChange;
 import org.partyline.schema.view.ClaimChangeAt;
 import org.partyline.schema.view.ClaimEntry;
-import org.partyline.schema.view.ClaimView;
+import org.partyline.schema.view.ClaimSummary;
+import org.partyline.schema.view.PartyClaim;
+import org.partyline.schema.view.PartyPosition;
 import org.partyline.schema.view.StanceSummary;
 import org.partyline.schema.view.StatementEntry;
 import org.partyline.schema.view.TopicStance;
@@ -41,7 +43,10 @@ import org.partyline.serde.AvroSerdes;
 public final class PartylineTopology {
     /** Repartition of the stance of each (party, topic) by topic: {@code <app>-stances-by-topic-repartition}. */
     public static final String STANCES_BY_TOPIC = "stances-by-topic";
-    /** Repartition of each claim by each party in it: {@code <app>-claims-by-party-repartition}. */
+    /**
+     * Repartition of the entries of {@code party-claims} by party (a party's own position on a claim and the claim's
+     * status): {@code <app>-claims-by-party-repartition}.
+     */
     public static final String CLAIMS_BY_PARTY = "claims-by-party";
     /**
      * Repartition of every claim change set (put or delete) by its party:
@@ -66,8 +71,8 @@ public final class PartylineTopology {
      */
     public static final Set<String> STORES_ROUTED_BY_INPUT_KEY = Set.of(StoreNames.STATEMENT_EVENT_IDS,
             StoreNames.STANCE_HISTORY, StoreNames.STANCE_CHANGE_HISTORY, StoreNames.PARTY_STANCE_CHANGES,
-            StoreNames.STANCES, StoreNames.CLAIM_EVENT_IDS, StoreNames.CLAIMS, StoreNames.PARTY_CLAIMS_PENDING, StoreNames.CLAIM_HISTORY,
-            StoreNames.CLAIM_CHANGE_HISTORY);
+            StoreNames.STANCES, StoreNames.CLAIM_EVENT_IDS, StoreNames.CLAIMS, StoreNames.CLAIM_POSITIONS,
+            StoreNames.CLAIM_SIDES, StoreNames.CLAIM_HISTORY, StoreNames.CLAIM_CHANGE_HISTORY);
     /** Stores partitioned by a repartition topic with plain UTF-8 keys: route with {@code Serdes.String()}. */
     public static final Set<String> STORES_ROUTED_BY_STRING_KEY = Set.of(StoreNames.TOPIC_STANCES,
             StoreNames.PARTY_CLAIMS, StoreNames.PARTY_CLAIM_CHANGES);
@@ -176,8 +181,8 @@ public final class PartylineTopology {
 
     private static KStream<String, ClaimUpdate> foldClaims(KStream<String, Claim> claims, TopologySettings settings) {
         return claims.process(() -> new ClaimFoldProcessor(settings.topics().claims(), settings.meters()),
-                Named.as("claims-fold"), StoreNames.CLAIMS, StoreNames.CLAIM_HISTORY, StoreNames.CLAIM_CHANGE_HISTORY,
-                StoreNames.CLAIM_EVENT_IDS);
+                Named.as("claims-fold"), StoreNames.CLAIMS, StoreNames.CLAIM_POSITIONS, StoreNames.CLAIM_SIDES,
+                StoreNames.CLAIM_HISTORY, StoreNames.CLAIM_CHANGE_HISTORY, StoreNames.CLAIM_EVENT_IDS);
     }
 
     // --- publish -----------------------------------------------------------------------------------------------
@@ -210,15 +215,18 @@ public final class PartylineTopology {
     }
 
     /**
-     * Each claim's view re-keyed by every party in it, copied once per commit interval ({@link PartyClaimsFanout}):
-     * one claim event changes every party's copy, so copying at every event would send a whole view per party.
+     * Each party's small entry of a claim (its own position, the claim's status), re-keyed by party: one per event
+     * for the event's party, and one per party on the claim when its status changes. A party's records of one claim
+     * come from one task, in order, so the last one written is the current one.
      */
     private static void viewClaimsByParty(KStream<String, ClaimUpdate> claims) {
-        claims.process(PartyClaimsFanout::new, Named.as(CLAIMS_BY_PARTY + "-select"), StoreNames.CLAIMS,
-                        StoreNames.PARTY_CLAIMS_PENDING)
-                .repartition(Repartitioned.<String, ClaimView>as(CLAIMS_BY_PARTY)
-                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerdes.binary(ClaimView.class)))
-                .process(() -> new RekeyedViewWriter<>(StoreNames.PARTY_CLAIMS, ClaimView::getClaimId),
+        claims.flatMap((claimId, update) -> update.partyClaims().stream()
+                                .map(entry -> KeyValue.pair(entry.party(), entry.claim()))
+                                .toList(),
+                        Named.as(CLAIMS_BY_PARTY + "-select"))
+                .repartition(Repartitioned.<String, PartyClaim>as(CLAIMS_BY_PARTY)
+                        .withKeySerde(Serdes.String()).withValueSerde(AvroSerdes.binary(PartyClaim.class)))
+                .process(() -> new RekeyedViewWriter<>(StoreNames.PARTY_CLAIMS, PartyClaim::getClaimId),
                         Named.as(StoreNames.PARTY_CLAIMS + "-write"), StoreNames.PARTY_CLAIMS);
     }
 
@@ -259,9 +267,10 @@ public final class PartylineTopology {
         builder.addStateStore(cached(StoreNames.STANCES, AvroSerdes.binary(StanceSummary.class)));
         builder.addStateStore(cached(StoreNames.TOPIC_STANCES, AvroSerdes.binary(TopicStance.class)));
         builder.addStateStore(store(StoreNames.CLAIM_EVENT_IDS, Serdes.ByteArray()));
-        builder.addStateStore(cached(StoreNames.CLAIMS, AvroSerdes.binary(ClaimView.class)));
-        builder.addStateStore(cached(StoreNames.PARTY_CLAIMS, AvroSerdes.binary(ClaimView.class)));
-        builder.addStateStore(cached(StoreNames.PARTY_CLAIMS_PENDING, Serdes.ByteArray()));
+        builder.addStateStore(cached(StoreNames.CLAIMS, AvroSerdes.binary(ClaimSummary.class)));
+        builder.addStateStore(cached(StoreNames.CLAIM_POSITIONS, AvroSerdes.binary(PartyPosition.class)));
+        builder.addStateStore(store(StoreNames.CLAIM_SIDES, Serdes.ByteArray()));
+        builder.addStateStore(cached(StoreNames.PARTY_CLAIMS, AvroSerdes.binary(PartyClaim.class)));
         builder.addStateStore(store(StoreNames.CLAIM_HISTORY, AvroSerdes.binary(ClaimEntry.class)));
         builder.addStateStore(store(StoreNames.CLAIM_CHANGE_HISTORY, AvroSerdes.binary(ClaimChange.class)));
         builder.addStateStore(store(StoreNames.PARTY_CLAIM_CHANGES, AvroSerdes.binary(ClaimChange.class)));
@@ -275,9 +284,11 @@ public final class PartylineTopology {
 
     /**
      * As {@link #store}, with Kafka Streams' record cache: for the stores whose keys the fold rewrites at nearly every
-     * event (a (party, topic)'s summary, a claim's view and its copies by party), so that a key written many times
-     * within a commit interval reaches RocksDB and its changelog once, at the commit. Reads, range scans and
-     * interactive queries see the cache. The histories, whose keys are written once, go without.
+     * event (a (party, topic)'s summary, a claim's summary, a party's position on a claim and its entry by party), so
+     * that a key written many times within a commit interval reaches RocksDB and its changelog once, at the commit.
+     * Reads, range scans and interactive queries see the cache. The histories, whose keys are written once, go
+     * without, and so does {@code claim-sides}, which the fold seeks at every event: a range over a cached store
+     * copies the cached keys in the range first.
      */
     private static <V> StoreBuilder<KeyValueStore<String, V>> cached(String name, Serde<V> valueSerde) {
         return store(name, valueSerde).withCachingEnabled();

@@ -24,15 +24,17 @@ public final class StoreNames {
     public static final String TOPIC_STANCES = "topic-stances";
     /** {@code claimId, eventId} -> fingerprint of the claim event and its first input offset ({@code EventIds}). */
     public static final String CLAIM_EVENT_IDS = "claim-event-ids";
-    /** {@code claimId} -> {@code view.ClaimView}. */
+    /** {@code claimId} -> {@code view.ClaimSummary}: the claim without its positions. */
     public static final String CLAIMS = "claims";
-    /** {@code party, claimId} -> {@code view.ClaimView}. */
-    public static final String PARTY_CLAIMS = "party-claims";
+    /** {@code claimId, party} -> {@code view.PartyPosition}: each party's current position on each claim. */
+    public static final String CLAIM_POSITIONS = "claim-positions";
     /**
-     * {@code claimId} -> empty: claims whose view changed since it was last copied to {@code party-claims} (see
-     * {@code PartyClaimsFanout}).
+     * {@code claimId, side, party} -> empty: the parties whose current position is on a side of the claim (side
+     * {@code ASSERTS}, or {@code DENIES} for DENIES and DISPUTES), from which the status follows.
      */
-    public static final String PARTY_CLAIMS_PENDING = "party-claims-pending";
+    public static final String CLAIM_SIDES = "claim-sides";
+    /** {@code party, claimId} -> {@code view.PartyClaim}: the party's own position and the claim's status. */
+    public static final String PARTY_CLAIMS = "party-claims";
     /** {@code claimId, party, time, eventId} -> {@code view.ClaimEntry}: each party's events on each claim. */
     public static final String CLAIM_HISTORY = "claim-history";
     /** {@code claimId, party, time, eventId} of the later event -> {@code view.ClaimChange}. */
@@ -41,7 +43,8 @@ public final class StoreNames {
     public static final String PARTY_CLAIM_CHANGES = "party-claim-changes";
 
     public static final List<String> ALL = List.of(STATEMENT_EVENT_IDS, STANCE_HISTORY, STANCE_CHANGE_HISTORY,
-            PARTY_STANCE_CHANGES, STANCES, TOPIC_STANCES, CLAIM_EVENT_IDS, CLAIMS, PARTY_CLAIMS, PARTY_CLAIMS_PENDING, CLAIM_HISTORY,
+            PARTY_STANCE_CHANGES, STANCES, TOPIC_STANCES, CLAIM_EVENT_IDS, CLAIMS, CLAIM_POSITIONS, CLAIM_SIDES,
+            PARTY_CLAIMS, CLAIM_HISTORY,
             CLAIM_CHANGE_HISTORY, PARTY_CLAIM_CHANGES);
 
     private StoreNames() {

@@ -145,7 +145,7 @@ public final class ActivityBenchmark {
         }
 
         @Override
-        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
+        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix, PageRequest page) {
             throw new PeerException(peer, "does not exist");
         }
     }

@@ -155,8 +155,7 @@ public final class FoldBenchmark {
             for (KeyValue<byte[], byte[]> record : records) {
                 input.pipeInput(record.key, record.value);
                 if (++piped % EVENTS_PER_COMMIT_INTERVAL == 0) {
-                    // As in a running instance, a commit interval passes every so many events, and with it the
-                    // punctuation that copies the claims folded since to party-claims.
+                    // As in a running instance, a commit interval passes every so many events.
                     driver.advanceWallClockTime(java.time.Duration.ofMillis(100));
                 }
             }

@@ -82,7 +82,7 @@ public final class ViewSnapshot {
                     + instant(c.path("occurredAt")) + "#" + c.path("eventId").asText() + size(c)));
             byParty.put(party, partyChanges);
             List<String> ids = new ArrayList<>();
-            rest.get(base + "/contested-claims").path("claims").forEach(c -> ids.add(c.path("claimId").asText()));
+            rest.get(base + "/contested-claims?limit=1000").path("claims").forEach(c -> ids.add(c.path("claimId").asText()));
             contested.put(party, ids);
         }
         List<String> topicStances = new ArrayList<>();
@@ -92,7 +92,7 @@ public final class ViewSnapshot {
                             + t.path("stance").asText() + "@" + instant(t.path("since"))));
         }
         List<String> claims = new ArrayList<>();
-        rest.get("/api/claims").path("claims").forEach(c -> claims.add(claimText(c)));
+        rest.get("/api/claims?limit=1000").path("claims").forEach(c -> claims.add(claimText(c)));
         Map<String, Object> views = new TreeMap<>();
         views.put("parties", parties);
         views.put("stances", stances);

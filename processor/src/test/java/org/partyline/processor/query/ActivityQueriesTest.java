@@ -37,7 +37,7 @@ class ActivityQueriesTest {
             }
 
             @Override
-            public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
+            public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix, PageRequest page) {
                 throw new PeerException(peer, "no peer here");
             }
         }, Duration.ofSeconds(5), clock::get, Runnable::run);

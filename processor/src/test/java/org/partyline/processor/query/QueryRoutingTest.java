@@ -36,7 +36,8 @@ class QueryRoutingTest {
         }
 
         @Override
-        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
+        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix,
+                                            PageRequest page) {
             throw new PeerException(peer, "is down");
         }
     };
@@ -95,7 +96,7 @@ class QueryRoutingTest {
         FakeLocator locator = FakeLocator.alone();
         assertInstanceOf(QueryResult.Unavailable.class, claims(locator).claim(SeedViews.POKROVSK, Asked.CLIENT));
         assertInstanceOf(QueryResult.Unavailable.class, stances(locator).partyStances("RU", Asked.CLIENT));
-        assertInstanceOf(QueryResult.Unavailable.class, claims(locator).claims(null));
+        assertInstanceOf(QueryResult.Unavailable.class, claims(locator).claims(null, null, null, null));
     }
 
     @Test
@@ -165,7 +166,7 @@ class QueryRoutingTest {
         SeedViews.fill(stores, (store, key) -> true);
         FakeLocator locator = new FakeLocator((store, key) -> true);
         locator.setPeer(PEER);
-        QueryResult<Bodies.Claims> result = claims(locator).claims(null);
+        QueryResult<Bodies.Claims> result = claims(locator).claims(null, null, null, null);
         String reason = assertInstanceOf(QueryResult.Unavailable.class, result).reason();
         assertTrue(reason.contains("[claims-1]") && reason.contains("instance 10.0.0.2:8080 is down"), reason);
         QueryResult<Bodies.Parties> parties = new PartyDirectory(stores, locator, unreachable).parties();
@@ -203,11 +204,12 @@ class QueryRoutingTest {
             }
 
             @Override
-            public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
-                return new Bodies.ClaimsPart(List.of(), Map.of(StoreNames.CLAIMS, List.of(0, 1)));
+            public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix,
+                                            PageRequest page) {
+                return new Bodies.ClaimsPart(List.of(), false, Map.of(StoreNames.CLAIMS, List.of(0, 1)));
             }
         };
-        String reason = assertInstanceOf(QueryResult.Unavailable.class, claims(locator, alsoPartitionZero).claims(null))
+        String reason = assertInstanceOf(QueryResult.Unavailable.class, claims(locator, alsoPartitionZero).claims(null, null, null, null))
                 .reason();
         assertTrue(reason.contains("partition 0 of claims answered by both"), reason);
     }
@@ -220,7 +222,7 @@ class QueryRoutingTest {
         FakeLocator locator = new FakeLocator((store, key) -> !SeedViews.POKROVSK.equals(key));
         locator.setPeer(PEER);
         QueryResult.FoundOnStandby<?> stale = assertInstanceOf(QueryResult.FoundOnStandby.class,
-                claims(locator).claims(null));
+                claims(locator).claims(null, null, null, null));
         assertEquals(OptionalLong.of(2), stale.lag());
         assertEquals(List.of(SeedViews.POKROVSK, SeedViews.PEACE_PLAN),
                 ((Bodies.Claims) stale.body()).claims().stream().map(Bodies.Claim::claimId).toList());
@@ -228,9 +230,9 @@ class QueryRoutingTest {
 
     @Test
     void shouldRejectAnUnknownStatusAndAnIdThatBreaksTheRules() {
-        assertInstanceOf(QueryResult.Invalid.class, claims(FakeLocator.alone()).claims("PENDING"));
+        assertInstanceOf(QueryResult.Invalid.class, claims(FakeLocator.alone()).claims("PENDING", null, null, null));
         assertInstanceOf(QueryResult.Invalid.class, claims(FakeLocator.alone()).claim("Pokrovsk", Asked.CLIENT));
-        assertInstanceOf(QueryResult.Invalid.class, claims(FakeLocator.alone()).contestedClaims("R U", Asked.CLIENT));
+        assertInstanceOf(QueryResult.Invalid.class, claims(FakeLocator.alone()).contestedClaims("R U", null, null, Asked.CLIENT));
     }
 
     @Test

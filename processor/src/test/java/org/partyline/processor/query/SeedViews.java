@@ -9,16 +9,18 @@ import java.util.Map;
 import java.util.function.BiPredicate;
 import org.partyline.processor.domain.ClaimChanges;
 import org.partyline.processor.domain.ClaimFold;
+import org.partyline.processor.domain.InMemoryClaimState;
 import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
 import org.partyline.schema.Claim;
-import org.partyline.schema.ClaimPosition;
 import org.partyline.schema.Position;
 import org.partyline.schema.Source;
 import org.partyline.schema.Stance;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.view.ClaimChange;
-import org.partyline.schema.view.ClaimView;
+import org.partyline.schema.view.ClaimSummary;
+import org.partyline.schema.view.PartyClaim;
+import org.partyline.schema.view.PartyPosition;
 import org.partyline.schema.view.StanceSummary;
 import org.partyline.schema.view.StatementEntry;
 import org.partyline.schema.view.TopicStance;
@@ -131,22 +133,30 @@ public final class SeedViews {
     }
 
     /**
-     * A claim's events as the topology folds them: the view ({@code claims}, and {@code party-claims} for each
-     * party in it), each party's history and changes on it, and those changes re-keyed by party.
+     * A claim's events as the topology folds them: its summary ({@code claims}) and positions
+     * ({@code claim-positions}), each party's entry in {@code party-claims}, each party's history and changes on it,
+     * and those changes re-keyed by party.
      */
     private static void claim(Sink stores, BiPredicate<String, String> holds, String claimId, List<Asserted> events) {
-        ClaimView view = null;
+        InMemoryClaimState state = new InMemoryClaimState();
         Map<String, List<Asserted>> byParty = new LinkedHashMap<>();
+        long offset = 0;
         for (Asserted e : events) {
-            view = ClaimFold.apply(view, e.claim(claimId));
+            ClaimFold.apply(state, e.claim(claimId), new ClaimFold.Folding(offset, offset, false));
+            offset++;
             byParty.computeIfAbsent(e.party(), k -> new ArrayList<>()).add(e);
         }
+        ClaimSummary summary = state.summary().orElseThrow();
         if (holds.test(StoreNames.CLAIMS, claimId)) {
-            stores.put(StoreNames.CLAIMS, claimId, view);
+            stores.put(StoreNames.CLAIMS, claimId, summary);
         }
-        for (ClaimPosition p : view.getPositions()) {
+        for (PartyPosition p : state.positions()) {
+            if (holds.test(StoreNames.CLAIM_POSITIONS, claimId)) {
+                stores.put(StoreNames.CLAIM_POSITIONS, StoreKeys.of(claimId, p.getParty()), p);
+            }
             if (holds.test(StoreNames.PARTY_CLAIMS, p.getParty())) {
-                stores.put(StoreNames.PARTY_CLAIMS, StoreKeys.of(p.getParty(), claimId), view);
+                stores.put(StoreNames.PARTY_CLAIMS, StoreKeys.of(p.getParty(), claimId),
+                        new PartyClaim(claimId, p.getPosition(), summary.getStatus()));
             }
         }
         byParty.forEach((party, history) -> {

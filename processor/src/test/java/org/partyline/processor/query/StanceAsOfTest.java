@@ -258,7 +258,8 @@ class StanceAsOfTest {
         }
 
         @Override
-        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
+        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix,
+                                            PageRequest page) {
             throw new PeerException(peer, "does not exist");
         }
     }

@@ -316,7 +316,7 @@ class StancePagesTest {
         }
 
         @Override
-        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status) {
+        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix, PageRequest page) {
             throw new PeerException(peer, "does not exist");
         }
     }

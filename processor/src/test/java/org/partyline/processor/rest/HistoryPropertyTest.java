@@ -145,10 +145,6 @@ class HistoryPropertyTest {
     }
 
     /** The paged lists among the views (CONTRACT section 8), by path. */
-    private static final java.util.regex.Pattern PAGED = java.util.regex.Pattern.compile(
-            "/api/parties(\\?.*)?|/api/parties/[^/]+/(stances|changes|agreement)(\\?.*)?"
-                    + "|/api/parties/[^/]+/stances/[^/?]+(\\?.*)?|/api/topics/[^/]+/stances(\\?.*)?");
-
     private static void assertViews(HistoryReference expected, Optional<Instant> asOf, List<SpecificRecord> arrivals) {
         for (Map.Entry<String, Map<String, Object>> view : expected.views(asOf).entrySet()) {
             String path = view.getKey() + asOf.map(t -> (view.getKey().contains("?") ? "&" : "?") + "asOf=" + t)
@@ -156,11 +152,21 @@ class HistoryPropertyTest {
             HttpTestClient.Answer answer = HttpTestClient.get(port, path);
             assertEquals(200, answer.status(), () -> path + " -> " + answer.body() + "\narrivals: " + arrivals);
             JsonNode want = rounded(HttpTestClient.MAPPER.valueToTree(view.getValue()));
-            if (PAGED.matcher(view.getKey()).matches()) {
-                ((ObjectNode) want).putNull("next"); // the whole list fits one page: the last one
-            }
-            assertEquals(want, rounded(answer.body()), () -> path + "\narrivals: " + arrivals);
+            assertEquals(want, rounded(lastPage(answer.body())), () -> path + "\narrivals: " + arrivals);
         }
+    }
+
+    /**
+     * A list body without its {@code "next": null}: the lists here fit in one page, whose null {@code next} the
+     * reference (like the contract's oracle) leaves out.
+     */
+    private static JsonNode lastPage(JsonNode body) {
+        if (body.isObject() && body.has("next") && body.get("next").isNull()) {
+            ObjectNode copy = body.deepCopy();
+            copy.remove("next");
+            return copy;
+        }
+        return body;
     }
 
     /** Fractional numbers to six decimals (the contract asks for two): a mean may be summed in another order. */

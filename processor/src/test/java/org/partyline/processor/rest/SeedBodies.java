@@ -83,23 +83,23 @@ final class SeedBodies {
                   {"party": "US", "stance": "LEAN_SUPPORT", "since": "2025-12-05T13:00:00Z"}], "next": null}""");
         BY_PATH.put("/api/claims/pokrovsk-captured", POKROVSK);
         BY_PATH.put("/api/claims/us-peace-plan-accepted", PEACE_PLAN);
-        BY_PATH.put("/api/claims", "{\"claims\": [" + POKROVSK + "," + PEACE_PLAN + "]}");
-        BY_PATH.put("/api/claims?status=CONTESTED", "{\"claims\": [" + POKROVSK + "]}");
-        BY_PATH.put("/api/claims?status=ASSERTED", "{\"claims\": [" + PEACE_PLAN + "]}");
-        BY_PATH.put("/api/claims?status=WITHDRAWN", "{\"claims\": []}");
-        BY_PATH.put("/api/parties/RU/contested-claims", "{\"party\": \"RU\", \"claims\": [" + POKROVSK + "]}");
-        BY_PATH.put("/api/parties/UA/contested-claims", "{\"party\": \"UA\", \"claims\": [" + POKROVSK + "]}");
-        BY_PATH.put("/api/parties/DE/contested-claims", "{\"party\": \"DE\", \"claims\": []}");
-        BY_PATH.put("/api/parties/EU/contested-claims", "{\"party\": \"EU\", \"claims\": []}");
-        BY_PATH.put("/api/parties/US/contested-claims", "{\"party\": \"US\", \"claims\": []}");
-        BY_PATH.put("/api/parties/DE/claim-changes", "{\"party\": \"DE\", \"changes\": [" + DE_RETRACTS + "]}");
-        BY_PATH.put("/api/parties/RU/claim-changes", "{\"party\": \"RU\", \"changes\": []}");
-        BY_PATH.put("/api/parties/EU/claim-changes", "{\"party\": \"EU\", \"changes\": []}");
+        BY_PATH.put("/api/claims", "{\"claims\": [" + POKROVSK + "," + PEACE_PLAN + "], \"next\": null}");
+        BY_PATH.put("/api/claims?status=CONTESTED", "{\"claims\": [" + POKROVSK + "], \"next\": null}");
+        BY_PATH.put("/api/claims?status=ASSERTED", "{\"claims\": [" + PEACE_PLAN + "], \"next\": null}");
+        BY_PATH.put("/api/claims?status=WITHDRAWN", "{\"claims\": [], \"next\": null}");
+        BY_PATH.put("/api/parties/RU/contested-claims", "{\"party\": \"RU\", \"claims\": [" + POKROVSK + "], \"next\": null}");
+        BY_PATH.put("/api/parties/UA/contested-claims", "{\"party\": \"UA\", \"claims\": [" + POKROVSK + "], \"next\": null}");
+        BY_PATH.put("/api/parties/DE/contested-claims", "{\"party\": \"DE\", \"claims\": [], \"next\": null}");
+        BY_PATH.put("/api/parties/EU/contested-claims", "{\"party\": \"EU\", \"claims\": [], \"next\": null}");
+        BY_PATH.put("/api/parties/US/contested-claims", "{\"party\": \"US\", \"claims\": [], \"next\": null}");
+        BY_PATH.put("/api/parties/DE/claim-changes", "{\"party\": \"DE\", \"changes\": [" + DE_RETRACTS + "], \"next\": null}");
+        BY_PATH.put("/api/parties/RU/claim-changes", "{\"party\": \"RU\", \"changes\": [], \"next\": null}");
+        BY_PATH.put("/api/parties/EU/claim-changes", "{\"party\": \"EU\", \"changes\": [], \"next\": null}");
         // As of an event's own time (inclusive), of a time between two events, and of a time before every event.
         BY_PATH.put("/api/parties/DE/claim-changes?asOf=2025-12-02T09:00:00Z",
-                "{\"party\": \"DE\", \"changes\": [" + DE_RETRACTS + "]}");
+                "{\"party\": \"DE\", \"changes\": [" + DE_RETRACTS + "], \"next\": null}");
         BY_PATH.put("/api/parties/DE/claim-changes?asOf=2025-12-02T10:59:59%2B02:00",
-                "{\"party\": \"DE\", \"changes\": []}");
+                "{\"party\": \"DE\", \"changes\": [], \"next\": null}");
         BY_PATH.put("/api/claims/pokrovsk-captured?asOf=2025-12-01T12:00:00Z", """
                 {"claimId": "pokrovsk-captured", "proposition": "Russian forces captured Pokrovsk", "status": "CONTESTED",
                  "positions": [

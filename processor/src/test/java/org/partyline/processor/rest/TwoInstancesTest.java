@@ -36,7 +36,8 @@ class TwoInstancesTest {
             StoreNames.TOPIC_STANCES, Set.of(SeedViews.NATO));
     /** The claims-side stores keyed by claimId share the partitions of claims. */
     private static final Set<String> LIKE_CLAIMS = Set.of(StoreNames.CLAIMS, StoreNames.CLAIM_EVENT_IDS,
-            StoreNames.CLAIM_HISTORY, StoreNames.CLAIM_CHANGE_HISTORY);
+            StoreNames.CLAIM_POSITIONS, StoreNames.CLAIM_SIDES, StoreNames.CLAIM_HISTORY,
+            StoreNames.CLAIM_CHANGE_HISTORY);
     /** The statements-side stores (stances, stance-history, stance-change-history) share the partitions of stances. */
     static final BiPredicate<String, String> A_HOLDS = (store, key) -> HELD_BY_A
             .getOrDefault(PartylineTopology.STORES_ROUTED_BY_STRING_KEY.contains(store) ? store
@@ -57,9 +58,11 @@ class TwoInstancesTest {
 
     @Test
     void shouldSplitTheSeedBetweenTheTwoInstances() {
-        assertEquals(json("{\"claims\": [" + SeedBodies.POKROVSK + "], \"partitions\": {\"claims\": [0]}}"),
+        assertEquals(json("{\"claims\": [" + SeedBodies.POKROVSK + "], \"more\": false,"
+                        + " \"partitions\": {\"claims\": [0]}}"),
                 get(servers.a.port(), "/internal/claims").body());
-        assertEquals(json("{\"claims\": [" + SeedBodies.PEACE_PLAN + "], \"partitions\": {\"claims\": [1]}}"),
+        assertEquals(json("{\"claims\": [" + SeedBodies.PEACE_PLAN + "], \"more\": false,"
+                        + " \"partitions\": {\"claims\": [1]}}"),
                 get(servers.b.port(), "/internal/claims").body());
         assertEquals(json("{\"parties\": [\"DE\", \"EU\", \"RU\", \"UA\"],"
                         + " \"partitions\": {\"party-claims\": [0], \"stance-history\": [0]}}"),

@@ -24,9 +24,14 @@ import org.partyline.schema.ClaimPosition;
 import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.ClaimStatusChange;
 import org.partyline.schema.Position;
-import org.partyline.schema.view.ClaimView;
+import org.partyline.processor.domain.ClaimFold;
+import org.partyline.schema.view.ClaimSummary;
+import org.partyline.schema.view.PartyPosition;
 
-/** The view of one claim (store {@code claims}) and the records of {@code claim-status}. */
+/**
+ * One claim (its summary in {@code claims}, its positions in {@code claim-positions}) and the records of
+ * {@code claim-status}.
+ */
 class ClaimsViewTest extends TopologyTestBase {
     private static final String POKROVSK = "pokrovsk-captured";
 
@@ -39,8 +44,14 @@ class ClaimsViewTest extends TopologyTestBase {
                 .build();
     }
 
-    private ClaimView view() {
+    private ClaimSummary view() {
         return fixture.get(StoreNames.CLAIMS, POKROVSK);
+    }
+
+    /** The positions as the claim object reads them: one prefix scan of {@code claim-positions}. */
+    private List<ClaimPosition> positions() {
+        return fixture.<PartyPosition>scan(StoreNames.CLAIM_POSITIONS, POKROVSK).stream()
+                .map(ClaimFold::claimPosition).toList();
     }
 
     private List<ClaimStatus> statuses() {
@@ -74,7 +85,7 @@ class ClaimsViewTest extends TopologyTestBase {
         assertEquals(List.of(at(1), at(2), at(3), at(4), at(5), at(6), at(7), at(10)),
                 records.stream().map(ClaimStatusChange::getOccurredAt).toList());
         assertEquals(List.of(p("BY", RETRACTS, at(10), "e10"), p("RU", RETRACTS, at(9), "e9"),
-                p("UA", RETRACTS, at(4), "e4"), p("US", RETRACTS, at(7), "e7")), view().getPositions());
+                p("UA", RETRACTS, at(4), "e4"), p("US", RETRACTS, at(7), "e7")), positions());
         assertEquals(WITHDRAWN, view().getStatus());
     }
 
@@ -86,7 +97,7 @@ class ClaimsViewTest extends TopologyTestBase {
         fixture.publish(c("e2", "BY", ASSERTS, at(2)), c("e3", "RU", ASSERTS, at(3)));
 
         assertTrue(fixture.claimStatus.isEmpty());
-        assertEquals(List.of(p("BY", ASSERTS, at(2), "e2"), p("RU", ASSERTS, at(3), "e3")), view().getPositions());
+        assertEquals(List.of(p("BY", ASSERTS, at(2), "e2"), p("RU", ASSERTS, at(3), "e3")), positions());
     }
 
     @Test
@@ -96,7 +107,7 @@ class ClaimsViewTest extends TopologyTestBase {
         fixture.publish(c("e1", "RU", ASSERTS, at(1)));
 
         assertEquals(List.of(DENIED), statuses());
-        assertEquals(List.of(p("RU", RETRACTS, at(3), "e3"), p("UA", DENIES, at(2), "e2")), view().getPositions());
+        assertEquals(List.of(p("RU", RETRACTS, at(3), "e3"), p("UA", DENIES, at(2), "e2")), positions());
     }
 
     @Test
@@ -104,7 +115,7 @@ class ClaimsViewTest extends TopologyTestBase {
         fixture.publish(c("b", "RU", DENIES, at(1)), c("a", "RU", ASSERTS, at(1)));
 
         assertEquals(List.of(DENIED), statuses());
-        assertEquals(List.of(p("RU", DENIES, at(1), "b")), view().getPositions());
+        assertEquals(List.of(p("RU", DENIES, at(1), "b")), positions());
     }
 
     @Test

@@ -12,14 +12,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.Position;
-import org.partyline.schema.view.ClaimView;
+import org.partyline.schema.view.PartyClaim;
 
 /**
- * The claims of each party, re-keyed by party (store {@code party-claims}): every claim in which the party took a
- * position, kept current, from which the REST layer lists the CONTESTED ones where it holds a position.
+ * The claims of each party, re-keyed by party (store {@code party-claims}): for every claim in which the party took a
+ * position, its own position and the claim's status, kept current, from which the REST layer lists the CONTESTED
+ * ones where it holds a position.
  */
 class ContestedClaimsViewTest extends TopologyTestBase {
-    private List<ClaimView> claimsOf(String party) {
+    private List<PartyClaim> claimsOf(String party) {
         return fixture.scan(StoreNames.PARTY_CLAIMS, party);
     }
 
@@ -27,9 +28,8 @@ class ContestedClaimsViewTest extends TopologyTestBase {
     private List<String> contestedClaimsOf(String party) {
         return claimsOf(party).stream()
                 .filter(v -> v.getStatus() == ClaimStatus.CONTESTED)
-                .filter(v -> v.getPositions().stream()
-                        .anyMatch(p -> p.getParty().equals(party) && p.getPosition() != Position.RETRACTS))
-                .map(ClaimView::getClaimId)
+                .filter(v -> v.getPosition() != Position.RETRACTS)
+                .map(PartyClaim::getClaimId)
                 .toList();
     }
 
@@ -41,10 +41,11 @@ class ContestedClaimsViewTest extends TopologyTestBase {
                 claim("e4", "UA", "grain-stolen", ASSERTS, at(4), null));
 
         assertEquals(List.of("bridge-destroyed", "pokrovsk-captured"),
-                claimsOf("RU").stream().map(ClaimView::getClaimId).toList());
+                claimsOf("RU").stream().map(PartyClaim::getClaimId).toList());
         assertEquals(List.of("grain-stolen", "pokrovsk-captured"),
-                claimsOf("UA").stream().map(ClaimView::getClaimId).toList());
-        assertEquals(fixture.get(StoreNames.CLAIMS, "pokrovsk-captured"), claimsOf("RU").get(1));
+                claimsOf("UA").stream().map(PartyClaim::getClaimId).toList());
+        assertEquals(new PartyClaim("pokrovsk-captured", ASSERTS, ClaimStatus.CONTESTED), claimsOf("RU").get(1));
+        assertEquals(new PartyClaim("bridge-destroyed", DENIES, ClaimStatus.DENIED), claimsOf("RU").get(0));
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.ClaimStatusChange;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.Statement;
-import org.partyline.schema.view.ClaimView;
+import org.partyline.schema.view.ClaimSummary;
+import org.partyline.schema.view.PartyPosition;
 import org.partyline.schema.view.StanceSummary;
 
 /**
@@ -90,9 +91,10 @@ class CrashReplayTest extends TopologyTestBase {
         views.remove(StoreNames.CLAIM_EVENT_IDS);
         views.get(StoreNames.STANCES).replaceAll((k, v) ->
                 StanceSummary.newBuilder((StanceSummary) v).setFoldedOffset(-1L).build());
-        for (String claims : List.of(StoreNames.CLAIMS, StoreNames.PARTY_CLAIMS)) {
-            views.get(claims).replaceAll((k, v) -> ClaimView.newBuilder((ClaimView) v).setFoldedOffset(-1L).build());
-        }
+        views.get(StoreNames.CLAIMS).replaceAll((k, v) ->
+                ClaimSummary.newBuilder((ClaimSummary) v).setFoldedOffset(-1L).build());
+        views.get(StoreNames.CLAIM_POSITIONS).replaceAll((k, v) ->
+                PartyPosition.newBuilder((PartyPosition) v).setFoldedOffset(-1L).build());
         return views;
     }
 
@@ -226,8 +228,9 @@ class CrashReplayTest extends TopologyTestBase {
         fixture.publish(denies);
         Map<String, Map<String, Object>> expected = views();
         fixture.claimStatus.readValuesToList();
-        // The crash: claim-event-ids kept c2, the claim and both re-keyed entries lost it.
-        putBack(afterFirst, Set.of(StoreNames.CLAIMS, StoreNames.PARTY_CLAIMS));
+        // The crash: claim-event-ids kept c2, the claim, its positions and sides and both re-keyed entries lost it.
+        putBack(afterFirst, Set.of(StoreNames.CLAIMS, StoreNames.CLAIM_POSITIONS, StoreNames.CLAIM_SIDES,
+                StoreNames.PARTY_CLAIMS));
 
         fixture.publish(denies);
 
@@ -235,6 +238,49 @@ class CrashReplayTest extends TopologyTestBase {
         List<ClaimStatusChange> status = fixture.claimStatus.readValuesToList();
         assertEquals(1, status.size());
         assertEquals(ClaimStatus.CONTESTED, status.get(0).getStatus());
+    }
+
+    @Test
+    void shouldFoldAClaimEventIntoASummaryThatLostItWhileItsPositionKeptIt() {
+        Claim asserts = claim("c1", "RU", "pokrovsk-captured", ASSERTS, at(1), "P");
+        Claim denies = claim("c2", "UA", "pokrovsk-captured", DENIES, at(2), null);
+        fixture.publish(asserts);
+        Map<String, Map<String, Object>> afterFirst = stores();
+        fixture.publish(denies);
+        Map<String, Map<String, Object>> expected = views();
+        fixture.claimStatus.readValuesToList();
+        // The crash: the positions, the sides and the view by party kept c2, the summary lost it.
+        putBack(afterFirst, Set.of(StoreNames.CLAIMS));
+
+        fixture.publish(denies);
+
+        assertEquals(expected, views());
+        assertEquals(2L, fixture.<ClaimSummary>get(StoreNames.CLAIMS, "pokrovsk-captured").getEvents());
+        assertEquals(1L, fixture.<PartyPosition>get(StoreNames.CLAIM_POSITIONS, "pokrovsk-captured", "UA")
+                .getEvents());
+        assertEquals(List.of(ClaimStatus.CONTESTED), fixture.claimStatus.readValuesToList().stream()
+                .map(ClaimStatusChange::getStatus).toList());
+    }
+
+    @Test
+    void shouldFoldAClaimEventIntoAPositionThatLostItWhileTheSummaryKeptIt() {
+        Claim asserts = claim("c1", "RU", "pokrovsk-captured", ASSERTS, at(1), "P");
+        Claim denies = claim("c2", "RU", "pokrovsk-captured", DENIES, at(2), null);
+        fixture.publish(asserts);
+        Map<String, Map<String, Object>> afterFirst = stores();
+        fixture.publish(denies);
+        Map<String, Map<String, Object>> expected = views();
+        fixture.claimStatus.readValuesToList();
+        // The crash: the summary kept c2, RU's position and sides lost it.
+        putBack(afterFirst, Set.of(StoreNames.CLAIM_POSITIONS, StoreNames.CLAIM_SIDES));
+
+        fixture.publish(denies);
+
+        assertEquals(expected, views());
+        assertEquals(2L, fixture.<ClaimSummary>get(StoreNames.CLAIMS, "pokrovsk-captured").getEvents());
+        assertEquals(2L, fixture.<PartyPosition>get(StoreNames.CLAIM_POSITIONS, "pokrovsk-captured", "RU")
+                .getEvents());
+        assertTrue(fixture.claimStatus.isEmpty());
     }
 
     @Test
@@ -276,7 +322,7 @@ class CrashReplayTest extends TopologyTestBase {
         fixture.publish(retracts);
 
         assertEquals(expected, views());
-        ClaimView claim = fixture.get(StoreNames.CLAIMS, "pokrovsk-captured");
+        ClaimSummary claim = fixture.get(StoreNames.CLAIMS, "pokrovsk-captured");
         assertEquals(3L, claim.getEvents());
         assertTrue(fixture.claimStatus.isEmpty());
     }

@@ -114,6 +114,8 @@ public final class ReferenceFold {
         view.put("proposition", String.valueOf(proposition));
         view.put("positions", positions);
         view.put("parties", String.join(",", last.keySet()));
+        view.put("held", last.values().stream().map(e -> e.getParty() + ":" + e.getPosition())
+                .collect(Collectors.joining(",")));
         view.put("holding", last.values().stream().filter(e -> e.getPosition() != Position.RETRACTS)
                 .map(Claim::getParty).collect(Collectors.joining(",")));
         return view;
@@ -126,7 +128,8 @@ public final class ReferenceFold {
 
     /**
      * The views by name: {@code stances}, {@code history} and {@code changes} by {@code P|T}, {@code topicStances},
-     * {@code claims} and {@code partyClaims} ({@code P|claim text} for every party with a position on the claim).
+     * {@code claims} and {@code partyClaims} ({@code P|claimId|STATUS|POSITION} for every party with a position on the
+     * claim: its own position and the claim's status).
      */
     public Map<String, Object> views() {
         List<String> stances = new ArrayList<>();
@@ -162,8 +165,11 @@ public final class ReferenceFold {
         claims.keySet().forEach(id -> {
             String text = claimText(id);
             claimViews.add(text);
-            for (String party : claimView(id).get("parties").split(",")) {
-                partyClaims.put(party + "\u0000" + id, party + "|" + text);
+            Map<String, String> view = claimView(id);
+            for (String held : view.get("held").split(",")) {
+                String party = held.substring(0, held.indexOf(':'));
+                partyClaims.put(party + "\u0000" + id, party + "|" + id + "|" + view.get("status") + "|"
+                        + held.substring(held.indexOf(':') + 1));
             }
         });
         Map<String, Object> views = new TreeMap<>();

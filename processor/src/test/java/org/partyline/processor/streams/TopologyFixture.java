@@ -90,7 +90,6 @@ final class TopologyFixture implements AutoCloseable {
     void publish(Claim... events) {
         for (Claim e : events) {
             claims.pipeInput(e.getClaimId(), e);
-            commitIntervalPasses();
         }
     }
 
@@ -126,14 +125,6 @@ final class TopologyFixture implements AutoCloseable {
             all.put(name, entries);
         }
         return all;
-    }
-
-    /**
-     * Lets wall-clock time pass by more than a commit interval, as it does between the events of a real run: the
-     * punctuation that copies claims to {@code party-claims} runs (the driver commits after every record).
-     */
-    void commitIntervalPasses() {
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
     }
 
     @Override

@@ -100,8 +100,8 @@ class TopologyNamesTest {
                                 "statement-event-ids", "party-stance-changes"),
                         "topic-stances-write", Set.of("topic-stances"),
                         "claims-deduplicate", Set.of("claim-event-ids"),
-                        "claims-fold", Set.of("claims", "claim-history", "claim-change-history", "claim-event-ids"),
-                        "claims-by-party-select", Set.of("claims", "party-claims-pending"),
+                        "claims-fold", Set.of("claims", "claim-positions", "claim-sides", "claim-history",
+                                "claim-change-history", "claim-event-ids"),
                         "party-claims-write", Set.of("party-claims"),
                         "party-claim-changes-write", Set.of("party-claim-changes")),
                 stores);

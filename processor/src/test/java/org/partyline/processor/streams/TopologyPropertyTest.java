@@ -28,6 +28,7 @@ import net.jqwik.api.constraints.Size;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.partyline.processor.domain.ClaimFold;
 import org.partyline.schema.Claim;
 import org.partyline.schema.ClaimPosition;
 import org.partyline.schema.ClaimStatusChange;
@@ -35,7 +36,9 @@ import org.partyline.schema.Position;
 import org.partyline.schema.Stance;
 import org.partyline.schema.StanceChange;
 import org.partyline.schema.Statement;
-import org.partyline.schema.view.ClaimView;
+import org.partyline.schema.view.ClaimSummary;
+import org.partyline.schema.view.PartyClaim;
+import org.partyline.schema.view.PartyPosition;
 import org.partyline.schema.view.StanceSummary;
 import org.partyline.schema.view.StatementEntry;
 import org.partyline.schema.view.TopicStance;
@@ -136,10 +139,15 @@ public class TopologyPropertyTest {
         views.put("topicStances", ((Map<String, TopicStance>) stores.apply(StoreNames.TOPIC_STANCES)).values()
                 .stream().map(t -> t.getTopic() + "|" + t.getParty() + "=" + t.getStance() + "@" + t.getSince())
                 .toList());
-        views.put("claims", ((Map<String, ClaimView>) stores.apply(StoreNames.CLAIMS)).values().stream()
-                .map(TopologyPropertyTest::text).toList());
-        views.put("partyClaims", ((Map<String, ClaimView>) stores.apply(StoreNames.PARTY_CLAIMS)).entrySet()
-                .stream().map(e -> StoreKeys.part(e.getKey(), 0) + "|" + text(e.getValue())).toList());
+        Map<String, List<ClaimPosition>> positions = new TreeMap<>();
+        ((Map<String, PartyPosition>) stores.apply(StoreNames.CLAIM_POSITIONS)).forEach((key, p) ->
+                positions.computeIfAbsent(StoreKeys.part(key, 0), k -> new ArrayList<>())
+                        .add(ClaimFold.claimPosition(p)));
+        views.put("claims", ((Map<String, ClaimSummary>) stores.apply(StoreNames.CLAIMS)).values().stream()
+                .map(c -> text(c, positions.getOrDefault(c.getClaimId(), List.of()))).toList());
+        views.put("partyClaims", ((Map<String, PartyClaim>) stores.apply(StoreNames.PARTY_CLAIMS)).entrySet()
+                .stream().map(e -> StoreKeys.part(e.getKey(), 0) + "|" + e.getValue().getClaimId() + "|"
+                        + e.getValue().getStatus() + "|" + e.getValue().getPosition()).toList());
         return views;
     }
 
@@ -172,8 +180,8 @@ public class TopologyPropertyTest {
         return ReferenceFold.text(c);
     }
 
-    static String text(ClaimView v) {
-        return v.getClaimId() + "|" + v.getProposition() + "|" + v.getStatus() + "|" + positions(v.getPositions());
+    static String text(ClaimSummary c, List<ClaimPosition> positions) {
+        return c.getClaimId() + "|" + c.getProposition() + "|" + c.getStatus() + "|" + positions(positions);
     }
 
     static String text(ClaimStatusChange c) {

@@ -15,22 +15,22 @@ import org.partyline.schema.Claim;
 import org.partyline.schema.Position;
 
 /**
- * {@code party-claims} is copied from {@code claims} by a punctuation once per commit interval; the claims waiting
- * for it are marked in {@code party-claims-pending}, a store with a changelog. A processor stopped between a claim's
- * fold and its copy (here: a commit interval of 60 s, so no copy happens before the stop), whose local state is then
- * lost, copies the claim after it starts again from the changelogs: the party's contested claims appear.
+ * Nothing folded is lost across a stop between commits: a processor with a commit interval of 60 s folds two events
+ * of a claim (its summary, positions and the index by party all written within the open transaction) and is stopped
+ * before any interval passes; its local state is then lost. Started again from the changelogs, it has the claim and
+ * both parties' entries in {@code party-claims}: each party's contested claims appear, and so do the claim's pages.
  */
-class PendingCopiesIT {
+class ClaimIndexRestartIT {
     private static final String CLAIM = "pokrovsk-captured";
 
     @TempDir
     Path dir;
 
     @Test
-    void shouldCopyAClaimMarkedBeforeAStopAfterTheRestartFromTheChangelogs() throws Exception {
+    void shouldKeepTheClaimAndEveryPartysEntryAcrossAStopBeforeACommit() throws Exception {
         try (BrokerProcess broker = BrokerProcess.start(dir.resolve("broker"), 2)) {
             try (ProcessorProcess slow = ProcessorProcess.on(broker, "slow", dir.resolve("processor"),
-                    "--application-id", "pending-copies", "--commit-interval-ms", "60000",
+                    "--application-id", "claim-index-restart", "--commit-interval-ms", "60000",
                     // Kafka Streams wants transactions to outlive the commit interval.
                     "--kafka-producer-transaction-timeout-ms", "120000")) {
                 RestViews api = new RestViews(slow.start());
@@ -39,19 +39,21 @@ class PendingCopiesIT {
                 awaitTrue(() -> api.status("/api/claims/" + CLAIM) == 200
                         && api.get("/api/claims/" + CLAIM).path("positions").size() == 2, "both events folded");
 
-                // Folded, not copied: the first punctuation is a minute away.
-                assertEquals(404, api.status("/api/parties/UA/contested-claims"));
                 slow.stop();
                 slow.wipeState();
             }
             try (ProcessorProcess restarted = ProcessorProcess.on(broker, "restarted", dir.resolve("processor"),
-                    "--application-id", "pending-copies")) {
+                    "--application-id", "claim-index-restart")) {
                 RestViews api = new RestViews(restarted.start());
 
                 awaitTrue(() -> api.status("/api/parties/UA/contested-claims") == 200
                         && contested(api.get("/api/parties/UA/contested-claims")).equals(List.of(CLAIM)),
                         "UA's contested claims after the restart");
                 assertEquals(List.of(CLAIM), contested(api.get("/api/parties/RU/contested-claims")));
+                JsonNode claim = api.get("/api/claims/" + CLAIM);
+                assertEquals(2, claim.path("positions").size());
+                assertEquals(2, claim.path("events").asInt());
+                assertEquals(List.of(CLAIM), contested(api.get("/api/claims?status=CONTESTED&limit=1")));
             }
         }
     }
