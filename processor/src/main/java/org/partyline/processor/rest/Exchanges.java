@@ -20,9 +20,17 @@ final class Exchanges {
         return query == null ? path : path + "?" + query;
     }
 
+    /** What {@link #describe} says of an exchange that has ended. */
+    static final String ENDED = "a request whose exchange has ended";
+
     /** {@code GET /api/claims?status=X}: how error messages name the request. */
     static String describe(Context ctx) {
-        return ctx.req().getMethod() + " " + rawPathAndQuery(ctx);
+        try {
+            return ctx.req().getMethod() + " " + rawPathAndQuery(ctx);
+        } catch (RuntimeException e) {
+            // An exchange that has ended (a streaming client gone, the server stopping) no longer has its request.
+            return ENDED;
+        }
     }
 
     /**

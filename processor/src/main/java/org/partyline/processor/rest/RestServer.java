@@ -142,8 +142,17 @@ public final class RestServer implements AutoCloseable {
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 Exchanges.send(ctx, Reply.error(e.getStatus(), Exchanges.describe(ctx), e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} failed", Exchanges.describe(ctx), e);
-            Exchanges.send(ctx, Reply.error(500, Exchanges.describe(ctx), "internal error, see the server log"));
+            String request = Exchanges.describe(ctx);
+            if (Exchanges.ENDED.equals(request)) {
+                LOG.debug("{}: {}", request, e.toString());
+                return;
+            }
+            LOG.error("{} failed", request, e);
+            try {
+                Exchanges.send(ctx, Reply.error(500, request, "internal error, see the server log"));
+            } catch (RuntimeException gone) {
+                LOG.debug("{}: no answer could be sent: {}", request, gone.toString());
+            }
         });
     }
 
@@ -165,10 +174,19 @@ public final class RestServer implements AutoCloseable {
     }
 
     private void observe(Context ctx) {
-        Long startedAt = ctx.attribute(STARTED_AT);
+        Long startedAt;
+        int status;
+        try {
+            startedAt = ctx.attribute(STARTED_AT);
+            status = ctx.statusCode();
+        } catch (RuntimeException ended) {
+            // A stream whose client went away ends after Jetty recycled its exchange: there is nothing left to count.
+            LOG.debug("a request whose exchange had ended was not counted: {}", ended.toString());
+            return;
+        }
         long nanos = startedAt == null ? 0 : System.nanoTime() - startedAt;
         Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-        observer.observed(matched == null ? UNMATCHED : matched.path, ctx.statusCode(), nanos);
+        observer.observed(matched == null ? UNMATCHED : matched.path, status, nanos);
     }
 
     /** The bound port. */
