@@ -20,7 +20,8 @@ public final class PartyDirectory {
     /**
      * Where the list of parties is read: {@code stance-history} holds a statement of every party {@code stances}
      * holds (the fold writes both, in one transaction) and has no record cache, so the seek to each next party is a
-     * plain RocksDB seek; a range over a cached store such as {@code stances} copies every cached key of the range.
+     * plain RocksDB seek (so is the seek in {@code party-claims}, which has none either); a range over a cached store
+     * such as {@code stances} copies every cached key of the range.
      */
     private static final List<String> LIST_STORES = List.of(StoreNames.STANCE_HISTORY, StoreNames.PARTY_CLAIMS);
     /** Cursor parts of the list of parties: the party. */

@@ -270,7 +270,7 @@ public final class PartylineTopology {
         builder.addStateStore(cached(StoreNames.CLAIMS, AvroSerdes.binary(ClaimSummary.class)));
         builder.addStateStore(cached(StoreNames.CLAIM_POSITIONS, AvroSerdes.binary(PartyPosition.class)));
         builder.addStateStore(store(StoreNames.CLAIM_SIDES, Serdes.ByteArray()));
-        builder.addStateStore(cached(StoreNames.PARTY_CLAIMS, AvroSerdes.binary(PartyClaim.class)));
+        builder.addStateStore(store(StoreNames.PARTY_CLAIMS, AvroSerdes.binary(PartyClaim.class)));
         builder.addStateStore(store(StoreNames.CLAIM_HISTORY, AvroSerdes.binary(ClaimEntry.class)));
         builder.addStateStore(store(StoreNames.CLAIM_CHANGE_HISTORY, AvroSerdes.binary(ClaimChange.class)));
         builder.addStateStore(store(StoreNames.PARTY_CLAIM_CHANGES, AvroSerdes.binary(ClaimChange.class)));
@@ -284,11 +284,11 @@ public final class PartylineTopology {
 
     /**
      * As {@link #store}, with Kafka Streams' record cache: for the stores whose keys the fold rewrites at nearly every
-     * event (a (party, topic)'s summary, a claim's summary, a party's position on a claim and its entry by party), so
-     * that a key written many times within a commit interval reaches RocksDB and its changelog once, at the commit.
-     * Reads, range scans and interactive queries see the cache. The histories, whose keys are written once, go
-     * without, and so does {@code claim-sides}, which the fold seeks at every event: a range over a cached store
-     * copies the cached keys in the range first.
+     * event (a (party, topic)'s summary, a claim's summary, a party's position on a claim), so that a key written
+     * many times within a commit interval reaches RocksDB and its changelog once, at the commit. Reads, range scans and
+     * interactive queries see the cache. The histories, whose keys are written once, go without, and so do
+     * {@code claim-sides}, which the fold seeks at every event, and {@code party-claims}, in which the party list seeks
+     * from party to party: a range over a cached store copies the cached keys in the range first.
      */
     private static <V> StoreBuilder<KeyValueStore<String, V>> cached(String name, Serde<V> valueSerde) {
         return store(name, valueSerde).withCachingEnabled();
