@@ -47,8 +47,7 @@ public record Cursor(List<String> parts) implements Comparable<Cursor> {
             return Optional.empty();
         }
         List<String> parts = new ArrayList<>(List.of(plain.split(String.valueOf(SEPARATOR), -1)));
-        if (parts.size() != arity + 1 || !parts.remove(0).equals(VERSION)
-                || parts.stream().anyMatch(p -> p.isEmpty() || p.chars().anyMatch(Character::isISOControl))) {
+        if (parts.size() != arity + 1 || !parts.remove(0).equals(VERSION) || parts.stream().anyMatch(String::isEmpty)) {
             return Optional.empty();
         }
         return Optional.of(new Cursor(parts));
