@@ -37,7 +37,7 @@ public final class BoundedMemoryRocksDbConfig implements RocksDBConfigSetter {
 
     /** Stores read only by range or prefix scans, never by key: no bloom filter. */
     static final Set<String> SCANNED_ONLY = Set.of(StoreNames.STANCE_HISTORY, StoreNames.CLAIM_HISTORY,
-            StoreNames.TOPIC_STANCES, StoreNames.PARTY_STANCE_CHANGES);
+            StoreNames.TOPIC_STANCES, StoreNames.PARTY_CLAIMS);
 
     private RocksDbMemory memory;
     private BloomFilter filter;
