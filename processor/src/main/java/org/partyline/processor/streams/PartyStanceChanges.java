@@ -2,12 +2,8 @@ package org.partyline.processor.streams;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.partyline.schema.StanceChange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code party-stance-changes}: every entry of {@code stance-change-history} again, keyed
@@ -16,7 +12,6 @@ import org.slf4j.LoggerFactory;
  * same task, entry for entry (a change that a late statement removes goes from both), so the two never differ.
  */
 final class PartyStanceChanges {
-    private static final Logger LOG = LoggerFactory.getLogger(PartyStanceChanges.class);
     private final KeyValueStore<String, StanceChange> index;
 
     PartyStanceChanges(KeyValueStore<String, StanceChange> index) {
@@ -49,32 +44,6 @@ final class PartyStanceChanges {
             } else {
                 index.put(key, held);
             }
-        }
-    }
-
-    /**
-     * Fills an empty index from {@code stance-change-history} when that holds changes: state kept by a version that
-     * had no index gets one when its task starts (the fold calls this once per task, in a punctuation right after
-     * start or at its first statement, whichever comes first). Cost: one seek in each store when there is nothing to
-     * do; one pass over the task's changes once.
-     */
-    void fillIfEmpty(KeyValueStore<String, StanceChange> changes) {
-        try (KeyValueIterator<String, StanceChange> it = index.all()) {
-            if (it.hasNext()) {
-                return;
-            }
-        }
-        long copied = 0;
-        try (KeyValueIterator<String, StanceChange> it = changes.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, StanceChange> entry = it.next();
-                put(entry.value);
-                copied++;
-            }
-        }
-        if (copied > 0) {
-            LOG.info("Indexed {} stance changes kept without an index in {} by party and time", copied,
-                    StoreNames.PARTY_STANCE_CHANGES);
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.partyline.processor.streams;
 
-import java.time.Duration;
-import org.apache.kafka.streams.processor.Cancellable;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,7 +26,6 @@ final class StanceFoldProcessor implements Processor<String, Statement, String, 
     private KeyValueStore<String, StanceSummary> summaries;
     private KeyValueStore<String, byte[]> eventIds;
     private PartyStanceChanges byParty;
-    private boolean indexChecked;
 
     StanceFoldProcessor(String topic, TopologyMeters meters) {
         this.topic = topic;
@@ -44,25 +40,10 @@ final class StanceFoldProcessor implements Processor<String, Statement, String, 
         this.summaries = context.getStateStore(StoreNames.STANCES);
         this.eventIds = context.getStateStore(StoreNames.STATEMENT_EVENT_IDS);
         this.byParty = new PartyStanceChanges(context.getStateStore(StoreNames.PARTY_STANCE_CHANGES));
-        this.indexChecked = false;
-        // The index of state kept without one is filled as soon as the task runs, not only at its next statement.
-        Cancellable[] once = new Cancellable[1];
-        once[0] = context.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME, now -> {
-            checkIndex();
-            once[0].cancel();
-        });
-    }
-
-    private void checkIndex() {
-        if (!indexChecked) {
-            byParty.fillIfEmpty(changes);
-            indexChecked = true;
-        }
     }
 
     @Override
     public void process(Record<String, Statement> record) {
-        checkIndex();
         Statement statement = record.value();
         long offset = context.recordMetadata().orElseThrow(() -> new IllegalStateException("no input record"))
                 .offset();
