@@ -128,26 +128,6 @@ final class LocalReads {
     }
 
     /**
-     * The distinct first parts of the keys (the parties of {@code stances}) in key order, with one seek per part:
-     * a party with a thousand claims costs what a party with one does, where a full scan would decode every value.
-     */
-    List<String> firstParts(String store) {
-        ReadOnlyKeyValueStore<String, Object> kv = open(store);
-        List<String> parts = new ArrayList<>();
-        String from = null;
-        while (true) {
-            try (KeyValueIterator<String, Object> it = from == null ? kv.all() : kv.range(from, null)) {
-                if (!it.hasNext()) {
-                    return parts;
-                }
-                String part = StoreKeys.part(it.next().key, 0);
-                parts.add(part);
-                from = StoreKeys.prefixEnd(part);
-            }
-        }
-    }
-
-    /**
      * At most {@code max} of the distinct first parts of the keys that come after {@code after} (none: from the
      * first) and start with {@code prefix} (empty: any), in key order, one seek per part as {@link #firstParts}.
      */

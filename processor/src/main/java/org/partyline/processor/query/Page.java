@@ -18,10 +18,6 @@ public record Page<T>(List<T> items, Optional<Cursor> next) {
         return next.map(Cursor::encode).orElse(null);
     }
 
-    public <U> Page<U> map(Function<T, U> f) {
-        return new Page<>(items.stream().map(f).toList(), next);
-    }
-
     /**
      * The page {@code request} asks for out of {@code sorted} (in cursor order, possibly holding items at or before
      * the cursor, which are skipped): at most {@code limit} items after the cursor, and {@code next} when more follow.
