@@ -223,16 +223,9 @@ class CrashReplayTest extends TopologyTestBase {
     void shouldFoldAClaimEventWhoseIdWasKeptButWhoseFoldWasLost() {
         Claim asserts = claim("c1", "RU", "pokrovsk-captured", ASSERTS, at(1), "P");
         Claim denies = claim("c2", "UA", "pokrovsk-captured", DENIES, at(2), null);
-        fixture.publish(asserts);
-        Map<String, Map<String, Object>> afterFirst = stores();
-        fixture.publish(denies);
-        Map<String, Map<String, Object>> expected = views();
-        fixture.claimStatus.readValuesToList();
         // The crash: claim-event-ids kept c2, the claim, its positions and sides and both re-keyed entries lost it.
-        putBack(afterFirst, Set.of(StoreNames.CLAIMS, StoreNames.CLAIM_POSITIONS, StoreNames.CLAIM_SIDES,
-                StoreNames.PARTY_CLAIMS));
-
-        fixture.publish(denies);
+        Map<String, Map<String, Object>> expected = replayAfterLosing(asserts, denies,
+                Set.of(StoreNames.CLAIMS, StoreNames.CLAIM_POSITIONS, StoreNames.CLAIM_SIDES, StoreNames.PARTY_CLAIMS));
 
         assertEquals(expected, views());
         List<ClaimStatusChange> status = fixture.claimStatus.readValuesToList();
@@ -244,15 +237,8 @@ class CrashReplayTest extends TopologyTestBase {
     void shouldFoldAClaimEventIntoASummaryThatLostItWhileItsPositionKeptIt() {
         Claim asserts = claim("c1", "RU", "pokrovsk-captured", ASSERTS, at(1), "P");
         Claim denies = claim("c2", "UA", "pokrovsk-captured", DENIES, at(2), null);
-        fixture.publish(asserts);
-        Map<String, Map<String, Object>> afterFirst = stores();
-        fixture.publish(denies);
-        Map<String, Map<String, Object>> expected = views();
-        fixture.claimStatus.readValuesToList();
         // The crash: the positions, the sides and the view by party kept c2, the summary lost it.
-        putBack(afterFirst, Set.of(StoreNames.CLAIMS));
-
-        fixture.publish(denies);
+        Map<String, Map<String, Object>> expected = replayAfterLosing(asserts, denies, Set.of(StoreNames.CLAIMS));
 
         assertEquals(expected, views());
         assertEquals(2L, fixture.<ClaimSummary>get(StoreNames.CLAIMS, "pokrovsk-captured").getEvents());
@@ -266,15 +252,9 @@ class CrashReplayTest extends TopologyTestBase {
     void shouldFoldAClaimEventIntoAPositionThatLostItWhileTheSummaryKeptIt() {
         Claim asserts = claim("c1", "RU", "pokrovsk-captured", ASSERTS, at(1), "P");
         Claim denies = claim("c2", "RU", "pokrovsk-captured", DENIES, at(2), null);
-        fixture.publish(asserts);
-        Map<String, Map<String, Object>> afterFirst = stores();
-        fixture.publish(denies);
-        Map<String, Map<String, Object>> expected = views();
-        fixture.claimStatus.readValuesToList();
         // The crash: the summary kept c2, RU's position and sides lost it.
-        putBack(afterFirst, Set.of(StoreNames.CLAIM_POSITIONS, StoreNames.CLAIM_SIDES));
-
-        fixture.publish(denies);
+        Map<String, Map<String, Object>> expected = replayAfterLosing(asserts, denies,
+                Set.of(StoreNames.CLAIM_POSITIONS, StoreNames.CLAIM_SIDES));
 
         assertEquals(expected, views());
         assertEquals(2L, fixture.<ClaimSummary>get(StoreNames.CLAIMS, "pokrovsk-captured").getEvents());
@@ -354,5 +334,21 @@ class CrashReplayTest extends TopologyTestBase {
         assertEquals(1L, summary().getStatements());
         assertEquals(1, fixture.deadLetters.readRecordsToList().size());
         assertEquals(List.of(KeyValue.pair("e1", 1L)).size(), meters.folded.size());
+    }
+
+    /**
+     * Folds {@code first} then {@code second}, puts {@code lost} back as they were before {@code second} (a crash that
+     * kept the other stores' writes), drains {@code claim-status} of what the first fold sent, and redelivers
+     * {@code second}; returns the views as the first fold of {@code second} left them.
+     */
+    private Map<String, Map<String, Object>> replayAfterLosing(Claim first, Claim second, Set<String> lost) {
+        fixture.publish(first);
+        Map<String, Map<String, Object>> afterFirst = stores();
+        fixture.publish(second);
+        Map<String, Map<String, Object>> expected = views();
+        fixture.claimStatus.readValuesToList();
+        putBack(afterFirst, lost);
+        fixture.publish(second);
+        return expected;
     }
 }
