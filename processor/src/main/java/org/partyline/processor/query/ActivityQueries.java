@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -24,14 +26,17 @@ import org.slf4j.LoggerFactory;
  * instance.
  *
  * <p>Counting reads every summary (about half a second for 100,000 of them), so a count is kept: for
- * {@link #DEFAULT_FRESHNESS} it answers every request; after that, up to {@link #STALE_LIMIT}, it still answers at once
- * while a new count runs in the background. Only a request after a long quiet waits for a count.
+ * {@link #DEFAULT_FRESHNESS} it answers every request; after that it still answers at once while a new count runs in
+ * the background. Once asked, the count is also kept up to date every {@link #REFRESH} (or every twenty times as long
+ * as a count took, so counting takes at most a twentieth of a core), so a request after a long quiet gets a count at
+ * most that old instead of waiting. Only the first request after start-up waits for a count.
  */
 public final class ActivityQueries {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
     public static final Duration DEFAULT_FRESHNESS = Duration.ofSeconds(5);
-    public static final Duration STALE_LIMIT = Duration.ofMinutes(1);
+    public static final Duration REFRESH = Duration.ofSeconds(30);
+    private static final int REFRESH_PER_COUNT_TIME = 20;
     private static final Logger LOG = LoggerFactory.getLogger(ActivityQueries.class);
     private static final List<String> STORES = List.of(StoreNames.STANCES);
     private static final Comparator<Count> BUSIEST_FIRST = Comparator.comparingLong(Count::statements).reversed()
@@ -41,21 +46,60 @@ public final class ActivityQueries {
     private final Peers peers;
     private final long freshnessNanos;
     private final LongSupplier nanoTime;
-    private final Executor background;
+    private final Later later;
     private final AtomicBoolean recounting = new AtomicBoolean();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Kept kept;
 
+    /** Runs a task after a delay on a background thread (the tests run them by hand). */
+    interface Later extends AutoCloseable {
+        void run(Runnable task, Duration delay);
+
+        @Override
+        default void close() {
+        }
+    }
+
     public ActivityQueries(StoreProvider stores, InstanceLocator locator, Peers peers) {
-        this(stores, locator, peers, DEFAULT_FRESHNESS, System::nanoTime, ForkJoinPool.commonPool());
+        this(stores, locator, peers, DEFAULT_FRESHNESS, System::nanoTime, backgroundThread());
     }
 
     ActivityQueries(StoreProvider stores, InstanceLocator locator, Peers peers, Duration freshness,
-                    LongSupplier nanoTime, Executor background) {
+                    LongSupplier nanoTime, Later later) {
         this.gathering = new ListGathering(locator, stores);
         this.peers = peers;
         this.freshnessNanos = freshness.toNanos();
         this.nanoTime = nanoTime;
-        this.background = background;
+        this.later = later;
+    }
+
+    /** One daemon thread that counts in the background, made when first needed. */
+    private static Later backgroundThread() {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread counter = new Thread(task, "partyline-activity-count");
+            counter.setDaemon(true);
+            return counter;
+        });
+        return new Later() {
+            @Override
+            public void run(Runnable task, Duration delay) {
+                try {
+                    thread.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException e) {
+                    LOG.debug("Not counting after close");
+                }
+            }
+
+            @Override
+            public void close() {
+                thread.shutdownNow();
+            }
+        };
+    }
+
+    /** Stops counting in the background. */
+    public void close() {
+        later.close();
     }
 
     /** A count, when it was started, and the names of its topics in code point order. */
@@ -104,30 +148,52 @@ public final class ActivityQueries {
         return ListGathering.map(counted(), Kept::topics);
     }
 
-    /** The kept count while it is fresh or, starting a new one in the background, not too old; else a new count. */
+    /**
+     * The kept count, starting a new one in the background when it is no longer fresh; a new count when none is kept
+     * (the first request, or while every count so far failed).
+     */
     private QueryResult<Kept> counted() {
         Kept recent = kept;
-        if (recent != null) {
-            long age = nanoTime.getAsLong() - recent.at();
-            if (age >= freshnessNanos && age < STALE_LIMIT.toNanos() && recounting.compareAndSet(false, true)) {
-                background.execute(() -> {
-                    try {
-                        QueryResult<Kept> again = count();
-                        if (!(again instanceof QueryResult.Found<Kept>)) {
-                            LOG.info("The busiest parties and topics could not be counted again: {}", again);
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.warn("Counting the busiest parties and topics again failed", e);
-                    } finally {
-                        recounting.set(false);
-                    }
-                });
+        if (recent == null) {
+            QueryResult<Kept> first = count();
+            if (first instanceof QueryResult.Found<Kept> && refreshing.compareAndSet(false, true)) {
+                later.run(this::refresh, REFRESH);
             }
-            if (age < STALE_LIMIT.toNanos()) {
-                return new QueryResult.Found<>(recent);
-            }
+            return first;
         }
-        return count();
+        if (nanoTime.getAsLong() - recent.at() >= freshnessNanos) {
+            later.run(this::recount, Duration.ZERO);
+        }
+        return new QueryResult.Found<>(recent);
+    }
+
+    /** Counts again when the kept count is older than {@link #REFRESH}; then waits for the next turn. */
+    private void refresh() {
+        Kept recent = kept;
+        long took = 0;
+        if (recent == null || nanoTime.getAsLong() - recent.at() >= REFRESH.toNanos()) {
+            long started = nanoTime.getAsLong();
+            recount();
+            took = nanoTime.getAsLong() - started;
+        }
+        later.run(this::refresh, Duration.ofNanos(Math.max(REFRESH.toNanos(), REFRESH_PER_COUNT_TIME * took)));
+    }
+
+    /** Counts again unless a count is running already; a failed count keeps the last one. */
+    private void recount() {
+        if (!recounting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            QueryResult<Kept> again = count();
+            if (!(again instanceof QueryResult.Found<Kept>)) {
+                LOG.info("The busiest parties and topics could not be counted again: {}", again);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Counting the busiest parties and topics again failed", e);
+        } finally {
+            recounting.set(false);
+        }
     }
 
     /** Counts over every instance; keeps a complete count (not one read from a standby copy). */

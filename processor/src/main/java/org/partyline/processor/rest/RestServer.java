@@ -39,6 +39,7 @@ public final class RestServer implements AutoCloseable {
     private static final int MAX_THREADS = 32;
 
     private final Routes routes;
+    private final ActivityQueries activity;
     private final Optional<BearerToken> token;
     private final RequestObserver observer;
     private final Dashboard dashboard = new Dashboard();
@@ -69,7 +70,7 @@ public final class RestServer implements AutoCloseable {
         HttpPeers peers = new HttpPeers(settings.peerTimeout(), settings.authToken(), observer);
         PartyDirectory directory = new PartyDirectory(stores, locator, peers);
         StanceGathering gathering = new StanceGathering(stores, locator, peers);
-        ActivityQueries activity = new ActivityQueries(stores, locator, peers);
+        this.activity = new ActivityQueries(stores, locator, peers);
         this.routes = new Routes(new StanceQueries(stores, locator, directory, gathering),
                 new AgreementQueries(stores, locator, directory, gathering), gathering,
                 new ClaimQueries(stores, locator, peers, directory), directory, locator,
@@ -204,6 +205,7 @@ public final class RestServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        activity.close();
         if (app != null) {
             app.stop();
             app = null;

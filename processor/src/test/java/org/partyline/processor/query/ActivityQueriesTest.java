@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +22,12 @@ class ActivityQueriesTest {
     private static final Instant AT = Instant.parse("2025-12-05T10:00:00Z");
     private final FakeStores stores = new FakeStores();
     private final AtomicLong clock = new AtomicLong();
+    private final List<Later> later = new ArrayList<>();
     private ActivityQueries queries;
+
+    /** A task the queries asked to run after a delay. */
+    private record Later(Runnable task, Duration delay) {
+    }
 
     @BeforeEach
     void fill() {
@@ -40,7 +46,13 @@ class ActivityQueriesTest {
             public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix, PageRequest page) {
                 throw new PeerException(peer, "no peer here");
             }
-        }, Duration.ofSeconds(5), clock::get, Runnable::run);
+        }, Duration.ofSeconds(5), clock::get, (task, delay) -> {
+            if (delay.isZero()) {
+                task.run();
+            } else {
+                later.add(new Later(task, delay));
+            }
+        });
         said("UA", "ceasefire", 3);
         said("UA", "nato", 1);
         said("RU", "nato", 4);
@@ -79,11 +91,29 @@ class ActivityQueriesTest {
     }
 
     @Test
-    void shouldCountAtOnceAfterAMinuteWithoutRequests() {
+    void shouldKeepTheCountUpToDateInTheBackgroundOnceAsked() {
+        assertEquals(List.of(), later, "nothing is counted before anyone asks");
+        assertEquals(List.of(party("RU", 4)), activity("1").parties());
+        assertEquals(List.of(ActivityQueries.REFRESH), later.stream().map(Later::delay).toList());
+
+        said("EU", "sanctions", 20);
+        clock.addAndGet(Duration.ofSeconds(31).toNanos());
+        later.remove(0).task().run();
+        clock.addAndGet(Duration.ofHours(1).toNanos());
+        assertEquals(List.of(party("EU", 20)), activity("1").parties(),
+                "a request after a long quiet gets the count made in the background at once");
+        assertEquals(1, later.size(), "the next turn is booked");
+    }
+
+    @Test
+    void shouldNotCountInTheBackgroundWhileTheKeptCountIsYoungerThanTheRefreshTime() {
         assertEquals(List.of(party("RU", 4)), activity("1").parties());
         said("EU", "sanctions", 20);
-        clock.addAndGet(Duration.ofMinutes(1).toNanos());
-        assertEquals(List.of(party("EU", 20)), activity("1").parties());
+        clock.addAndGet(Duration.ofSeconds(3).toNanos());
+        later.remove(0).task().run();
+        clock.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertEquals(List.of(party("RU", 4)), activity("1").parties());
+        assertEquals(List.of(ActivityQueries.REFRESH), later.stream().map(Later::delay).toList());
     }
 
     @Test
