@@ -23,12 +23,13 @@ import org.partyline.schema.view.StanceSummary;
  *       {@code topic-stances}, partitioned by topic, read with one seek per topic and merged by party
  *       ({@link FirstParties}), one request per other instance holding some of the topics. Now, that is the whole
  *       answer: a page of N rows reads about N parties' entries, not every party on the topics;</li>
- *   <li>as of T only: the stance as of T of each of those parties on the party's topics, from each party's
- *       {@code stances} partition: one request per other instance holding some of those parties, and there per
- *       (party, topic) one point read plus, when T is before its latest statement, one reverse seek
- *       ({@link StanceGathering#stancesAt} without {@code since}). Parties with no shared stance by T give no row, so
- *       further batches of parties are read until the page is full. So a page as of T costs about one seek per
- *       (party of the page, shared topic): the one part that grows with how many topics the parties share.</li>
+ *   <li>as of T only: the stance as of T of each of those (party, shared topic) pairs that step 2 found (a stance
+ *       by T is a stance now), from each party's {@code stances} partition: one request per other instance holding
+ *       some of those parties, and there per pair one point read plus, when T is before its latest statement, one
+ *       reverse seek ({@link StanceGathering#stancesAt} without {@code since}). Parties with no shared stance by T
+ *       give no row, so further batches of parties are read until the page is full. So a page as of T costs about
+ *       one seek per (party of the page, topic it shares with the party now): the one part that grows with how
+ *       many topics the parties share.</li>
  * </ol>
  */
 public final class AgreementQueries {
@@ -113,8 +114,8 @@ public final class AgreementQueries {
                     .put(s.topic(), Stance.valueOf(s.stance())));
             return others;
         }
-        List<String> parties = theirs.stream().map(Bodies.HeldTopicStance::party).distinct().toList();
-        for (Bodies.StanceAt s : gathering.stancesAt(parties, mine.keySet(), asOf.get(), false)) {
+        List<PartyTopic> pairs = theirs.stream().map(s -> new PartyTopic(s.party(), s.topic())).toList();
+        for (Bodies.StanceAt s : gathering.stancesAt(pairs, asOf.get(), false)) {
             others.computeIfAbsent(s.party(), p -> new TreeMap<>()).put(s.topic(), Stance.valueOf(s.stance()));
         }
         return others;

@@ -42,13 +42,12 @@ public interface Peers {
     }
 
     /**
-     * The stances as of {@code asOf} of each of {@code parties} (all held in the peer's up-to-date active partitions
-     * of {@code stances}) on each of {@code topics}, those with a statement by then. The peer answers every pair from
-     * its own stores or fails (its partitions moved); with {@code since} only when {@code withSince}. The default
+     * The stances as of {@code asOf} of each (party, topic) of {@code pairs} (all parties held in the peer's
+     * up-to-date active partitions of {@code stances}), those with a statement by then. The peer answers every pair
+     * from its own stores or fails (its partitions moved); with {@code since} only when {@code withSince}. The default
      * cannot ask: for test doubles that need no peer.
      */
-    default Bodies.StancesAt stancesAt(Instance peer, List<String> parties, List<String> topics, Instant asOf,
-                                       boolean withSince) {
+    default Bodies.StancesAt stancesAt(Instance peer, List<PartyTopic> pairs, Instant asOf, boolean withSince) {
         throw new PeerException(peer, "cannot be asked for stances as of " + asOf);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -38,24 +39,23 @@ public final class StanceGathering {
     }
 
     /**
-     * The stances as of {@code asOf} of each party on each topic, those with a statement by then (a party with a
-     * stance by then has one now, so {@code parties} are those with a stance now).
+     * The stances as of {@code asOf} of each (party, topic), those with a statement by then (a party with a stance by
+     * then has one now, so the pairs to ask for are those with a stance now).
      *
      * <p>The views that gather these show no count of statements, so none is made ({@code statements} is
      * {@link Bodies.StanceAt#NOT_COUNTED}), and {@code since} only when {@code withSince} ({@code null} otherwise).
-     * Cost: for each (party, topic), one point read of {@code stances} (none now: nothing more), then nothing more
-     * when {@code asOf} is at or after its latest statement, else one reverse seek for the stance
+     * Cost: for each pair, one point read of {@code stances} (none now: nothing more), then nothing more when
+     * {@code asOf} is at or after its latest statement, else one reverse seek for the stance
      * ({@link StanceAsOfReads#stanceOnly}), or two or three with {@code since} ({@link StanceAsOfReads#stanceSince}).
      * One request per other instance holding some of the parties; none when all are here.
      */
-    List<Bodies.StanceAt> stancesAt(Collection<String> parties, Collection<String> topics, Instant asOf,
-                                    boolean withSince) {
-        Holders holders = holders(StoreNames.STANCES, parties);
+    List<Bodies.StanceAt> stancesAt(Collection<PartyTopic> pairs, Instant asOf, boolean withSince) {
+        Holders<PartyTopic> holders = holders(StoreNames.STANCES, pairs, PartyTopic::party);
         List<Bodies.StanceAt> found = new ArrayList<>();
         holders.local().forEach((partition, here) -> found.addAll(readStancesAt(LocalReads.active(stores, partition),
-                here, topics, asOf, withSince)));
+                here, asOf, withSince)));
         holders.remote().forEach((peer, there) ->
-                found.addAll(peers.stancesAt(peer, there, List.copyOf(topics), asOf, withSince).stances()));
+                found.addAll(peers.stancesAt(peer, there, asOf, withSince).stances()));
         return found;
     }
 
@@ -65,7 +65,7 @@ public final class StanceGathering {
      * entry per party returned; one request per other instance holding some of the topics.
      */
     List<Bodies.HeldTopicStance> topicStances(Collection<String> topics, Optional<String> after, int max) {
-        Holders holders = holders(StoreNames.TOPIC_STANCES, topics);
+        Holders<String> holders = holders(StoreNames.TOPIC_STANCES, topics);
         List<Bodies.HeldTopicStance> found = new ArrayList<>();
         holders.local().forEach((partition, here) ->
                 found.addAll(FirstParties.read(LocalReads.active(stores, partition), here, after, max)));
@@ -75,28 +75,29 @@ public final class StanceGathering {
     }
 
     /**
-     * Internal ({@code /internal/stances-at}): {@link #stancesAt} of comma-separated parties and topics, all read
-     * here, with {@code since} unless {@code rawSince} is {@code false}; unavailable when a party's partition of
+     * Internal ({@code /internal/stances-at}): {@link #stancesAt} of comma-separated {@code PARTY:topic} pairs, all
+     * read here, with {@code since} unless {@code rawSince} is {@code false}; unavailable when a party's partition of
      * {@code stances} is not active and up to date on this instance.
      */
-    public QueryResult<Bodies.StancesAt> localStancesAt(String rawParties, String rawTopics, String rawAsOf,
-                                                        String rawSince) {
+    public QueryResult<Bodies.StancesAt> localStancesAt(String rawPairs, String rawAsOf, String rawSince) {
         boolean withSince = !"false".equals(rawSince);
         return AsOf.with(rawAsOf, asOf -> {
             if (asOf.isNow()) {
                 return new QueryResult.Invalid<>("asOf is required");
             }
-            List<String> parties = list(rawParties);
-            List<String> topics = list(rawTopics);
-            String bad = firstBad(parties, EventRules::isParty, "party") + firstBad(topics, EventRules::isSlug, "topic");
-            if (!bad.isEmpty()) {
-                return new QueryResult.Invalid<>(bad.strip());
+            List<PartyTopic> pairs = new ArrayList<>();
+            for (String written : list(rawPairs)) {
+                Optional<PartyTopic> pair = PartyTopic.read(written);
+                if (pair.isEmpty()) {
+                    return new QueryResult.Invalid<>("'" + written + "' is not a PARTY:topic pair");
+                }
+                pairs.add(pair.get());
             }
             return Routing.guarded(() -> {
                 List<Bodies.StanceAt> found = new ArrayList<>();
-                localOnly(StoreNames.STANCES, parties).forEach((partition, here) -> found.addAll(readStancesAt(
-                        LocalReads.active(stores, partition), here, topics, asOf.instant().orElseThrow(),
-                        withSince)));
+                localOnly(StoreNames.STANCES, pairs, PartyTopic::party).forEach((partition, here) -> found.addAll(
+                        readStancesAt(LocalReads.active(stores, partition), here, asOf.instant().orElseThrow(),
+                                withSince)));
                 return new QueryResult.Found<>(new Bodies.StancesAt(found));
             });
         });
@@ -127,55 +128,60 @@ public final class StanceGathering {
         int parties = max;
         return Routing.guarded(() -> {
             List<Bodies.HeldTopicStance> found = new ArrayList<>();
-            localOnly(StoreNames.TOPIC_STANCES, topics).forEach((partition, here) -> found.addAll(FirstParties.read(
+            localOnly(StoreNames.TOPIC_STANCES, topics, t -> t).forEach((partition, here) -> found.addAll(FirstParties.read(
                     LocalReads.active(stores, partition), here, Optional.ofNullable(rawAfter), parties)));
             return new QueryResult.Found<>(new Bodies.TopicStancesPart(found));
         });
     }
 
-    private static List<Bodies.StanceAt> readStancesAt(LocalReads reads, Collection<String> parties,
-                                                       Collection<String> topics, Instant asOf, boolean withSince) {
+    private static List<Bodies.StanceAt> readStancesAt(LocalReads reads, Collection<PartyTopic> pairs, Instant asOf,
+                                                       boolean withSince) {
         StanceAsOfReads seeks = new StanceAsOfReads(reads);
         List<Bodies.StanceAt> found = new ArrayList<>();
-        for (String party : parties) {
-            for (String topic : topics) {
-                StanceSummary now = reads.get(StoreNames.STANCES, StoreKeys.of(party, topic));
-                if (now != null && withSince) {
-                    seeks.stanceSince(now, asOf).ifPresent(s -> found.add(new Bodies.StanceAt(party, topic,
-                            s.stance(), s.since(), Bodies.StanceAt.NOT_COUNTED)));
-                } else if (now != null) {
-                    seeks.stanceOnly(now, asOf).ifPresent(s -> found.add(new Bodies.StanceAt(party, topic, s, null,
-                            Bodies.StanceAt.NOT_COUNTED)));
-                }
+        for (PartyTopic pair : pairs) {
+            String party = pair.party();
+            String topic = pair.topic();
+            StanceSummary now = reads.get(StoreNames.STANCES, StoreKeys.of(party, topic));
+            if (now != null && withSince) {
+                seeks.stanceSince(now, asOf).ifPresent(s -> found.add(new Bodies.StanceAt(party, topic,
+                        s.stance(), s.since(), Bodies.StanceAt.NOT_COUNTED)));
+            } else if (now != null) {
+                seeks.stanceOnly(now, asOf).ifPresent(s -> found.add(new Bodies.StanceAt(party, topic, s, null,
+                        Bodies.StanceAt.NOT_COUNTED)));
             }
         }
         return found;
     }
 
-    /** Keys of {@code store} by the partition this instance holds, and by the other instance that holds them. */
-    private record Holders(Map<Integer, List<String>> local, Map<Instance, List<String>> remote) {
+    /** Items by the partition of {@code store} this instance holds for their key, and by the other instance. */
+    private record Holders<T>(Map<Integer, List<T>> local, Map<Instance, List<T>> remote) {
     }
 
-    private Holders holders(String store, Collection<String> keys) {
-        Map<Integer, List<String>> local = new TreeMap<>();
-        Map<Instance, List<String>> remote = new LinkedHashMap<>();
-        for (String key : keys) {
+    private Holders<String> holders(String store, Collection<String> keys) {
+        return holders(store, keys, key -> key);
+    }
+
+    private <T> Holders<T> holders(String store, Collection<T> items, Function<T, String> keyOf) {
+        Map<Integer, List<T>> local = new TreeMap<>();
+        Map<Instance, List<T>> remote = new LinkedHashMap<>();
+        for (T item : items) {
+            String key = keyOf.apply(item);
             KeyOwner owner = locator.ownerOf(store, key);
             if (owner instanceof KeyOwner.Local) {
-                local.computeIfAbsent(owner.partition(), p -> new ArrayList<>()).add(key);
+                local.computeIfAbsent(owner.partition(), p -> new ArrayList<>()).add(item);
             } else if (owner instanceof KeyOwner.Remote r) {
-                remote.computeIfAbsent(r.instance(), i -> new ArrayList<>()).add(key);
+                remote.computeIfAbsent(r.instance(), i -> new ArrayList<>()).add(item);
             } else {
                 throw new InvalidStateStoreException("store " + store + " cannot locate '" + key + "': "
                         + ((KeyOwner.Unavailable) owner).reason());
             }
         }
-        return new Holders(local, remote);
+        return new Holders<>(local, remote);
     }
 
-    /** The partitions of keys another instance asks about: each must be held here, or the answer is unavailable. */
-    private Map<Integer, List<String>> localOnly(String store, List<String> keys) {
-        Holders holders = holders(store, keys);
+    /** The partitions of items another instance asks about: each must be held here, or the answer is unavailable. */
+    private <T> Map<Integer, List<T>> localOnly(String store, List<T> items, Function<T, String> keyOf) {
+        Holders<T> holders = holders(store, items, keyOf);
         if (!holders.remote().isEmpty()) {
             throw new InvalidStateStoreException("store " + store + " holds " + holders.remote() + " on other"
                     + " instances, not on " + locator.self() + " which was asked for them: the partitions are moving,"

@@ -206,7 +206,7 @@ public final class StanceQueries {
                     now.forEach(t -> stances.add(ViewBodies.topicStance(t)));
                     break;
                 }
-                gathering.stancesAt(now.stream().map(TopicStance::getParty).toList(), List.of(topic),
+                gathering.stancesAt(now.stream().map(t -> new PartyTopic(t.getParty(), topic)).toList(),
                                 asOf.instant().get(), true).stream()
                         .map(s -> new Bodies.TopicStance(s.party(), s.stance(), s.since()))
                         .sorted((a, b) -> ViewBodies.CODE_POINT_ORDER.compare(a.party(), b.party()))

@@ -20,6 +20,7 @@ import org.partyline.processor.query.Bodies;
 import org.partyline.processor.query.ExtensionBodies;
 import org.partyline.processor.query.Instance;
 import org.partyline.processor.query.PageRequest;
+import org.partyline.processor.query.PartyTopic;
 import org.partyline.processor.query.PeerException;
 import org.partyline.processor.query.Peers;
 import org.partyline.schema.ClaimStatus;
@@ -157,19 +158,15 @@ final class HttpPeers implements Peers {
     }
 
     /**
-     * {@code /internal/stances-at}: one request, or a few when the lists would make the URL longer than
-     * {@link #MAX_LIST_CHARS} per list (each chunk of parties with each chunk of topics).
+     * {@code /internal/stances-at}: one request, or a few when the list of pairs would make the URL longer than
+     * {@link #MAX_LIST_CHARS}.
      */
     @Override
-    public Bodies.StancesAt stancesAt(Instance peer, List<String> parties, List<String> topics, Instant asOf,
-                                      boolean withSince) {
+    public Bodies.StancesAt stancesAt(Instance peer, List<PartyTopic> pairs, Instant asOf, boolean withSince) {
         List<Bodies.StanceAt> stances = new ArrayList<>();
-        for (String someParties : chunks(parties)) {
-            for (String someTopics : chunks(topics)) {
-                stances.addAll(read(peer, "/internal/stances-at?asOf=" + encode(asOf.toString()) + "&parties="
-                        + someParties + "&topics=" + someTopics + (withSince ? "" : "&since=false"), false,
-                        Bodies.StancesAt.class).stances());
-            }
+        for (String somePairs : chunks(pairs.stream().map(PartyTopic::written).toList())) {
+            stances.addAll(read(peer, "/internal/stances-at?asOf=" + encode(asOf.toString()) + "&pairs=" + somePairs
+                    + (withSince ? "" : "&since=false"), false, Bodies.StancesAt.class).stances());
         }
         return new Bodies.StancesAt(stances);
     }

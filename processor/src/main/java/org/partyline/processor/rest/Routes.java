@@ -117,7 +117,7 @@ final class Routes {
                         ctx.queryParam("prefix"), ctx.queryParam("limit"), ctx.queryParam("after")))),
                 json("/internal/claims-by-id", ctx -> reply(ctx, claims.localClaimsById(ctx.queryParam("ids")))),
                 json("/internal/stances-at", ctx -> reply(ctx, gathering.localStancesAt(
-                        ctx.queryParam("parties"), ctx.queryParam("topics"), asOf(ctx), ctx.queryParam("since")))),
+                        ctx.queryParam("pairs"), asOf(ctx), ctx.queryParam("since")))),
                 json("/internal/topic-stances", ctx -> reply(ctx, gathering.localTopicStances(ctx.queryParam("topics"),
                         ctx.queryParam("after"), ctx.queryParam("parties")))),
                 json("/internal/activity", ctx -> reply(ctx, activity.localActivity())),
