@@ -127,17 +127,8 @@ public final class ActivityQueries {
      * parties and topics with the most statements; unavailable when a partition of {@code stances} is missing.
      */
     public QueryResult<ExtensionBodies.Activity> activity(String rawLimit) {
-        int limit;
-        try {
-            limit = rawLimit == null ? DEFAULT_LIMIT : Integer.parseInt(rawLimit.trim());
-        } catch (NumberFormatException e) {
-            return new QueryResult.Invalid<>("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '"
-                    + rawLimit + "'");
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            return new QueryResult.Invalid<>("limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
-        }
-        return ListGathering.map(counted(), recent -> top(recent.activity(), limit));
+        return PageRequest.withLimit(rawLimit, DEFAULT_LIMIT, MAX_LIMIT,
+                limit -> ListGathering.map(counted(), recent -> top(recent.activity(), limit)));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.partyline.processor.query;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * One page of a list (CONTRACT section 8): at most {@code limit} items, starting after the item {@code after} names
@@ -30,27 +31,39 @@ public record PageRequest(int limit, Optional<Cursor> after) {
      */
     public static <T> QueryResult<T> with(String rawLimit, String rawAfter, int arity,
                                           Function<PageRequest, QueryResult<T>> query) {
-        int limit = DEFAULT_LIMIT;
-        if (rawLimit != null) {
-            try {
-                limit = Integer.parseInt(rawLimit.trim());
-            } catch (NumberFormatException e) {
-                return new QueryResult.Invalid<>("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '"
-                        + rawLimit + "'");
+        return withLimit(rawLimit, DEFAULT_LIMIT, MAX_LIMIT, limit -> {
+            if (rawAfter == null) {
+                return query.apply(new PageRequest(limit, Optional.empty()));
             }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                return new QueryResult.Invalid<>("limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
+            Optional<Cursor> cursor = Cursor.decode(rawAfter, arity);
+            if (cursor.isEmpty()) {
+                return new QueryResult.Invalid<>("after must be a cursor this list gave as next, not '"
+                        + abbreviated(rawAfter) + "'");
             }
+            return query.apply(new PageRequest(limit, cursor));
+        });
+    }
+
+    /**
+     * Runs {@code query} with the limit {@code rawLimit} (the query parameter, null when absent: {@code defaultLimit})
+     * asks for; a limit that is not a whole number from 1 to {@code max} is {@link QueryResult.Invalid}.
+     */
+    static <T> QueryResult<T> withLimit(String rawLimit, int defaultLimit, int max,
+                                        IntFunction<QueryResult<T>> query) {
+        if (rawLimit == null) {
+            return query.apply(defaultLimit);
         }
-        if (rawAfter == null) {
-            return query.apply(new PageRequest(limit, Optional.empty()));
+        int limit;
+        try {
+            limit = Integer.parseInt(rawLimit.trim());
+        } catch (NumberFormatException e) {
+            return new QueryResult.Invalid<>("limit must be a whole number from 1 to " + max + ", not '" + rawLimit
+                    + "'");
         }
-        Optional<Cursor> cursor = Cursor.decode(rawAfter, arity);
-        if (cursor.isEmpty()) {
-            return new QueryResult.Invalid<>("after must be a cursor this list gave as next, not '"
-                    + abbreviated(rawAfter) + "'");
+        if (limit < 1 || limit > max) {
+            return new QueryResult.Invalid<>("limit must be from 1 to " + max + ", not " + limit);
         }
-        return query.apply(new PageRequest(limit, cursor));
+        return query.apply(limit);
     }
 
     /** Whether an item whose key is {@code key} comes after the cursor (every item does on the first page). */
