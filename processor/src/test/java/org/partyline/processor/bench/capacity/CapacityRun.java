@@ -42,9 +42,13 @@ final class CapacityRun {
                 List<Long> milestones, int busiest, int spread, int maxPages, Duration timeout, long minFreeBytes) {
     }
 
+    /** RSS as the fold passed a milestone, and the highest RSS sampled since the previous milestone (or READY). */
+    record RssAt(double nowMib, double peakSinceMib) {
+    }
+
     /** What was measured. */
     record Figures(String name, long events, double readySeconds, double idleRssMib, double publishSeconds,
-                   double foldSeconds, double cpuSeconds, Map<Long, Double> rssAtMilestones, DiskUsage folded,
+                   double foldSeconds, double cpuSeconds, Map<Long, RssAt> rssAtMilestones, DiskUsage folded,
                    DiskUsage settled, double peakRssMib, double finalRssMib, List<PageWalk.RouteFigures> routes,
                    PageWalk.RouteFigures pages, List<String> missingRoutes, String load, String stopped) {
         double coresUsed() {
@@ -86,7 +90,7 @@ final class CapacityRun {
 
             long cpuStart = sampler.cpu().toNanos();
             long start = System.nanoTime();
-            Map<Long, Double> rssAt = new LinkedHashMap<>();
+            Map<Long, RssAt> rssAt = new LinkedHashMap<>();
             double publishSeconds;
             try (JvmProcess publish = JvmProcess.start("publish " + plan.name(), List.of(), List.of("-jar",
                     JvmProcess.producerJar().toString(), "publish", plan.events().toString(), "--bootstrap-servers",
@@ -129,7 +133,7 @@ final class CapacityRun {
     }
 
     private Figures stopped(DiskLow low, ProcessSampler sampler, Path stateDir, double readySeconds, double idleRss,
-                            Map<Long, Double> rssAt, long start, long cpuStart) throws Exception {
+                            Map<Long, RssAt> rssAt, long start, long cpuStart) throws Exception {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (sampler.cpu().toNanos() - cpuStart) / 1e9;
         DiskUsage usage = DiskUsage.of(stateDir);
@@ -145,7 +149,7 @@ final class CapacityRun {
      * inputs, noting RSS as the committed count passes each milestone; returns how long {@code publish} took.
      */
     private double awaitInputsFolded(String bootstrap, long lines, JvmProcess publish, ProcessSampler sampler,
-                                     Map<Long, Double> rssAt, long start) throws Exception, DiskLow {
+                                     Map<Long, RssAt> rssAt, long start) throws Exception, DiskLow {
         double publishSeconds = -1;
         long deadline = start + plan.timeout().toNanos();
         try (ConsumerGroupLag lag = ConsumerGroupLag.onInputs(bootstrap, APPLICATION_ID)) {
@@ -164,8 +168,9 @@ final class CapacityRun {
                 long committed = end - lag.lag();
                 for (long m : plan.milestones()) {
                     if (committed >= m && !rssAt.containsKey(m)) {
-                        rssAt.put(m, sampler.currentMib());
-                        progress("%,d events folded: RSS %.0f MiB", m, rssAt.get(m));
+                        rssAt.put(m, new RssAt(sampler.currentMib(), sampler.takeWindowPeakMib()));
+                        progress("%,d events folded: RSS %.0f MiB, peak since the last milestone %.0f MiB", m,
+                                rssAt.get(m).nowMib(), rssAt.get(m).peakSinceMib());
                     }
                 }
                 if (publishSeconds >= 0 && end >= lines && committed >= end) {

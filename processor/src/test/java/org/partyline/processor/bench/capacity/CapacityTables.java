@@ -36,11 +36,15 @@ final class CapacityTables {
         row(md, "**events per second per core** (events / processor CPU seconds)", runs, r -> r.events() < SMALL
                 ? "-" : String.format(Locale.ROOT, "**%,.0f**", r.eventsPerCpuSecond()));
         row(md, "RSS when READY, idle", runs, r -> mib(r.idleRssMib()));
+        long previous = 0;
         for (long m : List.of(100_000L, 300_000L, 1_000_000L)) {
             if (runs.stream().anyMatch(r -> r.rssAtMilestones().containsKey(m))) {
                 row(md, String.format(Locale.ROOT, "RSS at %,d events folded", m), runs,
-                        r -> r.rssAtMilestones().containsKey(m) ? mib(r.rssAtMilestones().get(m)) : "");
+                        r -> r.rssAtMilestones().containsKey(m) ? mib(r.rssAtMilestones().get(m).nowMib()) : "");
+                row(md, String.format(Locale.ROOT, "RSS peak from %,d to %,d events folded", previous, m), runs,
+                        r -> r.rssAtMilestones().containsKey(m) ? mib(r.rssAtMilestones().get(m).peakSinceMib()) : "");
             }
+            previous = m;
         }
         row(md, "**RSS peak** (sampled every 0.5 s)", runs, r -> "**" + mib(r.peakRssMib()) + "**");
         row(md, "RSS at the end (after the page walk)", runs, r -> mib(r.finalRssMib()));

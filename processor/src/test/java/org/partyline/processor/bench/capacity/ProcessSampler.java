@@ -16,6 +16,7 @@ final class ProcessSampler implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong peakKb = new AtomicLong();
     private final AtomicLong lastKb = new AtomicLong();
+    private final AtomicLong windowPeakKb = new AtomicLong();
     private volatile boolean running = true;
 
     ProcessSampler(long pid) {
@@ -30,6 +31,7 @@ final class ProcessSampler implements AutoCloseable {
             rssKb().ifPresent(kb -> {
                 lastKb.set(kb);
                 peakKb.accumulateAndGet(kb, Math::max);
+                windowPeakKb.accumulateAndGet(kb, Math::max);
             });
             try {
                 Thread.sleep(500);
@@ -57,6 +59,11 @@ final class ProcessSampler implements AutoCloseable {
     /** The highest VmRSS sampled so far, in MiB. */
     double peakMib() {
         return peakKb.get() / 1024.0;
+    }
+
+    /** The highest VmRSS sampled since the last call (or the start), in MiB; the next window starts now. */
+    double takeWindowPeakMib() {
+        return windowPeakKb.getAndSet(lastKb.get()) / 1024.0;
     }
 
     /** VmRSS now (or the last sample), in MiB. */
