@@ -73,7 +73,7 @@ public final class ActivityQueries {
         this.later = later;
     }
 
-    /** One daemon thread that counts in the background, made when first needed. */
+    /** One daemon thread that counts in the background, started with the first count it is given. */
     private static Later backgroundThread() {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread counter = new Thread(task, "partyline-activity-count");
@@ -152,7 +152,7 @@ public final class ActivityQueries {
             }
             return first;
         }
-        if (nanoTime.getAsLong() - recent.at() >= freshnessNanos) {
+        if (nanoTime.getAsLong() - recent.at() >= freshnessNanos && !recounting.get()) {
             later.run(this::recount, Duration.ZERO);
         }
         return new QueryResult.Found<>(recent);
