@@ -128,8 +128,9 @@ public final class StanceGathering {
         int parties = max;
         return Routing.guarded(() -> {
             List<Bodies.HeldTopicStance> found = new ArrayList<>();
-            localOnly(StoreNames.TOPIC_STANCES, topics, t -> t).forEach((partition, here) -> found.addAll(FirstParties.read(
-                    LocalReads.active(stores, partition), here, Optional.ofNullable(rawAfter), parties)));
+            localOnly(StoreNames.TOPIC_STANCES, topics, t -> t).forEach((partition, here) -> found.addAll(
+                    FirstParties.read(LocalReads.active(stores, partition), here, Optional.ofNullable(rawAfter),
+                            parties)));
             return new QueryResult.Found<>(new Bodies.TopicStancesPart(found));
         });
     }

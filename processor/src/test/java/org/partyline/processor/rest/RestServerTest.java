@@ -142,6 +142,23 @@ class RestServerTest {
     }
 
     @Test
+    void shouldAnswerAnotherInstanceTheStancesOfTheAskedPairsOnlyAndRefuseAMalformedPair() {
+        HttpTestClient.Answer answer = get(port, "/internal/stances-at?asOf=2030-01-01T00:00:00Z&since=false"
+                + "&pairs=RU:ukraine-nato-membership,US:security-guarantees,RU:security-guarantees");
+        assertEquals(200, answer.status(), answer.body()::toString);
+        List<String> stances = new ArrayList<>();
+        answer.body().path("stances").forEach(s -> stances.add(s.path("party").asText() + " "
+                + s.path("topic").asText() + " " + s.path("stance").asText()));
+        assertEquals(List.of("RU ukraine-nato-membership OPPOSE", "US security-guarantees LEAN_SUPPORT"), stances,
+                "RU has no stance on security-guarantees");
+
+        String malformed = "/internal/stances-at?asOf=2030-01-01T00:00:00Z&pairs=RU-ukraine-nato-membership";
+        assertError(400, "/internal/stances-at", get(port, malformed));
+        assertTrue(get(port, malformed).body().path("error").asText().contains("'RU-ukraine-nato-membership' is not a"
+                + " PARTY:topic pair"));
+    }
+
+    @Test
     void shouldAnswer503ForListsWhileAPartitionOfTheirStoresIsNotQueryable() {
         stores.makeUnavailable(StoreNames.CLAIMS);
         stores.makeUnavailable(StoreNames.STANCE_HISTORY);
