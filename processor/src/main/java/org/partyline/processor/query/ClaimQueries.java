@@ -1,13 +1,11 @@
 package org.partyline.processor.query;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
 import org.partyline.events.EventRules;
@@ -75,21 +73,11 @@ public final class ClaimQueries {
                             + StoreKeys.SEP).orElse(StoreKeys.prefix(party));
                     String upTo = asOf.instant().map(t -> StoreKeys.prefixEnd(party, StoreKeys.time(t)))
                             .orElse(StoreKeys.prefixEnd(party));
-                    List<ClaimChange> changes = new ArrayList<>();
-                    boolean more = false;
-                    if (from.compareTo(upTo) <= 0) {
-                        try (KeyValueIterator<String, ClaimChange> it =
-                                     reads.<ClaimChange>open(StoreNames.PARTY_CLAIM_CHANGES).range(from, upTo)) {
-                            while (it.hasNext() && !more) {
-                                ClaimChange change = it.next().value;
-                                if (changes.size() == page.limit()) {
-                                    more = true;
-                                } else {
-                                    changes.add(change);
-                                }
-                            }
-                        }
-                    }
+                    List<ClaimChange> changes = from.compareTo(upTo) > 0 ? List.of()
+                            : reads.<ClaimChange, ClaimChange>scan(StoreNames.PARTY_CLAIM_CHANGES, from, upTo,
+                                    page.limit() + 1, Optional::of);
+                    boolean more = changes.size() > page.limit();
+                    changes = changes.subList(0, Math.min(changes.size(), page.limit()));
                     if (changes.isEmpty() && page.after().isEmpty()
                             && !reads.hasPrefix(StoreNames.PARTY_CLAIM_CHANGES, party)
                             && !directory.knownIn(StoreNames.PARTY_CLAIMS, party)
@@ -172,22 +160,12 @@ public final class ClaimQueries {
                 party -> routing.at(StoreNames.PARTY_CLAIMS, party, asked, reads -> {
                     String from = page.after().map(c -> StoreKeys.of(party, c.part(0)) + StoreKeys.SEP)
                             .orElse(StoreKeys.prefix(party));
-                    List<String> ids = new ArrayList<>();
-                    boolean more = false;
-                    try (KeyValueIterator<String, PartyClaim> it = reads.<PartyClaim>open(StoreNames.PARTY_CLAIMS)
-                            .range(from, StoreKeys.prefixEnd(party))) {
-                        while (it.hasNext() && !more) {
-                            PartyClaim entry = it.next().value;
-                            if (entry.getStatus() == ClaimStatus.CONTESTED
-                                    && entry.getPosition() != Position.RETRACTS) {
-                                if (ids.size() == page.limit()) {
-                                    more = true;
-                                } else {
-                                    ids.add(entry.getClaimId());
-                                }
-                            }
-                        }
-                    }
+                    List<String> ids = reads.<PartyClaim, String>scan(StoreNames.PARTY_CLAIMS, from,
+                            StoreKeys.prefixEnd(party), page.limit() + 1, entry -> Optional.of(entry.getClaimId())
+                                    .filter(id -> entry.getStatus() == ClaimStatus.CONTESTED
+                                            && entry.getPosition() != Position.RETRACTS));
+                    boolean more = ids.size() > page.limit();
+                    ids = ids.subList(0, Math.min(ids.size(), page.limit()));
                     if (ids.isEmpty() && !reads.hasPrefix(StoreNames.PARTY_CLAIMS, party)
                             && !directory.knownIn(StoreNames.STANCES, party)) {
                         return PartyDirectory.unknownParty(party);
