@@ -34,8 +34,8 @@ public final class HeapGuard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeapGuard.class);
     static final int MAX_HEAP_FREE_RATIO = 30;
     static final int MIN_HEAP_FREE_RATIO = 10;
-    static final long COMMITTED_LIMIT = 320L * 1024 * 1024;
-    static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
+    static final long COMMITTED_LIMIT = 448L * 1024 * 1024;
+    static final Duration CHECK_INTERVAL = Duration.ofSeconds(2);
     static final Duration MIN_SPACING = Duration.ofSeconds(5);
     static final Duration PERIODIC_GC_INTERVAL = Duration.ofMinutes(1);
     private static final List<String> HEAP_SIZE_OPTIONS = List.of("-Xmx", "-XX:MaxHeapSize", "-XX:MaxRAM",

@@ -52,7 +52,7 @@ class HeapGuardTest {
     @Test
     void shouldLeaveAHeapUnderTheLimitAlone() {
         HeapGuard guard = guard();
-        usage = heap(200, 320);
+        usage = heap(300, 400);
         guard.check();
         assertEquals(0, collected);
     }
