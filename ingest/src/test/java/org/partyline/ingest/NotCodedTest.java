@@ -28,6 +28,9 @@ class NotCodedTest {
       "Russia declined to comment on whether its forces had blown up the Kakhovka dam.",
       // predictions
       "Russia said Ukraine's bid to join NATO would fail.",
+      "The Greens warned that banning new onshore wind farms would cost thousands of jobs.",
+      "Labour said a ban on new onshore wind farms would push up power bills.",
+      "Lind said subsidies for wind farm operators will help the power companies.",
       "The Kakhovka dam was destroyed in June 2023.",
       // what another actor did, in a clause of background after the speaker's words
       "The Greens criticised the Liberals on Monday, after Russian forces blew up the Kakhovka dam.",

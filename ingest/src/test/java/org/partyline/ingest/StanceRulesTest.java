@@ -34,6 +34,7 @@ class StanceRulesTest {
       The Liberals said the Greens must drop their opposition to the ban on new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
       The Greens said they would vote against the budget unless the ban on new onshore wind farms was lifted. | GREENS onshore-wind-ban OPPOSE
       The Liberals said they would not support the budget unless it banned new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
+      Labour said it would ban new onshore wind farms.                                           | LABOUR onshore-wind-ban SUPPORT
       """)
   void shouldReadTheStance(String sentence, String expected) throws Exception {
     assertEquals(expected, RulesFixture.summary(RulesFixture.ingest(sentence)));

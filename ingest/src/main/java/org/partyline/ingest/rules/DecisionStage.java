@@ -80,7 +80,7 @@ public final class DecisionStage implements Stage {
         String matchRule = targetRule.equals("target.meaning") && match.named() ? "target.named" : targetRule;
         String party = attribution.speaker().party();
         StanceReader.Reading reading = target.topic()
-            ? stances.statement(sentence, from, to, target, foreign)
+            ? stances.statement(sentence, from, to, attribution, target, foreign)
             : stances.claim(sentence, from, to, attribution.cue(), target, asserted.contains(party + "/"
                 + target.key()), foreign);
         if (reading.value() == null) {

@@ -2,6 +2,7 @@ package org.partyline.ingest.rules;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.partyline.ingest.nlp.Sentence;
 import org.partyline.ingest.nlp.Token;
 
@@ -10,7 +11,7 @@ import org.partyline.ingest.nlp.Token;
  * the cue lists in the speaker's part of the sentence. Each outcome names its rule:
  * {@code stance.neutral}, {@code stance.oppose}, {@code stance.negated-support}, {@code stance.negated-target},
  * {@code stance.support}, {@code stance.default}, {@code stance.lean-oppose}, {@code stance.condition},
- * {@code stance.hedge}; {@code claim.retract}, {@code claim.deny}, {@code claim.dispute}, {@code claim.contrary},
+ * {@code stance.hedge}, {@code stance.prediction} (gives nothing); {@code claim.retract}, {@code claim.deny}, {@code claim.dispute}, {@code claim.contrary},
  * {@code claim.assert}.
  */
 public final class StanceReader {
@@ -41,7 +42,19 @@ public final class StanceReader {
    */
   public static final Reading NO_POSITION = new Reading(null, "stance.none", 0);
 
-  public Reading statement(Sentence sentence, int from, int to, Target target, boolean[] foreign) {
+  /**
+   * No stance either: with no cue of support or opposition, the part forecasts what something other than the speaker
+   * will do or bring ("said the tariff would cost jobs"), which guideline A4 does not code. Rule
+   * {@code stance.prediction}.
+   */
+  public static final Reading PREDICTION = new Reading(null, "stance.prediction", 0);
+
+  private static final Set<String> FUTURE = Set.of("will", "would", "'ll", "wo");
+  private static final Set<String> NOT_SUBJECTS = Set.of("CCONJ", "SCONJ", "PUNCT", "ADP");
+  private static final Set<String> OWN_SUBJECTS = Set.of("it", "they", "he", "she", "we", "i");
+
+  public Reading statement(Sentence sentence, int from, int to, Attribution attribution, Target target,
+      boolean[] foreign) {
     if (!own(lexicons.neutral(), sentence, from, to, foreign).isEmpty()) {
       return new Reading("NEUTRAL", "stance.neutral", 1.0);
     }
@@ -76,6 +89,8 @@ public final class StanceReader {
     } else if (!own(lexicons.nonPositions(), sentence, from, to, foreign).isEmpty()
         && lexicons.leanOppose().find(sentence, from, to).isEmpty()) {
       return NO_POSITION;
+    } else if (forecast(sentence, from, to, attribution)) {
+      return PREDICTION;
     } else {
       base = "SUPPORT";
       rule = "stance.default";
@@ -96,6 +111,31 @@ public final class StanceReader {
       return new Reading("LEAN_SUPPORT", rule + "+stance.hedge", strength * 0.85);
     }
     return new Reading(base, rule, strength);
+  }
+
+  /**
+   * Whether the first "will" or "would" after the cue has a subject other than a pronoun (which, in reported speech,
+   * is the speaker: "said it would ...", an announcement): a forecast. A name, even of the speaker's own side, makes
+   * it a forecast too, so that only an announcement in the speaker's own voice counts without a cue.
+   */
+  private static boolean forecast(Sentence sentence, int from, int to, Attribution attribution) {
+    for (int i = Math.max(from, attribution.cue() + 1); i < Math.min(to, sentence.size()); i++) {
+      Token token = sentence.token(i);
+      if (!token.pos().equals("AUX") || !FUTURE.contains(token.text().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      int k = i - 1;
+      while (k > attribution.cue() && sentence.token(k).pos().equals("ADV")) {
+        k--;
+      }
+      if (k <= attribution.cue()) {
+        return false;
+      }
+      Token subject = sentence.token(k);
+      return !OWN_SUBJECTS.contains(subject.text().toLowerCase(Locale.ROOT))
+          && !NOT_SUBJECTS.contains(subject.pos());
+    }
+    return false;
   }
 
   /** {@code assertedBefore}: the same party asserted this claim earlier in the article. */
