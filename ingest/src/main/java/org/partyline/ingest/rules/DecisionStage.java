@@ -32,6 +32,8 @@ public final class DecisionStage implements Stage {
   /** How far after another party's name a cue is taken to be that party's. */
   static final int NESTED_REACH = 4;
   private static final Set<String> OBLIGATION = Set.of("should", "must", "ought");
+  private static final Set<String> PLACE = Set.of("in", "into", "at", "from", "across", "near", "inside", "within",
+      "throughout", "toward", "towards", "over", "against", "to", "with", "between", "among");
 
   private final StanceReader stances;
   private final Lexicon anaphors;
@@ -198,8 +200,21 @@ public final class DecisionStage implements Stage {
   }
 
   /**
+   * A name after a preposition of place or company ("troops in Russia", "talks with Iran"): a place or a party to
+   * something, not a speaker whose words follow.
+   */
+  private static boolean placed(Sentence sentence, Mention mention) {
+    int k = mention.start() - 1;
+    if (k > 0 && sentence.token(k).text().equalsIgnoreCase("the")) {
+      k--;
+    }
+    return k >= 0 && PLACE.contains(sentence.token(k).text().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
    * Tokens just after another party's name, up to a comma: cues there are that party's, not the speaker's; unless
-   * a modal of obligation follows the name ("said Ukraine should drop its bid"): that is the speaker's demand.
+   * a modal of obligation follows the name ("said Ukraine should drop its bid"): that is the speaker's demand; or the
+   * name is a place ("reports of its troops in Russia").
    */
   private static boolean[] foreign(Sentence sentence, List<Mention> mentions, Attribution attribution) {
     boolean[] foreign = new boolean[sentence.size() + 1];
@@ -210,6 +225,9 @@ public final class DecisionStage implements Stage {
       }
       if (mention.end() < sentence.size() && OBLIGATION.contains(
           sentence.token(mention.end()).text().toLowerCase(java.util.Locale.ROOT))) {
+        continue;
+      }
+      if (placed(sentence, mention)) {
         continue;
       }
       for (int i = mention.end(); i < Math.min(sentence.size(), mention.end() + NESTED_REACH); i++) {

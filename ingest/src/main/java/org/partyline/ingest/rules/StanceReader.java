@@ -11,7 +11,8 @@ import org.partyline.ingest.nlp.Token;
  * the cue lists in the speaker's part of the sentence. Each outcome names its rule:
  * {@code stance.neutral}, {@code stance.oppose}, {@code stance.negated-support}, {@code stance.negated-target},
  * {@code stance.support}, {@code stance.default}, {@code stance.lean-oppose}, {@code stance.condition},
- * {@code stance.hedge}, {@code stance.prediction} (gives nothing); {@code claim.retract}, {@code claim.deny}, {@code claim.dispute}, {@code claim.contrary},
+ * {@code stance.hedge}, {@code stance.prediction} (gives nothing); {@code claim.retract}, {@code claim.deny},
+ * {@code claim.dispute}, {@code claim.contrary},
  * {@code claim.assert}.
  */
 public final class StanceReader {
