@@ -11,9 +11,8 @@ import org.partyline.ingest.nlp.Token;
  * the cue lists in the speaker's part of the sentence. Each outcome names its rule:
  * {@code stance.neutral}, {@code stance.oppose}, {@code stance.negated-support}, {@code stance.negated-target},
  * {@code stance.support}, {@code stance.default}, {@code stance.lean-oppose}, {@code stance.condition},
- * {@code stance.hedge}, {@code stance.prediction} (gives nothing); {@code claim.retract}, {@code claim.deny},
- * {@code claim.dispute}, {@code claim.contrary},
- * {@code claim.assert}.
+ * {@code stance.hedge}, {@code stance.embedded}, {@code stance.prediction} (gives nothing); {@code claim.retract},
+ * {@code claim.deny}, {@code claim.dispute}, {@code claim.contrary}, {@code claim.assert}.
  */
 public final class StanceReader {
 
@@ -23,6 +22,8 @@ public final class StanceReader {
    * the council to reject the plan"): the stance is OPPOSE.
    */
   private static final int GOVERNED_REACH = 3;
+  /** How far after the speaker's cue another actor's name can start the act the cue is about. */
+  private static final int EMBEDDED_REACH = 3;
   private static final List<String> OPPOSITION_NOUNS = List.of("opposition", "objection", "protest",
       "condemnation");
   private static final List<String> STRONG_OPPOSITION = List.of("act of war", "act of aggression",
@@ -67,10 +68,17 @@ public final class StanceReader {
     Lexicon.Hit negatedSupport = firstNegated(sentence, lexicons.support(), from, to, foreign);
     Lexicon.Hit support = firstUnnegated(sentence, lexicons.support(), from, to, foreign);
     boolean negatedTarget = negatedTargetWord(sentence, from, to, target);
+    Lexicon.Hit lead = oppose == null ? support : support == null || oppose.start() < support.start() ? oppose
+        : support;
+    Boolean embedded = lead == null ? null : embeddedAct(sentence, lead, to, foreign);
     String base;
     String rule;
     double strength;
-    if (negatedTarget) {
+    if (embedded != null && !embedded) {
+      base = lead == support ? "OPPOSE" : "SUPPORT";
+      rule = "stance.embedded";
+      strength = 0.9;
+    } else if (negatedTarget) {
       base = "OPPOSE";
       rule = "stance.negated-target";
       strength = 1.0;
@@ -137,6 +145,40 @@ public final class StanceReader {
           && !NOT_SUBJECTS.contains(subject.pos());
     }
     return false;
+  }
+
+  /**
+   * The act of another actor that the speaker's cue takes as its object ("welcomed Kyiv's decision to drop its bid",
+   * "accused Israel of blocking the talks", "criticised Hungary's refusal to extend the sanctions"): null when
+   * no other actor's words follow the cue, false when that act opposes or abandons something, else true. The
+   * speaker's stance is the two put together: welcoming a decision to drop a policy opposes the policy.
+   */
+  private Boolean embeddedAct(Sentence sentence, Lexicon.Hit lead, int to, boolean[] foreign) {
+    int start = -1;
+    for (int j = lead.end(); j < Math.min(to, lead.end() + EMBEDDED_REACH); j++) {
+      if (foreign[j]) {
+        start = j;
+        break;
+      }
+    }
+    if (start < 0) {
+      return null;
+    }
+    int end = start;
+    while (end < to && foreign[end]) {
+      end++;
+    }
+    for (Lexicon.Hit hit : lexicons.oppose().find(sentence, start, end)) {
+      if (!negatedAt(sentence, hit.start())) {
+        return false;
+      }
+    }
+    for (Lexicon.Hit hit : lexicons.support().find(sentence, start, end)) {
+      if (negatedAt(sentence, hit.start())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code assertedBefore}: the same party asserted this claim earlier in the article. */
