@@ -39,6 +39,9 @@ class StanceRulesTest {
       The Greens condemned Labour's decision to scrap the ban on new onshore wind farms.         | GREENS onshore-wind-ban SUPPORT
       The Greens accused Labour of blocking the ban on new onshore wind farms.                   | GREENS onshore-wind-ban SUPPORT
       Germany criticised Hungary's refusal to back Ukraine's membership of NATO.                 | DE ukraine-nato-membership SUPPORT
+      Russia said Ukraine's membership of NATO was not on the table.                             | RU ukraine-nato-membership OPPOSE
+      The Greens said there was no place for a ban on new onshore wind farms.                    | GREENS onshore-wind-ban OPPOSE
+      The Liberals said they would not block the ban on new onshore wind farms.                  | LIBERALS onshore-wind-ban SUPPORT
       """)
   void shouldReadTheStance(String sentence, String expected) throws Exception {
     assertEquals(expected, RulesFixture.summary(RulesFixture.ingest(sentence)));

@@ -11,8 +11,8 @@ import org.partyline.ingest.nlp.Token;
  * the cue lists in the speaker's part of the sentence. Each outcome names its rule:
  * {@code stance.neutral}, {@code stance.oppose}, {@code stance.negated-support}, {@code stance.negated-target},
  * {@code stance.support}, {@code stance.default}, {@code stance.lean-oppose}, {@code stance.condition},
- * {@code stance.hedge}, {@code stance.embedded}, {@code stance.prediction} (gives nothing); {@code claim.retract},
- * {@code claim.deny}, {@code claim.dispute}, {@code claim.contrary}, {@code claim.assert}.
+ * {@code stance.hedge}, {@code stance.embedded}, {@code stance.negated}, {@code stance.prediction} (gives nothing);
+ * {@code claim.retract}, {@code claim.deny}, {@code claim.dispute}, {@code claim.contrary}, {@code claim.assert}.
  */
 public final class StanceReader {
 
@@ -100,6 +100,10 @@ public final class StanceReader {
       return NO_POSITION;
     } else if (forecast(sentence, from, to, attribution)) {
       return PREDICTION;
+    } else if (looseNegation(sentence, from, to, attribution.cue(), foreign)) {
+      base = "OPPOSE";
+      rule = "stance.negated";
+      strength = 0.6;
     } else {
       base = "SUPPORT";
       rule = "stance.default";
@@ -179,6 +183,23 @@ public final class StanceReader {
       }
     }
     return true;
+  }
+
+  /**
+   * A negation of the speaker's own after the cue that does not negate an opposing cue ("said membership was not on
+   * the table"; not "said it would not block the plan"): with no other cue, the speaker rules the policy out, so the
+   * stance is OPPOSE, as sure as a default. Rule {@code stance.negated}.
+   */
+  private boolean looseNegation(Sentence sentence, int from, int to, int cue, boolean[] foreign) {
+    List<Lexicon.Hit> opposing = lexicons.oppose().find(sentence, from, to);
+    for (Lexicon.Hit negation : own(lexicons.negations(), sentence, Math.max(from, cue + 1), to, foreign)) {
+      boolean onOppose = opposing.stream().anyMatch(o -> o.start() > negation.start()
+          && o.start() - negation.start() <= NEGATION_REACH);
+      if (!onOppose) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code assertedBefore}: the same party asserted this claim earlier in the article. */
