@@ -42,6 +42,10 @@ class StanceRulesTest {
       Russia said Ukraine's membership of NATO was not on the table.                             | RU ukraine-nato-membership OPPOSE
       The Greens said there was no place for a ban on new onshore wind farms.                    | GREENS onshore-wind-ban OPPOSE
       The Liberals said they would not block the ban on new onshore wind farms.                  | LIBERALS onshore-wind-ban SUPPORT
+      Russia said Ukraine must never join NATO.                                                  | RU ukraine-nato-membership OPPOSE
+      Lind said the ban on new onshore wind farms was madness and must be scrapped.              | GREENS onshore-wind-ban OPPOSE
+      "We will not agree to Ukraine joining NATO," the Kremlin said.                            | RU ukraine-nato-membership OPPOSE
+      "Ukraine's place is not in NATO," the Kremlin said.                                       | RU ukraine-nato-membership OPPOSE
       """)
   void shouldReadTheStance(String sentence, String expected) throws Exception {
     assertEquals(expected, RulesFixture.summary(RulesFixture.ingest(sentence)));

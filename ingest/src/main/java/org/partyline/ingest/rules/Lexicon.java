@@ -116,8 +116,8 @@ public final class Lexicon {
   }
 
   /**
-   * Whether {@code text} is a regular inflection of {@code word} ("condemned", "denies", "urging"): a fallback for
-   * the words the statistical lemmatizer leaves unlemmatized.
+   * Whether {@code text} is a regular inflection of {@code word} ("condemned", "denies", "urging", "scrapped"): a
+   * fallback for the words the statistical lemmatizer leaves unlemmatized.
    */
   static boolean inflected(String text, String word) {
     if (!text.startsWith(word.substring(0, Math.min(word.length(), 3))) || text.length() <= word.length()) {
@@ -125,8 +125,10 @@ public final class Lexicon {
     }
     String stem = word.endsWith("e") ? word.substring(0, word.length() - 1) : word;
     String ySwap = word.endsWith("y") ? word.substring(0, word.length() - 1) + "i" : null;
+    String doubled = word + word.charAt(word.length() - 1);
     for (String suffix : new String[] {"s", "es", "ed", "d", "ing"}) {
       if (text.equals(word + suffix) || text.equals(stem + suffix)
+          || (!suffix.startsWith("s") && !suffix.equals("d") && text.equals(doubled + suffix))
           || (ySwap != null && (text.equals(ySwap + "ed") || text.equals(ySwap + "es")))) {
         return true;
       }

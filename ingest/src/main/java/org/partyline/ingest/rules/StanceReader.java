@@ -186,13 +186,16 @@ public final class StanceReader {
   }
 
   /**
-   * A negation of the speaker's own after the cue that does not negate an opposing cue ("said membership was not on
-   * the table"; not "said it would not block the plan"): with no other cue, the speaker rules the policy out, so the
+   * A negation of the speaker's own, not of the cue, that does not negate an opposing cue ("said membership was not
+   * on the table"; not "said it would not block the plan"): with no other cue, the speaker rules the policy out, so the
    * stance is OPPOSE, as sure as a default. Rule {@code stance.negated}.
    */
   private boolean looseNegation(Sentence sentence, int from, int to, int cue, boolean[] foreign) {
     List<Lexicon.Hit> opposing = lexicons.oppose().find(sentence, from, to);
-    for (Lexicon.Hit negation : own(lexicons.negations(), sentence, Math.max(from, cue + 1), to, foreign)) {
+    for (Lexicon.Hit negation : own(lexicons.negations(), sentence, from, to, foreign)) {
+      if (negation.start() < cue && cue - negation.start() <= NEGATION_REACH) {
+        continue;
+      }
       boolean onOppose = opposing.stream().anyMatch(o -> o.start() > negation.start()
           && o.start() - negation.start() <= NEGATION_REACH);
       if (!onOppose) {
@@ -277,8 +280,15 @@ public final class StanceReader {
     return null;
   }
 
-  /** A negation within a few tokens before position {@code at}, with no comma between. */
+  /**
+   * A negation within a few tokens before position {@code at}, with no comma between; or, for a modal of obligation,
+   * right after it ("must never join", "should not be").
+   */
   boolean negatedAt(Sentence sentence, int at) {
+    if (sentence.token(at).pos().equals("AUX") && at + 1 < sentence.size()
+        && lexicons.negations().contains(sentence.token(at + 1))) {
+      return true;
+    }
     for (int k = at - 1; k >= Math.max(0, at - NEGATION_REACH); k--) {
       Token token = sentence.token(k);
       if (token.text().equals(",")) {
