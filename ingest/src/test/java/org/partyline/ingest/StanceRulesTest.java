@@ -46,6 +46,8 @@ class StanceRulesTest {
       Lind said the ban on new onshore wind farms was madness and must be scrapped.              | GREENS onshore-wind-ban OPPOSE
       "We will not agree to Ukraine joining NATO," the Kremlin said.                            | RU ukraine-nato-membership OPPOSE
       "Ukraine's place is not in NATO," the Kremlin said.                                       | RU ukraine-nato-membership OPPOSE
+      Labour vowed to protect jobs in the north, rejecting the ban on new onshore wind farms.    | LABOUR onshore-wind-ban OPPOSE
+      The Greens condemned the plan, saying the ban on new onshore wind farms would stay.        | GREENS onshore-wind-ban OPPOSE
       """)
   void shouldReadTheStance(String sentence, String expected) throws Exception {
     assertEquals(expected, RulesFixture.summary(RulesFixture.ingest(sentence)));

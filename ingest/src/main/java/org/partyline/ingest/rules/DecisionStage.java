@@ -81,10 +81,17 @@ public final class DecisionStage implements Stage {
         Target target = match.target();
         String matchRule = targetRule.equals("target.meaning") && match.named() ? "target.named" : targetRule;
         String party = attribution.speaker().party();
-        StanceReader.Reading reading = target.topic()
-            ? stances.statement(sentence, from, to, attribution, target, foreign)
-            : stances.claim(sentence, from, to, attribution.cue(), target, asserted.contains(party + "/"
-                + target.key()), foreign);
+        boolean assertedBefore = asserted.contains(party + "/" + target.key());
+        int[] clause = targetClause(sentence, from, to, target, named(sentence, document.layer(Mention.class)));
+        StanceReader.Reading reading = null;
+        if (clause != null) {
+          reading = read(sentence, clause[0], clause[1], attribution, target, assertedBefore, foreign);
+          reading = explicit(reading) ? new StanceReader.Reading(reading.value(), reading.rule() + "+"
+              + (target.topic() ? "stance.clause" : "claim.clause"), reading.strength()) : null;
+        }
+        if (reading == null) {
+          reading = read(sentence, from, to, attribution, target, assertedBefore, foreign);
+        }
         if (reading.value() == null) {
           continue;
         }
@@ -107,6 +114,68 @@ public final class DecisionStage implements Stage {
             day.date(), quote[0], quote[1], confidence, rules));
       }
     }
+  }
+
+  /**
+   * The stance or position read from tokens [from, to): the speaker's part, or the one clause of it that is about the
+   * entry. A clause is read on its own only when it has a cue of its own ("vowed to keep fighting, rejecting a
+   * ceasefire": the ceasefire is rejected, not vowed; rules {@code stance.clause}, {@code claim.clause}); a clause with
+   * no cue ("condemned the decision, saying the sanctions were illegal") takes the reading of the whole part.
+   */
+  private StanceReader.Reading read(Sentence sentence, int from, int to, Attribution attribution, Target target,
+      boolean assertedBefore, boolean[] foreign) {
+    return target.topic() ? stances.statement(sentence, from, to, attribution, target, foreign)
+        : stances.claim(sentence, from, to, attribution.cue(), target, assertedBefore, foreign);
+  }
+
+  /** The tokens of the sentence that name an actor. */
+  private static boolean[] named(Sentence sentence, List<Mention> mentions) {
+    boolean[] names = new boolean[sentence.size()];
+    for (Mention mention : mentions) {
+      if (mention.sentence() == sentence.index()) {
+        for (int i = mention.start(); i < mention.end(); i++) {
+          names[i] = true;
+        }
+      }
+    }
+    return names;
+  }
+
+  private static boolean explicit(StanceReader.Reading reading) {
+    String rule = reading.rule();
+    return reading.value() != null && !rule.startsWith("stance.default") && !rule.startsWith("stance.negated+")
+        && !rule.equals("stance.negated") && !rule.equals("claim.assert") && !rule.equals("claim.contrary");
+  }
+
+  /**
+   * The clause of the speaker's part that holds most of the entry's words (not counting actors' names), when the part has several clauses and
+   * one of them holds more than any other; else null.
+   */
+  static int[] targetClause(Sentence sentence, int from, int to, Target target, boolean[] names) {
+    List<int[]> clauses = Clauses.of(sentence, from, to);
+    if (clauses.size() < 2) {
+      return null;
+    }
+    int[] best = null;
+    int bestCount = 0;
+    boolean tie = false;
+    for (int[] clause : clauses) {
+      Set<String> words = new HashSet<>();
+      for (int i = clause[0]; i < clause[1]; i++) {
+        String key = sentence.token(i).key();
+        if (!names[i] && target.lemmas().contains(key)) {
+          words.add(key);
+        }
+      }
+      if (words.size() > bestCount) {
+        best = clause;
+        bestCount = words.size();
+        tie = false;
+      } else if (words.size() == bestCount) {
+        tie = true;
+      }
+    }
+    return tie || best == null ? null : best;
   }
 
   /**
