@@ -21,6 +21,7 @@ class SpeakerRulesTest {
       Emmanuel Macron said France backed Ukraine's bid to join NATO.                                   | FR       | Emmanuel Macron | actor.gazetteer
       "Ukraine's place is in NATO," said Emmanuel Macron.                                              | FR       | Emmanuel Macron | speaker.inverted
       According to the Kremlin, Ukraine joining NATO is unacceptable.                                  | RU       | -             | speaker.according-to
+      Poland said it welcomed Germany's statement on the war, and urged the alliance to admit Ukraine as a member of NATO. | PL | - | speaker.coordinated
       """)
   void shouldFindTheSpeaker(String sentence, String party, String speaker, String rule) throws Exception {
     List<Candidate> candidates = RulesFixture.ingest(sentence);

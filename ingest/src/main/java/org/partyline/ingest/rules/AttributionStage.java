@@ -22,6 +22,7 @@ import org.partyline.ingest.nlp.Token;
  *   <li>{@code speaker.pronoun}: "he", "she" resolve to the last person who spoke, "it", "they" to the last body
  *       or state that did;</li>
  *   <li>{@code speaker.participle}: ", writing that ...", ", adding ..." keep the sentence's speaker;</li>
+ *   <li>{@code speaker.coordinated}: ", and urged ..." after another actor's part is the first speaker's;</li>
  *   <li>{@code speaker.group}: "they", "both parties" after a sentence with two coordinated speakers ("Witkoff and
  *       Umerov issued a joint statement") speak for both.</li>
  * </ul>
@@ -64,8 +65,8 @@ public final class AttributionStage implements Stage {
           previous = attribution;
         }
       }
-      List<Attribution> found = scoped(sentence, new ArrayList<>(bySpeaker.values())).stream()
-          .map(a -> withoutBackground(sentence, mentions, a)).toList();
+      List<Attribution> found = coordinated(sentence, scoped(sentence, new ArrayList<>(bySpeaker.values())))
+          .stream().map(a -> withoutBackground(sentence, mentions, a)).toList();
       attributions.addAll(found);
       List<Mention> group = found.stream().filter(a -> found.stream().filter(b -> b.cue() == a.cue()).count() > 1)
           .map(Attribution::speaker).toList();
@@ -111,6 +112,39 @@ public final class AttributionStage implements Stage {
       scoped.add(new Attribution(a.sentence(), a.speaker(), a.cue(), from, to, a.rule(), a.strength()));
     }
     return scoped;
+  }
+
+  /**
+   * Gives a predicate coordinated with the sentence's first speech verb back to its speaker, when another actor's part
+   * came in between ("Its ministry said it appreciated Washington's conclusion that ..., and urged other countries to
+   * act"): a verb of speech right after "and" with no subject of its own shares the subject of the first verb. Rule
+   * {@code speaker.coordinated}.
+   */
+  private List<Attribution> coordinated(Sentence sentence, List<Attribution> parts) {
+    if (parts.size() < 2 || !Set.of("speaker.subject", "speaker.pronoun").contains(parts.get(0).rule())) {
+      return parts;
+    }
+    Attribution main = parts.get(0);
+    List<Attribution> result = new ArrayList<>(parts);
+    for (int k = 1; k < result.size(); k++) {
+      Attribution other = result.get(k);
+      if (other.speaker().party().equals(main.speaker().party())) {
+        continue;
+      }
+      for (int i = Math.max(other.scopeStart(), other.cue() + 1); i + 1 < other.scopeEnd(); i++) {
+        Token verb = sentence.token(i + 1);
+        if (sentence.token(i).text().equalsIgnoreCase("and") && i > 0 && sentence.token(i - 1).text().equals(",")
+            && verb.pos().equals("VERB") && !verb.text().toLowerCase(Locale.ROOT).endsWith("ing")
+            && lexicons.speechVerbs().contains(verb)) {
+          result.set(k, new Attribution(other.sentence(), other.speaker(), other.cue(), other.scopeStart(), i - 1,
+              other.rule(), other.strength()));
+          result.add(k + 1, new Attribution(main.sentence(), main.speaker(), i + 1, i + 1, other.scopeEnd(),
+              "speaker.coordinated", main.strength()));
+          break;
+        }
+      }
+    }
+    return result;
   }
 
   /**
