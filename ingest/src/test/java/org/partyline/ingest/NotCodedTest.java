@@ -26,6 +26,9 @@ class NotCodedTest {
       "Ukraine said it was investigating whether Russian forces had blown up the Kakhovka dam.",
       "Russia said it could not confirm that its forces had blown up the Kakhovka dam.",
       "Russia declined to comment on whether its forces had blown up the Kakhovka dam.",
+      "Moscow neither confirmed nor denied that Russian forces had blown up the Kakhovka dam.",
+      "The Kremlin said it had no information about Russian forces blowing up the Kakhovka dam.",
+      "Russia said it was not aware of any plan by its forces to blow up the Kakhovka dam.",
       // predictions
       "Russia said Ukraine's bid to join NATO would fail.",
       "The Greens warned that banning new onshore wind farms would cost thousands of jobs.",
