@@ -37,6 +37,7 @@ class SpeakerRulesTest {
       Annalena Baerbock arrived in Kyiv on Monday. She said Germany backed Ukraine's bid to join NATO.        | DE | Annalena Baerbock
       The Resistance Council met on Monday. Marta Lind spoke first. She said the Greens backed a ban on new onshore wind farms. | GREENS | Marta Lind
       Canadian Prime Minister Jean Tremblay visited Kyiv. Tremblay said Canada backed Ukraine's bid to join NATO. | CA | Jean Tremblay
+      The Kremlin summoned the British ambassador on Monday. Its spokesman, Ivan Petrov, told reporters that Ukraine joining NATO was unacceptable. | RU | Ivan Petrov
       """)
   void shouldResolvePronounsAndSurnamesToTheLastNamedSpeaker(String text, String party, String speaker)
       throws Exception {

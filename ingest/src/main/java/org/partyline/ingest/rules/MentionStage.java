@@ -31,6 +31,7 @@ import org.partyline.ingest.nlp.Token;
 public final class MentionStage implements Stage {
 
   private static final int MAX_ROLE_WORDS = 6;
+  private static final java.util.Set<String> POSSESSIVE_PRONOUNS = java.util.Set.of("its", "their");
   private static final int MAX_NAME_WORDS = 4;
 
   private final Gazetteer gazetteer;
@@ -100,6 +101,12 @@ public final class MentionStage implements Stage {
         return mention(sentence, i, i + 1, alias.party(), null, "actor.alias");
       }
       Mention inContext = lastState == null ? null : roleInContext(sentence, words, i, lastState);
+      if (inContext == null && lastState != null
+          && POSSESSIVE_PRONOUNS.contains(words.get(i).toLowerCase(Locale.ROOT))) {
+        Mention possessed = role(sentence, words, i, i + 1, lastState);
+        inContext = possessed == null ? null : new Mention(possessed.sentence(), possessed.start(), possessed.end(),
+            possessed.party(), possessed.person(), "actor.role-context", possessed.usable());
+      }
       return inContext != null ? inContext : appositive(sentence, words, i);
     }
     Entry entry = match.entry();
@@ -170,7 +177,8 @@ public final class MentionStage implements Stage {
 
   /**
    * "Foreign Minister Thérèse Kayikwamba Wagner" with no state named: a capitalised role and a name that no list
-   * knows speak for the state that the article last had as a subject (rule {@code actor.role-context}).
+   * knows speak for the state that the article last had as a subject (rule {@code actor.role-context}); so do "its
+   * foreign ministry" and "its ambassador, Jean Dupont".
    */
   private Mention roleInContext(Sentence sentence, List<String> words, int i, String lastState) {
     if (!sentence.token(i).capitalized() || (i > 0 && sentence.token(i - 1).capitalized())) {
