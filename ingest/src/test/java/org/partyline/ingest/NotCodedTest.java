@@ -37,6 +37,8 @@ class NotCodedTest {
       "The Kakhovka dam was destroyed in June 2023.",
       // what another actor did, in a clause of background after the speaker's words
       "The Greens criticised the Liberals on Monday, after Russian forces blew up the Kakhovka dam.",
+      // a quotation with no speaker of its own and no quotation of a speaker right before it
+      "Emmanuel Macron spoke on Monday. \"We back Ukraine's bid to join NATO.\"",
       // passives with no named actor
       "The dam was said to have been blown up deliberately.",
       // topics and claims outside the codebook

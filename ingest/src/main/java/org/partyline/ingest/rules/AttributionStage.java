@@ -22,6 +22,8 @@ import org.partyline.ingest.nlp.Token;
  *   <li>{@code speaker.pronoun}: "he", "she" resolve to the last person who spoke, "it", "they" to the last body
  *       or state that did;</li>
  *   <li>{@code speaker.participle}: ", writing that ...", ", adding ..." keep the sentence's speaker;</li>
+ *   <li>{@code speaker.quote-continued}: a sentence inside a quotation left open, or opening a new one right after a
+ *       quoted speaker in the same paragraph, with no speaker of its own, is that speaker's;</li>
  *   <li>{@code speaker.coordinated}: ", and urged ..." after another actor's part is the first speaker's;</li>
  *   <li>{@code speaker.group}: "they", "both parties" after a sentence with two coordinated speakers ("Witkoff and
  *       Umerov issued a joint statement") speak for both.</li>
@@ -54,6 +56,9 @@ public final class AttributionStage implements Stage {
     Mention lastPerson = null;
     Mention lastBody = null;
     List<Mention> lastGroup = List.of();
+    Attribution quoted = null;
+    boolean open = false;
+    Sentence before = null;
     for (Sentence sentence : document.sentences()) {
       List<Mention> mentions = all.stream().filter(m -> m.sentence() == sentence.index()).toList();
       Map<String, Attribution> bySpeaker = new LinkedHashMap<>();
@@ -67,8 +72,20 @@ public final class AttributionStage implements Stage {
       }
       List<Attribution> found = coordinated(sentence, scoped(sentence, new ArrayList<>(bySpeaker.values())))
           .stream().map(a -> withoutBackground(sentence, mentions, a)).toList();
+      boolean sameParagraph = before != null && !document.article().text().substring(before.end(), sentence.start())
+          .contains("\n\n");
+      if (found.isEmpty() && quoted != null && sameParagraph && (open || opensWithQuote(sentence))) {
+        found = List.of(new Attribution(sentence.index(), quoted.speaker(), 0, 0, sentence.size(),
+            "speaker.quote-continued", Math.min(0.8, quoted.strength())));
+      }
+      int quotes = (int) sentence.tokens().stream().filter(t -> isDoubleQuote(t.text())).count();
+      open = open != (quotes % 2 == 1);
+      quoted = !found.isEmpty() && (quotes > 0 || open) ? found.get(found.size() - 1) : null;
+      before = sentence;
       attributions.addAll(found);
-      List<Mention> group = found.stream().filter(a -> found.stream().filter(b -> b.cue() == a.cue()).count() > 1)
+      List<Attribution> thisSentence = found;
+      List<Mention> group = thisSentence.stream()
+          .filter(a -> thisSentence.stream().filter(b -> b.cue() == a.cue()).count() > 1)
           .map(Attribution::speaker).toList();
       if (!group.isEmpty()) {
         lastGroup = group;
@@ -404,6 +421,14 @@ public final class AttributionStage implements Stage {
     }
     String before = sentence.token(c - 1).text();
     return before.equals(",") || isQuote(before);
+  }
+
+  private static boolean isDoubleQuote(String token) {
+    return token.equals("\"") || token.equals("“") || token.equals("”");
+  }
+
+  private static boolean opensWithQuote(Sentence sentence) {
+    return sentence.size() > 0 && (sentence.token(0).text().equals("\"") || sentence.token(0).text().equals("“"));
   }
 
   private static boolean isQuote(String token) {
