@@ -47,6 +47,8 @@ class StanceRulesTest {
       "We will not agree to Ukraine joining NATO," the Kremlin said.                            | RU ukraine-nato-membership OPPOSE
       "Ukraine's place is not in NATO," the Kremlin said.                                       | RU ukraine-nato-membership OPPOSE
       Labour vowed to protect jobs in the north, rejecting the ban on new onshore wind farms.    | LABOUR onshore-wind-ban OPPOSE
+      Turkey called for lifting the economic sanctions on Syria.                                 | TR syria-sanctions-relief SUPPORT
+      The Liberals said they would never give up the ban on new onshore wind farms.              | LIBERALS onshore-wind-ban SUPPORT
       The Greens condemned the plan, saying the ban on new onshore wind farms would stay.        | GREENS onshore-wind-ban OPPOSE
       """)
   void shouldReadTheStance(String sentence, String expected) throws Exception {

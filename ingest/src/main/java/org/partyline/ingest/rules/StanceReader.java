@@ -60,8 +60,9 @@ public final class StanceReader {
     if (!own(lexicons.neutral(), sentence, from, to, foreign).isEmpty()) {
       return new Reading("NEUTRAL", "stance.neutral", 1.0);
     }
-    Lexicon.Hit oppose = firstUnnegated(sentence, lexicons.oppose(), from, to, foreign);
-    Lexicon.Hit undone = undoneOpposition(sentence, from, to, foreign);
+    boolean[] opposing = topicWordsMasked(sentence, from, to, target, foreign);
+    Lexicon.Hit oppose = firstUnnegated(sentence, lexicons.oppose(), from, to, opposing);
+    Lexicon.Hit undone = undoneOpposition(sentence, from, to, opposing);
     if (undone != null && oppose != null && oppose.start() == undone.start()) {
       return new Reading("SUPPORT", "stance.support", 1.0);
     }
@@ -203,6 +204,22 @@ public final class StanceReader {
       }
     }
     return false;
+  }
+
+  /**
+   * The foreign tokens plus the opposing cues that name the topic itself ("called for lifting the sanctions" on a
+   * topic about lifting them; "suspended the treaty" on one about its suspension): such a cue is what the speaker is
+   * for or against, not opposition.
+   */
+  private boolean[] topicWordsMasked(Sentence sentence, int from, int to, Target target, boolean[] foreign) {
+    boolean[] masked = foreign.clone();
+    for (Lexicon.Hit hit : lexicons.oppose().find(sentence, from, to)) {
+      String key = sentence.token(hit.start()).key();
+      if (target.lemmas().contains(key) || sharesStem(key, target)) {
+        masked[hit.start()] = true;
+      }
+    }
+    return masked;
   }
 
   /** {@code assertedBefore}: the same party asserted this claim earlier in the article. */
