@@ -14,6 +14,8 @@ class SpeakerRulesTest {
       Kremlin spokesman Ivan Sorokin said Russia firmly opposed Ukraine joining NATO.                  | RU       | Ivan Sorokin  | actor.title
       "We stand with our friends," Emmanuel Macron said. "We back Ukraine's bid to join NATO and always will." | FR | Emmanuel Macron | speaker.quote-continued
       Iran's foreign minister told reporters that Tehran opposed Ukraine's membership of NATO.         | IR       | -             | actor.title
+      Officials in Tokyo said Japan backed Ukraine joining NATO.                                       | JP       | -             | actor.title
+      The Russian embassy in Washington said Moscow opposed Ukraine joining NATO.                      | RU       | -             | actor.title
       Chinese foreign ministry spokeswoman Li Wen said Beijing opposed Ukraine joining NATO.           | CN       | Li Wen        | actor.title
       Andrei Volkov, a spokesman for Russia's foreign ministry, said Moscow opposed Ukraine joining NATO. | RU    | Andrei Volkov | actor.appositive
       The Kremlin said it opposed Ukraine joining NATO.                                                | RU       | -             | actor.gazetteer

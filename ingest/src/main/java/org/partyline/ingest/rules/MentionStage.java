@@ -65,6 +65,7 @@ public final class MentionStage implements Stage {
           i++;
           continue;
         }
+        mention = bodyIn(sentence, words, mention, mentions);
         mentions.add(mention);
         remember(sentence, mention, aliases);
         if (subjectState == null && mention.person() == null && mention.usable() && opensClause(sentence, i)) {
@@ -207,6 +208,32 @@ public final class MentionStage implements Stage {
     String name = sentence.text().substring(sentence.token(nameStart).start() - sentence.start(),
         sentence.token(runEnd - 1).end() - sentence.start());
     return mention(sentence, i, runEnd, lastState, Gazetteer.bare(name), "actor.role-context");
+  }
+
+  /**
+   * "Officials in Tokyo", "the presidential office in Seoul": a body's title, "in" and a state's name or capital speak
+   * for that state (rule {@code actor.title}), unless the title already belongs to another actor ("the Russian
+   * embassy in Washington").
+   */
+  private Mention bodyIn(Sentence sentence, List<String> words, Mention mention, List<Mention> mentions) {
+    int in = mention.start() - 1;
+    if (!mention.rule().equals("actor.gazetteer") || mention.person() != null || in < 1
+        || !words.get(in).equals("in") || !gazetteer.bodyTitle(words.get(in - 1))) {
+      return mention;
+    }
+    int start = in - 1;
+    while (start > 0 && isRoleWord(sentence.token(start - 1)) && !sentence.token(start - 1).pos().equals("PROPN")) {
+      start--;
+    }
+    if (start > 0 && sentence.token(start - 1).text().equalsIgnoreCase("the")) {
+      start--;
+    }
+    for (Mention earlier : mentions) {
+      if (earlier.sentence() == sentence.index() && earlier.end() > start) {
+        return mention;
+      }
+    }
+    return mention(sentence, start, mention.end(), mention.party(), null, "actor.title");
   }
 
   /** "Valery Gerasimov, chief of Russia's general staff": a name, a comma, a role and a state. */
