@@ -126,9 +126,25 @@ public final class AttributionStage implements Stage {
         to = sentence.size();
       }
       Attribution a = found.get(k);
+      if (k + 1 < found.size() && objectOfCue(sentence, a, found.get(k + 1))) {
+        to = k + 2 < found.size() ? partStart(found.get(k + 2)) : sentence.size();
+      }
       scoped.add(new Attribution(a.sentence(), a.speaker(), a.cue(), from, to, a.rule(), a.strength()));
     }
     return scoped;
+  }
+
+  /**
+   * "rejected Trump's claim that ...": another actor's words named by a possessive right after the cue are what the
+   * cue is about, so the speaker's part takes them in too (they stay that actor's part as well).
+   */
+  private static boolean objectOfCue(Sentence sentence, Attribution a, Attribution next) {
+    Mention possessor = next.speaker();
+    if (!next.rule().equals("speaker.possessive") || possessor.sentence() != sentence.index()) {
+      return false;
+    }
+    int gap = possessor.start() - a.cue();
+    return gap == 1 || (gap == 2 && sentence.token(a.cue() + 1).text().equalsIgnoreCase("the"));
   }
 
   /**

@@ -319,8 +319,8 @@ public final class MentionStage implements Stage {
       if (place.sentence() != sentence || next.sentence() != sentence) {
         break;
       }
-      if (place.person() == null && !place.rule().equals("actor.codebook") && next.start() - place.end() <= 2
-          && (next.rule().equals("actor.codebook") || next.person() != null)) {
+      if (place.person() == null && !place.rule().equals("actor.codebook") && !place.rule().equals("actor.title")
+          && next.start() - place.end() <= 2 && (next.rule().equals("actor.codebook") || next.person() != null)) {
         mentions.set(k, new Mention(place.sentence(), place.start(), place.end(), place.party(), null, place.rule(),
             false));
       }
