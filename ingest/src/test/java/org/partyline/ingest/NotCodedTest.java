@@ -34,6 +34,9 @@ class NotCodedTest {
       "The Greens warned that banning new onshore wind farms would cost thousands of jobs.",
       "Labour said a ban on new onshore wind farms would push up power bills.",
       "Lind said subsidies for wind farm operators will help the power companies.",
+      // reports of what happened, with no stance
+      "Russia said it had received Ukraine's request to join NATO.",
+      "Labour said the ban on new onshore wind farms had been extended by a year.",
       "The Kakhovka dam was destroyed in June 2023.",
       // what another actor did, in a clause of background after the speaker's words
       "The Greens criticised the Liberals on Monday, after Russian forces blew up the Kakhovka dam.",

@@ -35,6 +35,7 @@ class StanceRulesTest {
       The Greens said they would vote against the budget unless the ban on new onshore wind farms was lifted. | GREENS onshore-wind-ban OPPOSE
       The Liberals said they would not support the budget unless it banned new onshore wind farms. | LIBERALS onshore-wind-ban SUPPORT
       Labour said it would ban new onshore wind farms.                                           | LABOUR onshore-wind-ban SUPPORT
+      Labour said it had always backed the ban on new onshore wind farms.                        | LABOUR onshore-wind-ban SUPPORT
       Russia welcomed Ukraine's decision to drop its bid to join NATO.                           | RU ukraine-nato-membership OPPOSE
       The Greens condemned Labour's decision to scrap the ban on new onshore wind farms.         | GREENS onshore-wind-ban SUPPORT
       The Greens accused Labour of blocking the ban on new onshore wind farms.                   | GREENS onshore-wind-ban SUPPORT

@@ -11,7 +11,8 @@ import org.partyline.ingest.nlp.Token;
  * the cue lists in the speaker's part of the sentence. Each outcome names its rule:
  * {@code stance.neutral}, {@code stance.oppose}, {@code stance.negated-support}, {@code stance.negated-target},
  * {@code stance.support}, {@code stance.default}, {@code stance.lean-oppose}, {@code stance.condition},
- * {@code stance.hedge}, {@code stance.embedded}, {@code stance.negated}, {@code stance.prediction} (gives nothing);
+ * {@code stance.hedge}, {@code stance.embedded}, {@code stance.negated}, {@code stance.prediction} and
+ * {@code stance.report} (give nothing);
  * {@code claim.retract}, {@code claim.deny}, {@code claim.dispute}, {@code claim.contrary}, {@code claim.assert}.
  */
 public final class StanceReader {
@@ -50,6 +51,12 @@ public final class StanceReader {
    * {@code stance.prediction}.
    */
   public static final Reading PREDICTION = new Reading(null, "stance.prediction", 0);
+
+  /**
+   * No stance either: with no cue, the part reports an event in the perfect or the passive ("said the sanctions had
+   * been extended"), which states no position (guideline A4). Rule {@code stance.report}.
+   */
+  public static final Reading REPORT = new Reading(null, "stance.report", 0);
 
   private static final Set<String> FUTURE = Set.of("will", "would", "'ll", "wo");
   private static final Set<String> NOT_SUBJECTS = Set.of("CCONJ", "SCONJ", "PUNCT", "ADP");
@@ -101,6 +108,8 @@ public final class StanceReader {
       return NO_POSITION;
     } else if (forecast(sentence, from, to, attribution)) {
       return PREDICTION;
+    } else if (reportedEvent(sentence, from, to, attribution)) {
+      return REPORT;
     } else if (looseNegation(sentence, from, to, attribution.cue(), foreign)) {
       base = "OPPOSE";
       rule = "stance.negated";
@@ -220,6 +229,31 @@ public final class StanceReader {
       }
     }
     return masked;
+  }
+
+  private static final Set<String> PERFECT = Set.of("had", "has", "have");
+  private static final Set<String> PASSIVE = Set.of("was", "were", "been", "is", "are");
+
+  /**
+   * Whether the first verb after the cue is a perfect ("had received") or a passive ("had been extended", "was
+   * extended"): the speaker reports what happened, which with no cue states no position (guideline A4).
+   */
+  private static boolean reportedEvent(Sentence sentence, int from, int to, Attribution attribution) {
+    for (int i = Math.max(from, attribution.cue() + 1); i + 1 < Math.min(to, sentence.size()); i++) {
+      Token token = sentence.token(i);
+      if (token.pos().equals("VERB")) {
+        return false;
+      }
+      String word = token.text().toLowerCase(Locale.ROOT);
+      if (token.pos().equals("AUX") && (PERFECT.contains(word) || PASSIVE.contains(word))) {
+        int k = i + 1;
+        while (k < to && (sentence.token(k).pos().equals("ADV") || sentence.token(k).pos().equals("AUX"))) {
+          k++;
+        }
+        return k < to && sentence.token(k).pos().equals("VERB") && sentence.token(k).text().endsWith("ed");
+      }
+    }
+    return false;
   }
 
   /** {@code assertedBefore}: the same party asserted this claim earlier in the article. */
