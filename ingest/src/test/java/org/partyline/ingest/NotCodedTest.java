@@ -34,6 +34,8 @@ class NotCodedTest {
       "The Greens warned that banning new onshore wind farms would cost thousands of jobs.",
       "Labour said a ban on new onshore wind farms would push up power bills.",
       "Lind said subsidies for wind farm operators will help the power companies.",
+      // questions
+      "The Greens asked whether the ban on new onshore wind farms was still needed.",
       // reports of what happened, with no stance
       "Russia said it had received Ukraine's request to join NATO.",
       "Labour said the ban on new onshore wind farms had been extended by a year.",

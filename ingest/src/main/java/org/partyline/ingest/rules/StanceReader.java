@@ -11,8 +11,8 @@ import org.partyline.ingest.nlp.Token;
  * the cue lists in the speaker's part of the sentence. Each outcome names its rule:
  * {@code stance.neutral}, {@code stance.oppose}, {@code stance.negated-support}, {@code stance.negated-target},
  * {@code stance.support}, {@code stance.default}, {@code stance.lean-oppose}, {@code stance.condition},
- * {@code stance.hedge}, {@code stance.embedded}, {@code stance.negated}, {@code stance.prediction} and
- * {@code stance.report} (give nothing);
+ * {@code stance.hedge}, {@code stance.embedded}, {@code stance.negated}, {@code stance.prediction},
+ * {@code stance.report} and {@code stance.question} (give nothing);
  * {@code claim.retract}, {@code claim.deny}, {@code claim.dispute}, {@code claim.contrary}, {@code claim.assert}.
  */
 public final class StanceReader {
@@ -58,6 +58,12 @@ public final class StanceReader {
    */
   public static final Reading REPORT = new Reading(null, "stance.report", 0);
 
+  /**
+   * No stance either: what follows "whether" is asked, not said ("asked whether the ban was still needed"); its cues
+   * are not the speaker's, and with no other cue there is no stance. Rule {@code stance.question}.
+   */
+  public static final Reading QUESTION = new Reading(null, "stance.question", 0);
+
   private static final Set<String> FUTURE = Set.of("will", "would", "'ll", "wo");
   private static final Set<String> NOT_SUBJECTS = Set.of("CCONJ", "SCONJ", "PUNCT", "ADP");
   private static final Set<String> OWN_SUBJECTS = Set.of("it", "they", "he", "she", "we", "i");
@@ -66,6 +72,13 @@ public final class StanceReader {
       boolean[] foreign) {
     if (!own(lexicons.neutral(), sentence, from, to, foreign).isEmpty()) {
       return new Reading("NEUTRAL", "stance.neutral", 1.0);
+    }
+    int question = questionAt(sentence, from, to);
+    if (question >= 0) {
+      foreign = foreign.clone();
+      for (int i = question; i < Math.min(to, sentence.size()) && !sentence.token(i).text().equals(","); i++) {
+        foreign[i] = true;
+      }
     }
     boolean[] opposing = topicWordsMasked(sentence, from, to, target, foreign);
     Lexicon.Hit oppose = firstUnnegated(sentence, lexicons.oppose(), from, to, opposing);
@@ -106,6 +119,8 @@ public final class StanceReader {
     } else if (!own(lexicons.nonPositions(), sentence, from, to, foreign).isEmpty()
         && lexicons.leanOppose().find(sentence, from, to).isEmpty()) {
       return NO_POSITION;
+    } else if (question >= 0) {
+      return QUESTION;
     } else if (forecast(sentence, from, to, attribution)) {
       return PREDICTION;
     } else if (reportedEvent(sentence, from, to, attribution)) {
@@ -254,6 +269,16 @@ public final class StanceReader {
       }
     }
     return false;
+  }
+
+  /** The first "whether" of the part, or -1. */
+  private static int questionAt(Sentence sentence, int from, int to) {
+    for (int i = from; i < Math.min(to, sentence.size()); i++) {
+      if (sentence.token(i).text().equalsIgnoreCase("whether")) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** {@code assertedBefore}: the same party asserted this claim earlier in the article. */
