@@ -15,6 +15,7 @@ class SpeakerRulesTest {
       "We stand with our friends," Emmanuel Macron said. "We back Ukraine's bid to join NATO and always will." | FR | Emmanuel Macron | speaker.quote-continued
       Iran's foreign minister told reporters that Tehran opposed Ukraine's membership of NATO.         | IR       | -             | actor.title
       Officials in Tokyo said Japan backed Ukraine joining NATO.                                       | JP       | -             | actor.title
+      Poland, which Russia has often threatened, said it backed Ukraine joining NATO.                  | PL       | -             | speaker.subject
       The Russian embassy in Washington said Moscow opposed Ukraine joining NATO.                      | RU       | -             | actor.title
       Chinese foreign ministry spokeswoman Li Wen said Beijing opposed Ukraine joining NATO.           | CN       | Li Wen        | actor.title
       Andrei Volkov, a spokesman for Russia's foreign ministry, said Moscow opposed Ukraine joining NATO. | RU    | Andrei Volkov | actor.appositive

@@ -123,7 +123,8 @@ public final class AttributionStage implements Stage {
       int from = k == 0 ? 0 : partStart(found.get(k));
       int to = k + 1 < found.size() ? partStart(found.get(k + 1)) : sentence.size();
       if (to <= found.get(k).cue()) {
-        to = sentence.size();
+        to = k + 1 < found.size() && found.get(k + 1).cue() > found.get(k).cue() ? found.get(k + 1).cue()
+            : sentence.size();
       }
       Attribution a = found.get(k);
       if (k + 1 < found.size() && objectOfCue(sentence, a, found.get(k + 1))) {
@@ -304,11 +305,38 @@ public final class AttributionStage implements Stage {
     Mention best = null;
     for (Mention mention : mentions) {
       if (mention.end() <= c && mention.usable() && !isObject(sentence, mention)
-          && (best == null || mention.end() > best.end())) {
+          && !inClosedRelative(sentence, mention, c) && (best == null || mention.end() > best.end())) {
         best = mention;
       }
     }
     return best;
+  }
+
+  /**
+   * A name inside a relative clause set off by commas that closes before the cue ("Hungary, which has opposed EU
+   * sanctions on Russia, said ..."): background to the subject, not the subject.
+   */
+  private static boolean inClosedRelative(Sentence sentence, Mention mention, int c) {
+    int open = -1;
+    for (int k = mention.start() - 1; k >= 1; k--) {
+      String word = sentence.token(k).text().toLowerCase(Locale.ROOT);
+      if (word.equals(",")) {
+        return false;
+      }
+      if ((word.equals("which") || word.equals("who")) && sentence.token(k - 1).text().equals(",")) {
+        open = k;
+        break;
+      }
+    }
+    if (open < 0) {
+      return false;
+    }
+    for (int k = mention.end(); k < c; k++) {
+      if (sentence.token(k).text().equals(",")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isObject(Sentence sentence, Mention mention) {
