@@ -37,7 +37,7 @@ class NotCodedTest {
       // questions
       "The Greens asked whether the ban on new onshore wind farms was still needed.",
       // reports of what happened, with no stance
-      "Russia said it had received Ukraine's request to join NATO.",
+      "Russia said Ukraine's request to join NATO had been received by the alliance.",
       "Labour said the ban on new onshore wind farms had been extended by a year.",
       "The Kakhovka dam was destroyed in June 2023.",
       // what another actor did, in a clause of background after the speaker's words

@@ -250,22 +250,29 @@ public final class StanceReader {
   private static final Set<String> PASSIVE = Set.of("was", "were", "been", "is", "are");
 
   /**
-   * Whether the first verb after the cue is a perfect ("had received") or a passive ("had been extended", "was
-   * extended"): the speaker reports what happened, which with no cue states no position (guideline A4).
+   * Whether the first verb after the cue is a perfect ("the talks had stalled") or a passive ("had been extended",
+   * "was extended") of something other than the speaker: the speaker reports what happened, which with no cue states
+   * no position (guideline A4). What the speaker itself has done ("said it had suspended the treaty") is its own
+   * measure, and a participle followed by "to" ("had agreed to ban ...") commits to a course of action.
    */
   private static boolean reportedEvent(Sentence sentence, int from, int to, Attribution attribution) {
     for (int i = Math.max(from, attribution.cue() + 1); i + 1 < Math.min(to, sentence.size()); i++) {
       Token token = sentence.token(i);
-      if (token.pos().equals("VERB")) {
+      if (token.pos().equals("VERB") && !sentence.token(i - 1).text().equalsIgnoreCase("to")) {
         return false;
       }
       String word = token.text().toLowerCase(Locale.ROOT);
+      if (token.pos().equals("AUX") && i > 0
+          && OWN_SUBJECTS.contains(sentence.token(i - 1).text().toLowerCase(Locale.ROOT))) {
+        return false;
+      }
       if (token.pos().equals("AUX") && (PERFECT.contains(word) || PASSIVE.contains(word))) {
         int k = i + 1;
         while (k < to && (sentence.token(k).pos().equals("ADV") || sentence.token(k).pos().equals("AUX"))) {
           k++;
         }
-        return k < to && sentence.token(k).pos().equals("VERB") && sentence.token(k).text().endsWith("ed");
+        return k < to && sentence.token(k).pos().equals("VERB") && sentence.token(k).text().endsWith("ed")
+            && !(k + 1 < to && sentence.token(k + 1).text().equalsIgnoreCase("to"));
       }
     }
     return false;
