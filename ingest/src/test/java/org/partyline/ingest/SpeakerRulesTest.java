@@ -16,6 +16,7 @@ class SpeakerRulesTest {
       Iran's foreign minister told reporters that Tehran opposed Ukraine's membership of NATO.         | IR       | -             | actor.title
       Officials in Tokyo said Japan backed Ukraine joining NATO.                                       | JP       | -             | actor.title
       Poland, which Russia has often threatened, said it backed Ukraine joining NATO.                  | PL       | -             | speaker.subject
+      Ukraine's bid to join NATO was rejected by Hungary on Monday.                                   | HU       | -             | speaker.passive
       The Russian embassy in Washington said Moscow opposed Ukraine joining NATO.                      | RU       | -             | actor.title
       Chinese foreign ministry spokeswoman Li Wen said Beijing opposed Ukraine joining NATO.           | CN       | Li Wen        | actor.title
       Andrei Volkov, a spokesman for Russia's foreign ministry, said Moscow opposed Ukraine joining NATO. | RU    | Andrei Volkov | actor.appositive

@@ -19,6 +19,7 @@ import org.partyline.ingest.nlp.Token;
  *       with its coordinated partner ("Washington and Brussels both restated");</li>
  *   <li>{@code speaker.inverted}: a mention right after the cue ("\"...,\" said Peskov");</li>
  *   <li>{@code speaker.according-to}: "according to X";</li>
+ *   <li>{@code speaker.passive}: "was rejected by X";</li>
  *   <li>{@code speaker.pronoun}: "he", "she" resolve to the last person who spoke, "it", "they" to the last body
  *       or state that did;</li>
  *   <li>{@code speaker.participle}: ", writing that ...", ", adding ..." keep the sentence's speaker;</li>
@@ -37,6 +38,7 @@ public final class AttributionStage implements Stage {
   private static final Set<String> POSSESSIVES = Set.of("its", "his", "her", "their");
   private static final Set<String> BACKGROUND = Set.of("after", "before", "while", "since", "when", "as");
   private static final int BACKGROUND_REACH = 3;
+  private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "is", "are", "be", "being");
 
   private final Lexicons lexicons;
 
@@ -239,6 +241,10 @@ public final class AttributionStage implements Stage {
         return List.of(new Attribution(sentence.index(), after, c, 0, sentence.size(), "speaker.inverted", 0.95));
       }
     }
+    Mention agent = passiveAgent(sentence, mentions, c);
+    if (agent != null) {
+      return List.of(new Attribution(sentence.index(), agent, c, 0, sentence.size(), "speaker.passive", 0.85));
+    }
     Mention relative = relativeSubject(sentence, mentions, c);
     if (relative != null) {
       return List.of(new Attribution(sentence.index(), relative, c, 0, sentence.size(), "speaker.relative", 0.75));
@@ -435,6 +441,22 @@ public final class AttributionStage implements Stage {
       }
     }
     return false;
+  }
+
+  /**
+   * "The bid was rejected by Hungary": a cue in the passive (a form of "be" before it) whose agent follows "by" is
+   * the agent's.
+   */
+  private static Mention passiveAgent(Sentence sentence, List<Mention> mentions, int c) {
+    int k = c - 1;
+    while (k >= 0 && sentence.token(k).pos().equals("ADV")) {
+      k--;
+    }
+    if (k < 0 || !PASSIVE_AUX.contains(sentence.token(k).text().toLowerCase(Locale.ROOT)) || c + 2 >= sentence.size()
+        || !sentence.token(c + 1).text().equalsIgnoreCase("by")) {
+      return null;
+    }
+    return mentionRightAfter(sentence, mentions, c + 1);
   }
 
   /** "Trump, who has threatened ...": the mention just before "who" is the subject, whatever precedes it. */
