@@ -58,6 +58,8 @@ public final class DecisionStage implements Stage {
     TimeResolver.Day previousDay = null;
     Target lastClaim = null;
     List<Target> topics = new ArrayList<>();
+    Target lastTopic = null;
+    int topicSentence = -1;
     for (int a = 0; a < attributions.size(); a++) {
       Attribution attribution = attributions.get(a);
       Sentence sentence = document.sentences().get(attribution.sentence());
@@ -74,6 +76,11 @@ public final class DecisionStage implements Stage {
         targetRule = "target.anaphora";
       } else if (chosen.isEmpty() && namedTopic(sentence, from, to, topics) != null) {
         Target previous = namedTopic(sentence, from, to, topics);
+        chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
+        targetRule = "target.anaphora";
+      } else if (chosen.isEmpty() && topicSentence == sentence.index() && lastTopic != null
+          && pronounObject(sentence, attribution.cue(), to)) {
+        Target previous = lastTopic;
         chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
         targetRule = "target.anaphora";
       }
@@ -103,6 +110,8 @@ public final class DecisionStage implements Stage {
         } else {
           topics.remove(target);
           topics.add(target);
+          lastTopic = target;
+          topicSentence = sentence.index();
         }
         int[] quote = quote(sentence, from, to, attribution.cue());
         double fit = matchRule.equals("target.anaphora") ? 0.6
@@ -176,6 +185,18 @@ public final class DecisionStage implements Stage {
       }
     }
     return tie || best == null ? null : best;
+  }
+
+  /**
+   * "Russia opposed Ukraine joining NATO, but Poland backed it": "it" or "this" right after the cue, in a sentence
+   * whose earlier speaker was coded on a topic, is that topic.
+   */
+  private static boolean pronounObject(Sentence sentence, int cue, int to) {
+    int k = cue + 1;
+    while (k < to && sentence.token(k).pos().equals("ADV")) {
+      k++;
+    }
+    return k < to && Set.of("it", "this").contains(sentence.token(k).text().toLowerCase(java.util.Locale.ROOT));
   }
 
   /**
