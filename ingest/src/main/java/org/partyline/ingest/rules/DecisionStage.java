@@ -79,7 +79,7 @@ public final class DecisionStage implements Stage {
         chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
         targetRule = "target.anaphora";
       } else if (chosen.isEmpty() && topicSentence == sentence.index() && lastTopic != null
-          && pronounObject(sentence, attribution.cue(), to)) {
+          && (pronounObject(sentence, attribution.cue(), to) || appositiveObject(sentence, from))) {
         Target previous = lastTopic;
         chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
         targetRule = "target.anaphora";
@@ -197,6 +197,16 @@ public final class DecisionStage implements Stage {
       k++;
     }
     return k < to && Set.of("it", "this").contains(sentence.token(k).text().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * ", a move Russia opposed": a noun set off by a comma right before the speaker sums up what the clause before it
+   * said, which is the object of the speaker's cue.
+   */
+  private static boolean appositiveObject(Sentence sentence, int from) {
+    return from >= 3 && sentence.token(from - 1).pos().equals("NOUN")
+        && Set.of("a", "an", "the", "this").contains(sentence.token(from - 2).text().toLowerCase(java.util.Locale.ROOT))
+        && sentence.token(from - 3).text().equals(",");
   }
 
   /**
