@@ -44,6 +44,7 @@ class StanceRulesTest {
       The Greens accused Labour of blocking the ban on new onshore wind farms.                   | GREENS onshore-wind-ban SUPPORT
       Germany criticised Hungary's refusal to back Ukraine's membership of NATO.                 | DE ukraine-nato-membership SUPPORT
       Russia said Ukraine's membership of NATO was not on the table.                             | RU ukraine-nato-membership OPPOSE
+      Russia said Ukraine's NATO membership was not on the table.                                | RU ukraine-nato-membership OPPOSE
       The Greens said there was no place for a ban on new onshore wind farms.                    | GREENS onshore-wind-ban OPPOSE
       The Liberals said they would not block the ban on new onshore wind farms.                  | LIBERALS onshore-wind-ban SUPPORT
       Russia said Ukraine must never join NATO.                                                  | RU ukraine-nato-membership OPPOSE

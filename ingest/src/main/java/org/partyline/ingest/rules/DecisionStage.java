@@ -314,7 +314,9 @@ public final class DecisionStage implements Stage {
   /**
    * Tokens just after another party's name, up to a comma: cues there are that party's, not the speaker's; unless
    * a modal of obligation follows the name ("said Ukraine should drop its bid"): that is the speaker's demand; or the
-   * name is a place ("reports of its troops in Russia").
+   * name is a place ("reports of its troops in Russia"). After a possessive the party's part is its noun phrase
+   * ("Hungary's refusal to extend ..."), not the verb that has the phrase as subject ("Ukraine's membership was not
+   * ...").
    */
   private static boolean[] foreign(Sentence sentence, List<Mention> mentions, Attribution attribution) {
     boolean[] foreign = new boolean[sentence.size() + 1];
@@ -330,8 +332,13 @@ public final class DecisionStage implements Stage {
       if (placed(sentence, mention)) {
         continue;
       }
+      String last = sentence.token(mention.end() - 1).text();
+      boolean possessive = last.endsWith("'s") || last.endsWith("’s") || (mention.end() < sentence.size()
+          && sentence.token(mention.end()).text().equals("'s"));
       for (int i = mention.end(); i < Math.min(sentence.size(), mention.end() + NESTED_REACH); i++) {
-        if (sentence.token(i).text().equals(",")) {
+        Token token = sentence.token(i);
+        if (token.text().equals(",") || possessive && (token.pos().equals("AUX") || token.pos().equals("VERB")
+            && !sentence.token(i - 1).text().equalsIgnoreCase("to"))) {
           break;
         }
         foreign[i] = true;
