@@ -157,8 +157,8 @@ public final class DecisionStage implements Stage {
   }
 
   /**
-   * The clause of the speaker's part that holds most of the entry's words (not counting actors' names), when the part has several clauses and
-   * one of them holds more than any other; else null.
+   * The clause of the speaker's part that holds most of the entry's words (not counting actors' names), when the part
+   * has several clauses and one of them holds more than any other; else null.
    */
   static int[] targetClause(Sentence sentence, int from, int to, Target target, boolean[] names) {
     List<int[]> clauses = Clauses.of(sentence, from, to);
