@@ -15,6 +15,7 @@ class StanceRulesTest {
       Germany said it supported Ukraine joining NATO.                                            | DE ukraine-nato-membership SUPPORT
       Poland urged the alliance to admit Ukraine as a member of NATO.                            | PL ukraine-nato-membership SUPPORT
       France said it could back Ukraine's membership of NATO in principle.                       | FR ukraine-nato-membership LEAN_SUPPORT
+      France signalled it could back Ukraine's membership of NATO.                               | FR ukraine-nato-membership LEAN_SUPPORT
       Spain expressed reservations about Ukraine becoming a member of NATO.                      | ES ukraine-nato-membership LEAN_OPPOSE
       Italy said it would not back Ukraine's NATO membership unless the war ended first.          | IT ukraine-nato-membership LEAN_OPPOSE
       Hungary declined to say whether it supported Ukraine joining NATO.                         | HU ukraine-nato-membership NEUTRAL

@@ -104,6 +104,10 @@ public final class Lexicon {
     return false;
   }
 
+  /**
+   * Whether the token matches a one-word entry: by lemma, by text, or as a regular inflection of the entry when the
+   * lemmatizer left the word alone or kept a doubled consonant ("signalled" lemmatized as "signall").
+   */
   static boolean same(Token token, String word) {
     int slash = word.indexOf('/');
     if (slash > 0) {
@@ -112,7 +116,9 @@ public final class Lexicon {
     String text = token.text().toLowerCase(Locale.ROOT);
     boolean unlemmatized = token.lemma().isEmpty() || token.lemma().equalsIgnoreCase(token.text());
     return token.key().equals(word) || text.equals(word)
-        || (word.length() >= 4 && unlemmatized && inflected(text, word));
+        || (word.length() >= 4 && unlemmatized && inflected(text, word))
+        || (word.length() >= 4 && token.key().equals(word + word.charAt(word.length() - 1))
+            && inflected(text, word));
   }
 
   /**
