@@ -39,6 +39,8 @@ class StanceRulesTest {
       Labour said it would ban new onshore wind farms.                                           | LABOUR onshore-wind-ban SUPPORT
       Labour said it had always backed the ban on new onshore wind farms.                        | LABOUR onshore-wind-ban SUPPORT
       The Greens said they had voted to ban new onshore wind farms.                              | GREENS onshore-wind-ban SUPPORT
+      The Liberals said they would vote for a ban on new onshore wind farms.                     | LIBERALS onshore-wind-ban SUPPORT
+      The Liberals voted to scrap the ban on new onshore wind farms.                             | LIBERALS onshore-wind-ban OPPOSE
       The Greens, which have long opposed the ban on new onshore wind farms, said they would study the plan. | GREENS onshore-wind-ban OPPOSE
       Russia welcomed Ukraine's decision to drop its bid to join NATO.                           | RU ukraine-nato-membership OPPOSE
       The Greens condemned Labour's decision to scrap the ban on new onshore wind farms.         | GREENS onshore-wind-ban SUPPORT
