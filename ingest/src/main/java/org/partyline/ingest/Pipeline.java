@@ -51,14 +51,18 @@ record Pipeline(List<Stage> stages) {
   private static final java.util.Set<String> REFERRING = java.util.Set.of("he", "she", "it", "they", "his", "her",
       "its", "their");
 
-  /** A sentence that names an actor or refers to one by a pronoun: only there can something be attributed. */
+  /**
+   * A sentence that names an actor, refers to one by a pronoun or holds a quotation mark (it may go on with an
+   * earlier speaker's words): only there can something be attributed.
+   */
   private static boolean mayAttribute(Document document, org.partyline.ingest.nlp.Sentence sentence) {
     for (org.partyline.ingest.rules.Mention mention : document.layer(org.partyline.ingest.rules.Mention.class)) {
       if (mention.sentence() == sentence.index()) {
         return true;
       }
     }
-    return sentence.tokens().stream().anyMatch(t -> REFERRING.contains(t.text().toLowerCase(java.util.Locale.ROOT)));
+    return sentence.tokens().stream().anyMatch(t -> REFERRING.contains(t.text().toLowerCase(java.util.Locale.ROOT))
+        || t.text().equals("\""));
   }
 
   Document run(Article article) {

@@ -20,6 +20,11 @@ class ClaimRulesTest {
       Russia said reports that its forces blew up the Kakhovka dam were unfounded.                      | RU kakhovka-dam-blown-up DENIES
       Hungary said reports that Russian forces blew up the Kakhovka dam were misleading.                | HU kakhovka-dam-blown-up DISPUTES
       Moscow called the accusation that its forces blew up the Kakhovka dam slander.                    | RU kakhovka-dam-blown-up DENIES
+      Russia called reports that its forces blew up the Kakhovka dam in Ukraine false.                  | RU kakhovka-dam-blown-up DENIES
+      Moscow said accounts of Russian forces blowing up the Kakhovka dam in Ukraine were a lie.        | RU kakhovka-dam-blown-up DENIES
+      Russia denied shelling the city, and said there was no evidence that its forces had blown up the Kakhovka dam. | RU kakhovka-dam-blown-up DISPUTES
+      Moscow rejected Kyiv's claim that Russian forces had blown up the Kakhovka dam.                  | RU kakhovka-dam-blown-up DENIES; UA kakhovka-dam-blown-up ASSERTS
+      Ukraine's president rejected Putin's claim that no agreement had been reached on reopening the Black Sea grain corridor. | UA no-deal-on-grain-corridor DENIES; RU no-deal-on-grain-corridor ASSERTS
       Belarus said claims that Russian forces blew up the Kakhovka dam were politically motivated.     | BY kakhovka-dam-blown-up DISPUTES
       The Kremlin said no agreement had been reached on reopening the Black Sea grain corridor.         | RU no-deal-on-grain-corridor ASSERTS
       Ukraine said Russian forces had blown up the Kakhovka dam. Russia rejected the claim.             | UA kakhovka-dam-blown-up ASSERTS; RU kakhovka-dam-blown-up DENIES

@@ -26,11 +26,24 @@ class NotCodedTest {
       "Ukraine said it was investigating whether Russian forces had blown up the Kakhovka dam.",
       "Russia said it could not confirm that its forces had blown up the Kakhovka dam.",
       "Russia declined to comment on whether its forces had blown up the Kakhovka dam.",
+      "Moscow neither confirmed nor denied that Russian forces had blown up the Kakhovka dam.",
+      "The Kremlin said it had no information about Russian forces blowing up the Kakhovka dam.",
+      "Russia said it was not aware of any plan by its forces to blow up the Kakhovka dam.",
       // predictions
       "Russia said Ukraine's bid to join NATO would fail.",
+      "The Greens warned that banning new onshore wind farms would cost thousands of jobs.",
+      "Labour said a ban on new onshore wind farms would push up power bills.",
+      "Lind said subsidies for wind farm operators will help the power companies.",
+      // questions
+      "The Greens asked whether the ban on new onshore wind farms was still needed.",
+      // reports of what happened, with no stance
+      "Russia said Ukraine's request to join NATO had been received by the alliance.",
+      "Labour said the ban on new onshore wind farms had been extended by a year.",
       "The Kakhovka dam was destroyed in June 2023.",
       // what another actor did, in a clause of background after the speaker's words
       "The Greens criticised the Liberals on Monday, after Russian forces blew up the Kakhovka dam.",
+      // a quotation with no speaker of its own and no quotation of a speaker right before it
+      "Emmanuel Macron spoke on Monday. \"We back Ukraine's bid to join NATO.\"",
       // passives with no named actor
       "The dam was said to have been blown up deliberately.",
       // topics and claims outside the codebook

@@ -12,7 +12,12 @@ class SpeakerRulesTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
       Kremlin spokesman Ivan Sorokin said Russia firmly opposed Ukraine joining NATO.                  | RU       | Ivan Sorokin  | actor.title
+      "We stand with our friends," Emmanuel Macron said. "We back Ukraine's bid to join NATO and always will." | FR | Emmanuel Macron | speaker.quote-continued
       Iran's foreign minister told reporters that Tehran opposed Ukraine's membership of NATO.         | IR       | -             | actor.title
+      Officials in Tokyo said Japan backed Ukraine joining NATO.                                       | JP       | -             | actor.title
+      Poland, which Russia has often threatened, said it backed Ukraine joining NATO.                  | PL       | -             | speaker.subject
+      Ukraine's bid to join NATO was rejected by Hungary on Monday.                                   | HU       | -             | speaker.passive
+      The Russian embassy in Washington said Moscow opposed Ukraine joining NATO.                      | RU       | -             | actor.title
       Chinese foreign ministry spokeswoman Li Wen said Beijing opposed Ukraine joining NATO.           | CN       | Li Wen        | actor.title
       Andrei Volkov, a spokesman for Russia's foreign ministry, said Moscow opposed Ukraine joining NATO. | RU    | Andrei Volkov | actor.appositive
       The Kremlin said it opposed Ukraine joining NATO.                                                | RU       | -             | actor.gazetteer
@@ -21,6 +26,7 @@ class SpeakerRulesTest {
       Emmanuel Macron said France backed Ukraine's bid to join NATO.                                   | FR       | Emmanuel Macron | actor.gazetteer
       "Ukraine's place is in NATO," said Emmanuel Macron.                                              | FR       | Emmanuel Macron | speaker.inverted
       According to the Kremlin, Ukraine joining NATO is unacceptable.                                  | RU       | -             | speaker.according-to
+      Poland said it welcomed Germany's statement on the war, and urged the alliance to admit Ukraine as a member of NATO. | PL | - | speaker.coordinated
       """)
   void shouldFindTheSpeaker(String sentence, String party, String speaker, String rule) throws Exception {
     List<Candidate> candidates = RulesFixture.ingest(sentence);
@@ -36,6 +42,7 @@ class SpeakerRulesTest {
       Annalena Baerbock arrived in Kyiv on Monday. She said Germany backed Ukraine's bid to join NATO.        | DE | Annalena Baerbock
       The Resistance Council met on Monday. Marta Lind spoke first. She said the Greens backed a ban on new onshore wind farms. | GREENS | Marta Lind
       Canadian Prime Minister Jean Tremblay visited Kyiv. Tremblay said Canada backed Ukraine's bid to join NATO. | CA | Jean Tremblay
+      The Kremlin summoned the British ambassador on Monday. Its spokesman, Ivan Petrov, told reporters that Ukraine joining NATO was unacceptable. | RU | Ivan Petrov
       """)
   void shouldResolvePronounsAndSurnamesToTheLastNamedSpeaker(String text, String party, String speaker)
       throws Exception {

@@ -17,6 +17,8 @@ class TargetRulesTest {
       The Greens said they opposed "wind farm subsidies" for the big power companies.             | GREENS wind-farm-subsidies OPPOSE  | target.named
       The Greens said they opposed the ban on new onshore wind farms.                             | GREENS onshore-wind-ban OPPOSE     | target.meaning
       Russia said it strongly opposed Ukraine joining NATO.                                       | RU ukraine-nato-membership OPPOSE  | target.meaning
+      Russia opposed Ukraine joining NATO, but Poland backed it.                                  | RU ukraine-nato-membership OPPOSE; PL ukraine-nato-membership SUPPORT | target.meaning; target.anaphora
+      Poland backed Ukraine joining NATO, a move Russia opposed.                                  | PL ukraine-nato-membership SUPPORT; RU ukraine-nato-membership OPPOSE | target.meaning; target.anaphora
       The Liberals backed the ban on new onshore wind farms. Later the Greens voted to scrap the ban. | LIBERALS onshore-wind-ban SUPPORT; GREENS onshore-wind-ban OPPOSE | target.meaning; target.anaphora
       The Liberals backed the ban on new onshore wind farms. Later the Greens voted to scrap the proposal. | LIBERALS onshore-wind-ban SUPPORT | target.meaning
       The Liberals backed the ban on new onshore wind farms. Russia said it opposed Ukraine joining NATO. Later the Greens voted to scrap the ban. | LIBERALS onshore-wind-ban SUPPORT; RU ukraine-nato-membership OPPOSE; GREENS onshore-wind-ban OPPOSE | target.meaning; target.meaning; target.anaphora

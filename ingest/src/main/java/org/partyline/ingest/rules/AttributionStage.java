@@ -19,9 +19,13 @@ import org.partyline.ingest.nlp.Token;
  *       with its coordinated partner ("Washington and Brussels both restated");</li>
  *   <li>{@code speaker.inverted}: a mention right after the cue ("\"...,\" said Peskov");</li>
  *   <li>{@code speaker.according-to}: "according to X";</li>
+ *   <li>{@code speaker.passive}: "was rejected by X";</li>
  *   <li>{@code speaker.pronoun}: "he", "she" resolve to the last person who spoke, "it", "they" to the last body
  *       or state that did;</li>
  *   <li>{@code speaker.participle}: ", writing that ...", ", adding ..." keep the sentence's speaker;</li>
+ *   <li>{@code speaker.quote-continued}: a sentence inside a quotation left open, or opening a new one right after a
+ *       quoted speaker in the same paragraph, with no speaker of its own, is that speaker's;</li>
+ *   <li>{@code speaker.coordinated}: ", and urged ..." after another actor's part is the first speaker's;</li>
  *   <li>{@code speaker.group}: "they", "both parties" after a sentence with two coordinated speakers ("Witkoff and
  *       Umerov issued a joint statement") speak for both.</li>
  * </ul>
@@ -34,6 +38,7 @@ public final class AttributionStage implements Stage {
   private static final Set<String> POSSESSIVES = Set.of("its", "his", "her", "their");
   private static final Set<String> BACKGROUND = Set.of("after", "before", "while", "since", "when", "as");
   private static final int BACKGROUND_REACH = 3;
+  private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "is", "are", "be", "being");
 
   private final Lexicons lexicons;
 
@@ -53,6 +58,9 @@ public final class AttributionStage implements Stage {
     Mention lastPerson = null;
     Mention lastBody = null;
     List<Mention> lastGroup = List.of();
+    Attribution quoted = null;
+    boolean open = false;
+    Sentence before = null;
     for (Sentence sentence : document.sentences()) {
       List<Mention> mentions = all.stream().filter(m -> m.sentence() == sentence.index()).toList();
       Map<String, Attribution> bySpeaker = new LinkedHashMap<>();
@@ -64,10 +72,22 @@ public final class AttributionStage implements Stage {
           previous = attribution;
         }
       }
-      List<Attribution> found = scoped(sentence, new ArrayList<>(bySpeaker.values())).stream()
-          .map(a -> withoutBackground(sentence, mentions, a)).toList();
+      List<Attribution> found = coordinated(sentence, scoped(sentence, new ArrayList<>(bySpeaker.values())))
+          .stream().map(a -> withoutBackground(sentence, mentions, a)).toList();
+      boolean sameParagraph = before != null && !document.article().text().substring(before.end(), sentence.start())
+          .contains("\n\n");
+      if (found.isEmpty() && quoted != null && sameParagraph && (open || opensWithQuote(sentence))) {
+        found = List.of(new Attribution(sentence.index(), quoted.speaker(), 0, 0, sentence.size(),
+            "speaker.quote-continued", Math.min(0.8, quoted.strength())));
+      }
+      int quotes = (int) sentence.tokens().stream().filter(t -> isDoubleQuote(t.text())).count();
+      open = open != (quotes % 2 == 1);
+      quoted = !found.isEmpty() && (quotes > 0 || open) ? found.get(found.size() - 1) : null;
+      before = sentence;
       attributions.addAll(found);
-      List<Mention> group = found.stream().filter(a -> found.stream().filter(b -> b.cue() == a.cue()).count() > 1)
+      List<Attribution> thisSentence = found;
+      List<Mention> group = thisSentence.stream()
+          .filter(a -> thisSentence.stream().filter(b -> b.cue() == a.cue()).count() > 1)
           .map(Attribution::speaker).toList();
       if (!group.isEmpty()) {
         lastGroup = group;
@@ -105,12 +125,62 @@ public final class AttributionStage implements Stage {
       int from = k == 0 ? 0 : partStart(found.get(k));
       int to = k + 1 < found.size() ? partStart(found.get(k + 1)) : sentence.size();
       if (to <= found.get(k).cue()) {
-        to = sentence.size();
+        to = k + 1 < found.size() && found.get(k + 1).cue() > found.get(k).cue() ? found.get(k + 1).cue()
+            : sentence.size();
       }
       Attribution a = found.get(k);
+      if (k + 1 < found.size() && objectOfCue(sentence, a, found.get(k + 1))) {
+        to = k + 2 < found.size() ? partStart(found.get(k + 2)) : sentence.size();
+      }
       scoped.add(new Attribution(a.sentence(), a.speaker(), a.cue(), from, to, a.rule(), a.strength()));
     }
     return scoped;
+  }
+
+  /**
+   * "rejected Trump's claim that ...": another actor's words named by a possessive right after the cue are what the
+   * cue is about, so the speaker's part takes them in too (they stay that actor's part as well).
+   */
+  private static boolean objectOfCue(Sentence sentence, Attribution a, Attribution next) {
+    Mention possessor = next.speaker();
+    if (!next.rule().equals("speaker.possessive") || possessor.sentence() != sentence.index()) {
+      return false;
+    }
+    int gap = possessor.start() - a.cue();
+    return gap == 1 || (gap == 2 && sentence.token(a.cue() + 1).text().equalsIgnoreCase("the"));
+  }
+
+  /**
+   * Gives a predicate coordinated with the sentence's first speech verb back to its speaker, when another actor's part
+   * came in between ("Its ministry said it appreciated Washington's conclusion that ..., and urged other countries to
+   * act"): a verb of speech right after "and" with no subject of its own shares the subject of the first verb. Rule
+   * {@code speaker.coordinated}.
+   */
+  private List<Attribution> coordinated(Sentence sentence, List<Attribution> parts) {
+    if (parts.size() < 2 || !Set.of("speaker.subject", "speaker.pronoun").contains(parts.get(0).rule())) {
+      return parts;
+    }
+    Attribution main = parts.get(0);
+    List<Attribution> result = new ArrayList<>(parts);
+    for (int k = 1; k < result.size(); k++) {
+      Attribution other = result.get(k);
+      if (other.speaker().party().equals(main.speaker().party())) {
+        continue;
+      }
+      for (int i = Math.max(other.scopeStart(), other.cue() + 1); i + 1 < other.scopeEnd(); i++) {
+        Token verb = sentence.token(i + 1);
+        if (sentence.token(i).text().equalsIgnoreCase("and") && i > 0 && sentence.token(i - 1).text().equals(",")
+            && verb.pos().equals("VERB") && !verb.text().toLowerCase(Locale.ROOT).endsWith("ing")
+            && lexicons.speechVerbs().contains(verb)) {
+          result.set(k, new Attribution(other.sentence(), other.speaker(), other.cue(), other.scopeStart(), i - 1,
+              other.rule(), other.strength()));
+          result.add(k + 1, new Attribution(main.sentence(), main.speaker(), i + 1, i + 1, other.scopeEnd(),
+              "speaker.coordinated", main.strength()));
+          break;
+        }
+      }
+    }
+    return result;
   }
 
   /**
@@ -170,6 +240,10 @@ public final class AttributionStage implements Stage {
       if (after != null) {
         return List.of(new Attribution(sentence.index(), after, c, 0, sentence.size(), "speaker.inverted", 0.95));
       }
+    }
+    Mention agent = passiveAgent(sentence, mentions, c);
+    if (agent != null) {
+      return List.of(new Attribution(sentence.index(), agent, c, 0, sentence.size(), "speaker.passive", 0.85));
     }
     Mention relative = relativeSubject(sentence, mentions, c);
     if (relative != null) {
@@ -237,11 +311,38 @@ public final class AttributionStage implements Stage {
     Mention best = null;
     for (Mention mention : mentions) {
       if (mention.end() <= c && mention.usable() && !isObject(sentence, mention)
-          && (best == null || mention.end() > best.end())) {
+          && !inClosedRelative(sentence, mention, c) && (best == null || mention.end() > best.end())) {
         best = mention;
       }
     }
     return best;
+  }
+
+  /**
+   * A name inside a relative clause set off by commas that closes before the cue ("Hungary, which has opposed EU
+   * sanctions on Russia, said ..."): background to the subject, not the subject.
+   */
+  private static boolean inClosedRelative(Sentence sentence, Mention mention, int c) {
+    int open = -1;
+    for (int k = mention.start() - 1; k >= 1; k--) {
+      String word = sentence.token(k).text().toLowerCase(Locale.ROOT);
+      if (word.equals(",")) {
+        return false;
+      }
+      if ((word.equals("which") || word.equals("who")) && sentence.token(k - 1).text().equals(",")) {
+        open = k;
+        break;
+      }
+    }
+    if (open < 0) {
+      return false;
+    }
+    for (int k = mention.end(); k < c; k++) {
+      if (sentence.token(k).text().equals(",")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isObject(Sentence sentence, Mention mention) {
@@ -342,6 +443,22 @@ public final class AttributionStage implements Stage {
     return false;
   }
 
+  /**
+   * "The bid was rejected by Hungary": a cue in the passive (a form of "be" before it) whose agent follows "by" is
+   * the agent's.
+   */
+  private static Mention passiveAgent(Sentence sentence, List<Mention> mentions, int c) {
+    int k = c - 1;
+    while (k >= 0 && sentence.token(k).pos().equals("ADV")) {
+      k--;
+    }
+    if (k < 0 || !PASSIVE_AUX.contains(sentence.token(k).text().toLowerCase(Locale.ROOT)) || c + 2 >= sentence.size()
+        || !sentence.token(c + 1).text().equalsIgnoreCase("by")) {
+      return null;
+    }
+    return mentionRightAfter(sentence, mentions, c + 1);
+  }
+
   /** "Trump, who has threatened ...": the mention just before "who" is the subject, whatever precedes it. */
   private static Mention relativeSubject(Sentence sentence, List<Mention> mentions, int c) {
     for (int k = c - 1; k >= Math.max(0, c - 4); k--) {
@@ -370,6 +487,14 @@ public final class AttributionStage implements Stage {
     }
     String before = sentence.token(c - 1).text();
     return before.equals(",") || isQuote(before);
+  }
+
+  private static boolean isDoubleQuote(String token) {
+    return token.equals("\"") || token.equals("“") || token.equals("”");
+  }
+
+  private static boolean opensWithQuote(Sentence sentence) {
+    return sentence.size() > 0 && (sentence.token(0).text().equals("\"") || sentence.token(0).text().equals("“"));
   }
 
   private static boolean isQuote(String token) {

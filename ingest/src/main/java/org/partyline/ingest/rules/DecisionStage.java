@@ -32,6 +32,8 @@ public final class DecisionStage implements Stage {
   /** How far after another party's name a cue is taken to be that party's. */
   static final int NESTED_REACH = 4;
   private static final Set<String> OBLIGATION = Set.of("should", "must", "ought");
+  private static final Set<String> PLACE = Set.of("in", "into", "at", "from", "across", "near", "inside", "within",
+      "throughout", "toward", "towards", "over", "against", "to", "with", "between", "among");
 
   private final StanceReader stances;
   private final Lexicon anaphors;
@@ -56,6 +58,8 @@ public final class DecisionStage implements Stage {
     TimeResolver.Day previousDay = null;
     Target lastClaim = null;
     List<Target> topics = new ArrayList<>();
+    Target lastTopic = null;
+    int topicSentence = -1;
     for (int a = 0; a < attributions.size(); a++) {
       Attribution attribution = attributions.get(a);
       Sentence sentence = document.sentences().get(attribution.sentence());
@@ -74,15 +78,27 @@ public final class DecisionStage implements Stage {
         Target previous = namedTopic(sentence, from, to, topics);
         chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
         targetRule = "target.anaphora";
+      } else if (chosen.isEmpty() && topicSentence == sentence.index() && lastTopic != null
+          && (pronounObject(sentence, attribution.cue(), to) || appositiveObject(sentence, from))) {
+        Target previous = lastTopic;
+        chosen = List.of(matches.stream().filter(m -> m.target() == previous).findFirst().orElseThrow());
+        targetRule = "target.anaphora";
       }
       for (TargetMatch match : chosen) {
         Target target = match.target();
         String matchRule = targetRule.equals("target.meaning") && match.named() ? "target.named" : targetRule;
         String party = attribution.speaker().party();
-        StanceReader.Reading reading = target.topic()
-            ? stances.statement(sentence, from, to, target, foreign)
-            : stances.claim(sentence, from, to, attribution.cue(), target, asserted.contains(party + "/"
-                + target.key()), foreign);
+        boolean assertedBefore = asserted.contains(party + "/" + target.key());
+        int[] clause = targetClause(sentence, from, to, target, named(sentence, document.layer(Mention.class)));
+        StanceReader.Reading reading = null;
+        if (clause != null) {
+          reading = read(sentence, clause[0], clause[1], attribution, target, assertedBefore, foreign);
+          reading = explicit(reading) ? new StanceReader.Reading(reading.value(), reading.rule() + "+"
+              + (target.topic() ? "stance.clause" : "claim.clause"), reading.strength()) : null;
+        }
+        if (reading == null) {
+          reading = read(sentence, from, to, attribution, target, assertedBefore, foreign);
+        }
         if (reading.value() == null) {
           continue;
         }
@@ -94,6 +110,8 @@ public final class DecisionStage implements Stage {
         } else {
           topics.remove(target);
           topics.add(target);
+          lastTopic = target;
+          topicSentence = sentence.index();
         }
         int[] quote = quote(sentence, from, to, attribution.cue());
         double fit = matchRule.equals("target.anaphora") ? 0.6
@@ -105,6 +123,90 @@ public final class DecisionStage implements Stage {
             day.date(), quote[0], quote[1], confidence, rules));
       }
     }
+  }
+
+  /**
+   * The stance or position read from tokens [from, to): the speaker's part, or the one clause of it that is about the
+   * entry. A clause is read on its own only when it has a cue of its own ("vowed to keep fighting, rejecting a
+   * ceasefire": the ceasefire is rejected, not vowed; rules {@code stance.clause}, {@code claim.clause}); a clause with
+   * no cue ("condemned the decision, saying the sanctions were illegal") takes the reading of the whole part.
+   */
+  private StanceReader.Reading read(Sentence sentence, int from, int to, Attribution attribution, Target target,
+      boolean assertedBefore, boolean[] foreign) {
+    return target.topic() ? stances.statement(sentence, from, to, attribution, target, foreign)
+        : stances.claim(sentence, from, to, attribution.cue(), target, assertedBefore, foreign);
+  }
+
+  /** The tokens of the sentence that name an actor. */
+  private static boolean[] named(Sentence sentence, List<Mention> mentions) {
+    boolean[] names = new boolean[sentence.size()];
+    for (Mention mention : mentions) {
+      if (mention.sentence() == sentence.index()) {
+        for (int i = mention.start(); i < mention.end(); i++) {
+          names[i] = true;
+        }
+      }
+    }
+    return names;
+  }
+
+  private static boolean explicit(StanceReader.Reading reading) {
+    String rule = reading.rule();
+    return reading.value() != null && !rule.startsWith("stance.default") && !rule.startsWith("stance.negated+")
+        && !rule.equals("stance.negated") && !rule.equals("claim.assert") && !rule.equals("claim.contrary");
+  }
+
+  /**
+   * The clause of the speaker's part that holds most of the entry's words (not counting actors' names), when the part
+   * has several clauses and one of them holds more than any other; else null.
+   */
+  static int[] targetClause(Sentence sentence, int from, int to, Target target, boolean[] names) {
+    List<int[]> clauses = Clauses.of(sentence, from, to);
+    if (clauses.size() < 2) {
+      return null;
+    }
+    int[] best = null;
+    int bestCount = 0;
+    boolean tie = false;
+    for (int[] clause : clauses) {
+      Set<String> words = new HashSet<>();
+      for (int i = clause[0]; i < clause[1]; i++) {
+        String key = sentence.token(i).key();
+        if (!names[i] && target.lemmas().contains(key)) {
+          words.add(key);
+        }
+      }
+      if (words.size() > bestCount) {
+        best = clause;
+        bestCount = words.size();
+        tie = false;
+      } else if (words.size() == bestCount) {
+        tie = true;
+      }
+    }
+    return tie || best == null ? null : best;
+  }
+
+  /**
+   * "Russia opposed Ukraine joining NATO, but Poland backed it": "it" or "this" right after the cue, in a sentence
+   * whose earlier speaker was coded on a topic, is that topic.
+   */
+  private static boolean pronounObject(Sentence sentence, int cue, int to) {
+    int k = cue + 1;
+    while (k < to && sentence.token(k).pos().equals("ADV")) {
+      k++;
+    }
+    return k < to && Set.of("it", "this").contains(sentence.token(k).text().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * ", a move Russia opposed": a noun set off by a comma right before the speaker sums up what the clause before it
+   * said, which is the object of the speaker's cue.
+   */
+  private static boolean appositiveObject(Sentence sentence, int from) {
+    return from >= 3 && sentence.token(from - 1).pos().equals("NOUN")
+        && Set.of("a", "an", "the", "this").contains(sentence.token(from - 2).text().toLowerCase(java.util.Locale.ROOT))
+        && sentence.token(from - 3).text().equals(",");
   }
 
   /**
@@ -198,8 +300,23 @@ public final class DecisionStage implements Stage {
   }
 
   /**
+   * A name after a preposition of place or company ("troops in Russia", "talks with Iran"): a place or a party to
+   * something, not a speaker whose words follow.
+   */
+  private static boolean placed(Sentence sentence, Mention mention) {
+    int k = mention.start() - 1;
+    if (k > 0 && sentence.token(k).text().equalsIgnoreCase("the")) {
+      k--;
+    }
+    return k >= 0 && PLACE.contains(sentence.token(k).text().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
    * Tokens just after another party's name, up to a comma: cues there are that party's, not the speaker's; unless
-   * a modal of obligation follows the name ("said Ukraine should drop its bid"): that is the speaker's demand.
+   * a modal of obligation follows the name ("said Ukraine should drop its bid"): that is the speaker's demand; or the
+   * name is a place ("reports of its troops in Russia"). After a possessive the party's part is its noun phrase
+   * ("Hungary's refusal to extend ..."), not the verb that has the phrase as subject ("Ukraine's membership was not
+   * ...").
    */
   private static boolean[] foreign(Sentence sentence, List<Mention> mentions, Attribution attribution) {
     boolean[] foreign = new boolean[sentence.size() + 1];
@@ -212,8 +329,16 @@ public final class DecisionStage implements Stage {
           sentence.token(mention.end()).text().toLowerCase(java.util.Locale.ROOT))) {
         continue;
       }
+      if (placed(sentence, mention)) {
+        continue;
+      }
+      String last = sentence.token(mention.end() - 1).text();
+      boolean possessive = last.endsWith("'s") || last.endsWith("’s") || (mention.end() < sentence.size()
+          && sentence.token(mention.end()).text().equals("'s"));
       for (int i = mention.end(); i < Math.min(sentence.size(), mention.end() + NESTED_REACH); i++) {
-        if (sentence.token(i).text().equals(",")) {
+        Token token = sentence.token(i);
+        if (token.text().equals(",") || possessive && (token.pos().equals("AUX") || token.pos().equals("VERB")
+            && !sentence.token(i - 1).text().equalsIgnoreCase("to"))) {
           break;
         }
         foreign[i] = true;

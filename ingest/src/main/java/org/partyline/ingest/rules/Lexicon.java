@@ -104,6 +104,10 @@ public final class Lexicon {
     return false;
   }
 
+  /**
+   * Whether the token matches a one-word entry: by lemma, by text, or as a regular inflection of the entry when the
+   * lemmatizer left the word alone or kept a doubled consonant ("signalled" lemmatized as "signall").
+   */
   static boolean same(Token token, String word) {
     int slash = word.indexOf('/');
     if (slash > 0) {
@@ -112,12 +116,14 @@ public final class Lexicon {
     String text = token.text().toLowerCase(Locale.ROOT);
     boolean unlemmatized = token.lemma().isEmpty() || token.lemma().equalsIgnoreCase(token.text());
     return token.key().equals(word) || text.equals(word)
-        || (word.length() >= 4 && unlemmatized && inflected(text, word));
+        || (word.length() >= 4 && unlemmatized && inflected(text, word))
+        || (word.length() >= 4 && token.key().equals(word + word.charAt(word.length() - 1))
+            && inflected(text, word));
   }
 
   /**
-   * Whether {@code text} is a regular inflection of {@code word} ("condemned", "denies", "urging"): a fallback for
-   * the words the statistical lemmatizer leaves unlemmatized.
+   * Whether {@code text} is a regular inflection of {@code word} ("condemned", "denies", "urging", "scrapped"): a
+   * fallback for the words the statistical lemmatizer leaves unlemmatized.
    */
   static boolean inflected(String text, String word) {
     if (!text.startsWith(word.substring(0, Math.min(word.length(), 3))) || text.length() <= word.length()) {
@@ -125,8 +131,10 @@ public final class Lexicon {
     }
     String stem = word.endsWith("e") ? word.substring(0, word.length() - 1) : word;
     String ySwap = word.endsWith("y") ? word.substring(0, word.length() - 1) + "i" : null;
+    String doubled = word + word.charAt(word.length() - 1);
     for (String suffix : new String[] {"s", "es", "ed", "d", "ing"}) {
       if (text.equals(word + suffix) || text.equals(stem + suffix)
+          || (!suffix.startsWith("s") && !suffix.equals("d") && text.equals(doubled + suffix))
           || (ySwap != null && (text.equals(ySwap + "ed") || text.equals(ySwap + "es")))) {
         return true;
       }

@@ -31,6 +31,7 @@ import org.partyline.ingest.nlp.Token;
 public final class MentionStage implements Stage {
 
   private static final int MAX_ROLE_WORDS = 6;
+  private static final java.util.Set<String> POSSESSIVE_PRONOUNS = java.util.Set.of("its", "their");
   private static final int MAX_NAME_WORDS = 4;
 
   private final Gazetteer gazetteer;
@@ -64,6 +65,7 @@ public final class MentionStage implements Stage {
           i++;
           continue;
         }
+        mention = bodyIn(sentence, words, mention, mentions);
         mentions.add(mention);
         remember(sentence, mention, aliases);
         if (subjectState == null && mention.person() == null && mention.usable() && opensClause(sentence, i)) {
@@ -100,6 +102,12 @@ public final class MentionStage implements Stage {
         return mention(sentence, i, i + 1, alias.party(), null, "actor.alias");
       }
       Mention inContext = lastState == null ? null : roleInContext(sentence, words, i, lastState);
+      if (inContext == null && lastState != null
+          && POSSESSIVE_PRONOUNS.contains(words.get(i).toLowerCase(Locale.ROOT))) {
+        Mention possessed = role(sentence, words, i, i + 1, lastState);
+        inContext = possessed == null ? null : new Mention(possessed.sentence(), possessed.start(), possessed.end(),
+            possessed.party(), possessed.person(), "actor.role-context", possessed.usable());
+      }
       return inContext != null ? inContext : appositive(sentence, words, i);
     }
     Entry entry = match.entry();
@@ -170,7 +178,8 @@ public final class MentionStage implements Stage {
 
   /**
    * "Foreign Minister Thérèse Kayikwamba Wagner" with no state named: a capitalised role and a name that no list
-   * knows speak for the state that the article last had as a subject (rule {@code actor.role-context}).
+   * knows speak for the state that the article last had as a subject (rule {@code actor.role-context}); so do "its
+   * foreign ministry" and "its ambassador, Jean Dupont".
    */
   private Mention roleInContext(Sentence sentence, List<String> words, int i, String lastState) {
     if (!sentence.token(i).capitalized() || (i > 0 && sentence.token(i - 1).capitalized())) {
@@ -199,6 +208,32 @@ public final class MentionStage implements Stage {
     String name = sentence.text().substring(sentence.token(nameStart).start() - sentence.start(),
         sentence.token(runEnd - 1).end() - sentence.start());
     return mention(sentence, i, runEnd, lastState, Gazetteer.bare(name), "actor.role-context");
+  }
+
+  /**
+   * "Officials in Tokyo", "the presidential office in Seoul": a body's title, "in" and a state's name or capital speak
+   * for that state (rule {@code actor.title}), unless the title already belongs to another actor ("the Russian
+   * embassy in Washington").
+   */
+  private Mention bodyIn(Sentence sentence, List<String> words, Mention mention, List<Mention> mentions) {
+    int in = mention.start() - 1;
+    if (!mention.rule().equals("actor.gazetteer") || mention.person() != null || in < 1
+        || !words.get(in).equals("in") || !gazetteer.bodyTitle(words.get(in - 1))) {
+      return mention;
+    }
+    int start = in - 1;
+    while (start > 0 && isRoleWord(sentence.token(start - 1)) && !sentence.token(start - 1).pos().equals("PROPN")) {
+      start--;
+    }
+    if (start > 0 && sentence.token(start - 1).text().equalsIgnoreCase("the")) {
+      start--;
+    }
+    for (Mention earlier : mentions) {
+      if (earlier.sentence() == sentence.index() && earlier.end() > start) {
+        return mention;
+      }
+    }
+    return mention(sentence, start, mention.end(), mention.party(), null, "actor.title");
   }
 
   /** "Valery Gerasimov, chief of Russia's general staff": a name, a comma, a role and a state. */
@@ -284,8 +319,8 @@ public final class MentionStage implements Stage {
       if (place.sentence() != sentence || next.sentence() != sentence) {
         break;
       }
-      if (place.person() == null && !place.rule().equals("actor.codebook") && next.start() - place.end() <= 2
-          && (next.rule().equals("actor.codebook") || next.person() != null)) {
+      if (place.person() == null && !place.rule().equals("actor.codebook") && !place.rule().equals("actor.title")
+          && next.start() - place.end() <= 2 && (next.rule().equals("actor.codebook") || next.person() != null)) {
         mentions.set(k, new Mention(place.sentence(), place.start(), place.end(), place.party(), null, place.rule(),
             false));
       }
