@@ -27,6 +27,9 @@ class SpeakerRulesTest {
       "Ukraine's place is in NATO," said Emmanuel Macron.                                              | FR       | Emmanuel Macron | speaker.inverted
       According to the Kremlin, Ukraine joining NATO is unacceptable.                                  | RU       | -             | speaker.according-to
       Poland said it welcomed Germany's statement on the war, and urged the alliance to admit Ukraine as a member of NATO. | PL | - | speaker.coordinated
+      Poland is urging the alliance to admit Ukraine as a member of NATO.                              | PL       | -             | speaker.subject
+      Marta Lind was repeatedly calling for the sanctions on Syria to be lifted.                       | GREENS   | Marta Lind    | speaker.subject
+      Germany has been quietly backing Ukraine's bid to join NATO.                                     | DE       | -             | speaker.subject
       """)
   void shouldFindTheSpeaker(String sentence, String party, String speaker, String rule) throws Exception {
     List<Candidate> candidates = RulesFixture.ingest(sentence);

@@ -38,6 +38,8 @@ public final class AttributionStage implements Stage {
   private static final Set<String> POSSESSIVES = Set.of("its", "his", "her", "their");
   private static final Set<String> BACKGROUND = Set.of("after", "before", "while", "since", "when", "as");
   private static final int BACKGROUND_REACH = 3;
+  private static final Set<String> PROGRESSIVE_AUX = Set.of("is", "are", "was", "were", "been", "be", "'s", "'re",
+      "am", "'m");
   private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "is", "are", "be", "being");
 
   private final Lexicons lexicons;
@@ -424,7 +426,8 @@ public final class AttributionStage implements Stage {
 
   /**
    * A cue that is not the speaker's own act of speech: an infinitive ("to support"), a gerund not opening a
-   * participle clause ("stop supporting"), or speech inside a relative "what X called".
+   * participle clause ("stop supporting") nor in the progressive ("is supporting"), or speech inside a relative "what
+   * X called".
    */
   private static boolean embedded(Sentence sentence, int c) {
     Token cue = sentence.token(c);
@@ -432,7 +435,8 @@ public final class AttributionStage implements Stage {
     if (before.equals("to")) {
       return true;
     }
-    if (cue.text().toLowerCase(Locale.ROOT).endsWith("ing") && !before.equals(",") && cue.pos().equals("VERB")) {
+    if (cue.text().toLowerCase(Locale.ROOT).endsWith("ing") && !before.equals(",") && cue.pos().equals("VERB")
+        && !progressive(sentence, c)) {
       return true;
     }
     for (int k = Math.max(0, c - 2); k < c; k++) {
@@ -441,6 +445,18 @@ public final class AttributionStage implements Stage {
       }
     }
     return false;
+  }
+
+  /**
+   * "Poland is urging", "Labour has been pressing for": an "-ing" form after a form of "be" (adverbs between) is the
+   * verb of its clause in the progressive, not a verb embedded in another one ("after denying", "by calling").
+   */
+  private static boolean progressive(Sentence sentence, int c) {
+    int k = c - 1;
+    while (k >= 0 && sentence.token(k).pos().equals("ADV")) {
+      k--;
+    }
+    return k >= 0 && PROGRESSIVE_AUX.contains(sentence.token(k).text().toLowerCase(Locale.ROOT));
   }
 
   /**
