@@ -55,4 +55,19 @@ class SpeakerRulesTest {
     assertEquals(party, candidates.get(0).party());
     assertEquals(speaker, candidates.get(0).speaker());
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      Russia, which has repeatedly denied that its forces blew up the Kakhovka dam, said it opposed Ukraine joining NATO. | RU kakhovka-dam-blown-up DENIES; RU ukraine-nato-membership OPPOSE | speaker.relative; speaker.subject
+      The Greens, who have opposed the ban on new onshore wind farms since it was first announced, called for the sanctions on Syria to be lifted. | GREENS onshore-wind-ban OPPOSE; GREENS syria-sanctions-relief SUPPORT | speaker.relative; speaker.subject
+      Russia, which has long opposed Ukraine joining NATO, said on Monday that no agreement was reached on reopening the Black Sea grain corridor. | RU ukraine-nato-membership OPPOSE; RU no-deal-on-grain-corridor ASSERTS | speaker.relative; speaker.subject
+      """)
+  void shouldReadTheSpeakersRelativeClauseAsAPartOfItsOwn(String sentence, String expected, String rules)
+      throws Exception {
+    List<Candidate> candidates = RulesFixture.ingest(sentence);
+
+    assertEquals(expected, RulesFixture.summary(candidates));
+    assertEquals(rules, String.join("; ", candidates.stream()
+        .map(c -> c.evidence().rule().split("\\+")[1]).toList()));
+  }
 }

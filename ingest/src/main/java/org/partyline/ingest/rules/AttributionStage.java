@@ -38,6 +38,8 @@ public final class AttributionStage implements Stage {
   private static final Set<String> POSSESSIVES = Set.of("its", "his", "her", "their");
   private static final Set<String> BACKGROUND = Set.of("after", "before", "while", "since", "when", "as");
   private static final int BACKGROUND_REACH = 3;
+  /** Lemmas of the auxiliaries, which the tagger sometimes tags as full verbs ("which has repeatedly denied"). */
+  private static final Set<String> AUXILIARIES = Set.of("have", "be", "do");
   private static final Set<String> PROGRESSIVE_AUX = Set.of("is", "are", "was", "were", "been", "be", "'s", "'re",
       "am", "'m");
   private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "is", "are", "be", "being");
@@ -74,7 +76,8 @@ public final class AttributionStage implements Stage {
           previous = attribution;
         }
       }
-      List<Attribution> found = coordinated(sentence, scoped(sentence, new ArrayList<>(bySpeaker.values())))
+      List<Attribution> found = coordinated(sentence, relativeParts(sentence,
+          scoped(sentence, new ArrayList<>(bySpeaker.values()))))
           .stream().map(a -> withoutBackground(sentence, mentions, a)).toList();
       boolean sameParagraph = before != null && !document.article().text().substring(before.end(), sentence.start())
           .contains("\n\n");
@@ -181,6 +184,40 @@ public final class AttributionStage implements Stage {
           break;
         }
       }
+    }
+    return result;
+  }
+
+  /**
+   * "The Conservatives, who have opposed the handover since it was announced, put its cost at ...": a speaker's
+   * relative clause set off by commas is one part (what the speaker holds) and the rest of the sentence, from the
+   * main verb on, is another part of the same speaker, so that each is matched on its own. Rule
+   * {@code speaker.relative} for the clause; the rest keeps the subject rule.
+   */
+  private static List<Attribution> relativeParts(Sentence sentence, List<Attribution> parts) {
+    List<Attribution> result = new ArrayList<>();
+    for (Attribution a : parts) {
+      int open = -1;
+      for (int k = a.cue() - 1; k > a.scopeStart() && open < 0; k--) {
+        String word = sentence.token(k).text().toLowerCase(Locale.ROOT);
+        if ((word.equals("who") || word.equals("which")) && sentence.token(k - 1).text().equals(",")) {
+          open = k;
+        }
+      }
+      int close = -1;
+      for (int k = a.cue() + 1; k < a.scopeEnd() && close < 0; k++) {
+        if (sentence.token(k).text().equals(",")) {
+          close = k;
+        }
+      }
+      if (!a.rule().equals("speaker.relative") || open < 0 || close < 0 || a.scopeEnd() - close <= Clauses.MIN_TOKENS
+          || !sentence.token(close + 1).pos().equals("VERB")) {
+        result.add(a);
+        continue;
+      }
+      result.add(new Attribution(a.sentence(), a.speaker(), a.cue(), open, close, a.rule(), a.strength()));
+      result.add(new Attribution(a.sentence(), a.speaker(), close + 1, close + 1, a.scopeEnd(), "speaker.subject",
+          a.speaker().isPerson() ? 1.0 : 0.9));
     }
     return result;
   }
@@ -489,7 +526,8 @@ public final class AttributionStage implements Stage {
         return null;
       }
       String pos = sentence.token(k).pos();
-      if (!pos.equals("AUX") && !pos.equals("ADV") && !pos.equals("PART")) {
+      if (!pos.equals("AUX") && !pos.equals("ADV") && !pos.equals("PART")
+          && !AUXILIARIES.contains(sentence.token(k).key())) {
         return null;
       }
     }
