@@ -30,6 +30,9 @@ class SpeakerRulesTest {
       Poland is urging the alliance to admit Ukraine as a member of NATO.                              | PL       | -             | speaker.subject
       Marta Lind was repeatedly calling for the sanctions on Syria to be lifted.                       | GREENS   | Marta Lind    | speaker.subject
       Germany has been quietly backing Ukraine's bid to join NATO.                                     | DE       | -             | speaker.subject
+      Hungary is opposed to Ukraine joining NATO.                                                      | HU       | -             | speaker.subject
+      Poland is firmly against Ukraine joining NATO.                                                   | PL       | -             | speaker.subject
+      Labour is in favour of lifting the sanctions on Syria.                                           | LABOUR   | -             | speaker.subject
       """)
   void shouldFindTheSpeaker(String sentence, String party, String speaker, String rule) throws Exception {
     List<Candidate> candidates = RulesFixture.ingest(sentence);

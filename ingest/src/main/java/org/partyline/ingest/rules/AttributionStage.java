@@ -263,6 +263,7 @@ public final class AttributionStage implements Stage {
     if (!verb && cue.pos().equals("NOUN") && lexicons.speechVerbs().contains(cue)) {
       verb = mentions.stream().anyMatch(m -> m.end() == c && m.usable());
     }
+    verb |= !verb && !noun && stancePredicate(sentence, mentions, c);
     if (!verb && !noun || embedded(sentence, c)) {
       return List.of();
     }
@@ -459,6 +460,50 @@ public final class AttributionStage implements Stage {
       }
     }
     return null;
+  }
+
+  /**
+   * "Hungary is opposed to ...", "Poland is firmly against ...", "is committed to ...": a form of "be" whose
+   * complement is a cue of support, opposition or reluctance with an object of its own states the subject's position
+   * as a verb of speech does (guideline A1, a journalist's attribution of a position); the form of "be" (or "remain")
+   * is the cue, and the subject rules find the speaker, who must be named right before it. A complement without such
+   * an object judges the subject ("the bid is unacceptable"), and one followed by "by" is a passive ("was rejected
+   * by").
+   */
+  private boolean stancePredicate(Sentence sentence, List<Mention> mentions, int c) {
+    if (!PROGRESSIVE_AUX.contains(sentence.token(c).text().toLowerCase(Locale.ROOT))
+        && !sentence.token(c).key().equals("remain")) {
+      return false;
+    }
+    int s = c - 1;
+    while (s >= 0 && (sentence.token(s).pos().equals("ADV") || sentence.token(s).pos().equals("AUX"))) {
+      s--;
+    }
+    int subjectEnd = s + 1;
+    if (mentions.stream().noneMatch(m -> m.end() == subjectEnd && m.usable())) {
+      return false;
+    }
+    int k = c + 1;
+    while (k < sentence.size() && sentence.token(k).pos().equals("ADV")) {
+      k++;
+    }
+    int to = Math.min(sentence.size(), k + 4);
+    for (Lexicon lexicon : List.of(lexicons.support(), lexicons.oppose(), lexicons.leanOppose())) {
+      for (Lexicon.Hit hit : lexicon.find(sentence, c, to)) {
+        if ((hit.start() > c && hit.start() <= k || hit.start() == c && hit.end() > c + 1)
+            && takesObject(sentence, hit.end())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the cue's phrase ends in, or is followed by, a preposition that takes what the position is about. */
+  private static boolean takesObject(Sentence sentence, int end) {
+    Set<String> prepositions = Set.of("to", "of", "against", "for");
+    return prepositions.contains(sentence.token(end - 1).text().toLowerCase(Locale.ROOT))
+        || end < sentence.size() && prepositions.contains(sentence.token(end).text().toLowerCase(Locale.ROOT));
   }
 
   /**
