@@ -73,4 +73,18 @@ class SpeakerRulesTest {
     assertEquals(rules, String.join("; ", candidates.stream()
         .map(c -> c.evidence().rule().split("\\+")[1]).toList()));
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      The Greens backed the ban on new onshore wind farms, and criticised wind farm subsidies for the big power companies. | GREENS onshore-wind-ban SUPPORT; GREENS wind-farm-subsidies OPPOSE | speaker.subject; speaker.coordinated
+      Russia said no agreement was reached on reopening the Black Sea grain corridor, and denied that its forces blew up the Kakhovka dam. | RU no-deal-on-grain-corridor ASSERTS; RU kakhovka-dam-blown-up DENIES | speaker.subject; speaker.coordinated
+      """)
+  void shouldGiveEachPredicateOfTheSpeakerItsOwnPart(String sentence, String expected, String rules)
+      throws Exception {
+    List<Candidate> candidates = RulesFixture.ingest(sentence);
+
+    assertEquals(expected, RulesFixture.summary(candidates));
+    assertEquals(rules, String.join("; ", candidates.stream()
+        .map(c -> c.evidence().rule().split("\\+")[1]).toList()));
+  }
 }

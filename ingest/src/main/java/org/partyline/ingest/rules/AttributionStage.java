@@ -76,8 +76,8 @@ public final class AttributionStage implements Stage {
           previous = attribution;
         }
       }
-      List<Attribution> found = coordinated(sentence, relativeParts(sentence,
-          scoped(sentence, new ArrayList<>(bySpeaker.values()))))
+      List<Attribution> found = coordinated(sentence, ownPredicates(sentence, relativeParts(sentence,
+          scoped(sentence, new ArrayList<>(bySpeaker.values())))))
           .stream().map(a -> withoutBackground(sentence, mentions, a)).toList();
       boolean sameParagraph = before != null && !document.article().text().substring(before.end(), sentence.start())
           .contains("\n\n");
@@ -218,6 +218,46 @@ public final class AttributionStage implements Stage {
       result.add(new Attribution(a.sentence(), a.speaker(), a.cue(), open, close, a.rule(), a.strength()));
       result.add(new Attribution(a.sentence(), a.speaker(), close + 1, close + 1, a.scopeEnd(), "speaker.subject",
           a.speaker().isPerson() ? 1.0 : 0.9));
+    }
+    return result;
+  }
+
+  /**
+   * "Poland welcomed the talks, but rejected any ceasefire that ...": a second verb of speech or stance that opens a
+   * clause of the part of a speaker who is the subject of its cue, with no subject of its own, starts a part of its
+   * own for the same speaker, so that each predicate is matched with its own matter. Rule
+   * {@code speaker.coordinated}.
+   */
+  private List<Attribution> ownPredicates(Sentence sentence, List<Attribution> parts) {
+    List<Attribution> result = new ArrayList<>();
+    for (Attribution a : parts) {
+      Attribution rest = a;
+      if (!Set.of("speaker.subject", "speaker.pronoun").contains(a.rule())) {
+        result.add(a);
+        continue;
+      }
+      for (int[] clause : Clauses.of(sentence, Math.min(a.cue() + 1, a.scopeEnd()), a.scopeEnd())) {
+        int v = clause[0];
+        if (v <= rest.cue() || v >= a.scopeEnd()) {
+          continue;
+        }
+        if (Set.of("and", "but").contains(sentence.token(v).text().toLowerCase(Locale.ROOT))) {
+          v++;
+        }
+        while (v < clause[1] && sentence.token(v).pos().equals("ADV")) {
+          v++;
+        }
+        Token verb = v < clause[1] ? sentence.token(v) : null;
+        if (verb == null || !verb.pos().equals("VERB") || verb.text().toLowerCase(Locale.ROOT).endsWith("ing")
+            || !lexicons.speechVerbs().contains(verb)) {
+          continue;
+        }
+        result.add(new Attribution(rest.sentence(), rest.speaker(), rest.cue(), rest.scopeStart(), clause[0],
+            rest.rule(), rest.strength()));
+        rest = new Attribution(a.sentence(), a.speaker(), v, clause[0], a.scopeEnd(), "speaker.coordinated",
+            a.strength());
+      }
+      result.add(rest);
     }
     return result;
   }
