@@ -33,6 +33,7 @@ class SpeakerRulesTest {
       Hungary is opposed to Ukraine joining NATO.                                                      | HU       | -             | speaker.subject
       Poland is firmly against Ukraine joining NATO.                                                   | PL       | -             | speaker.subject
       Labour is in favour of lifting the sanctions on Syria.                                           | LABOUR   | -             | speaker.subject
+      Hungary made clear it would veto any move to admit Ukraine to NATO.                              | HU       | -             | speaker.subject
       """)
   void shouldFindTheSpeaker(String sentence, String party, String speaker, String rule) throws Exception {
     List<Candidate> candidates = RulesFixture.ingest(sentence);

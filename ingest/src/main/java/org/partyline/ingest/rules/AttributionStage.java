@@ -304,6 +304,9 @@ public final class AttributionStage implements Stage {
       verb = mentions.stream().anyMatch(m -> m.end() == c && m.usable());
     }
     verb |= !verb && !noun && stancePredicate(sentence, mentions, c);
+    // a phrase of speech-verbs.txt ("make clear", "make ... clear") that starts at the cue
+    verb |= !verb && !noun && cue.pos().equals("VERB") && lexicons.speechVerbs()
+        .find(sentence, c, Math.min(sentence.size(), c + 5)).stream().anyMatch(h -> h.start() == c && h.end() > c + 1);
     if (!verb && !noun || embedded(sentence, c)) {
       return List.of();
     }
