@@ -22,6 +22,7 @@ class StanceRulesTest {
       Austria slammed the plan for Ukraine to become a member of NATO.                           | AT ukraine-nato-membership OPPOSE
       Portugal said it was wary of Ukraine joining NATO.                                         | PT ukraine-nato-membership LEAN_OPPOSE
       Russia warned against Ukraine joining NATO.                                                | RU ukraine-nato-membership OPPOSE
+      The Kremlin has repeatedly said Ukraine can never join NATO.                               | RU ukraine-nato-membership OPPOSE
       Russia has warned about Ukraine's ambitions to join NATO.                                  | RU ukraine-nato-membership OPPOSE
       Russia said it would never accept Ukraine joining NATO.                                    | RU ukraine-nato-membership OPPOSE
       Belarus said Ukraine joining NATO would be a grave mistake.                                | BY ukraine-nato-membership OPPOSE
