@@ -16,6 +16,8 @@ class NotCodedTest {
       "Legal experts say Ukraine's membership of NATO is a distant prospect.",
       "According to people familiar with the assessment, Russian forces deliberately blew up the Kakhovka dam.",
       // not commenting, actions without a stated position, background
+      "Hungary is a member of NATO and of the European Union.",
+      "Ukraine joining NATO is unacceptable to many voters.",
       "Russia has not commented on Ukraine's bid to join NATO.",
       "Russia launched strikes on Kyiv on Monday.",
       "Ukraine expelled two Russian diplomats on Monday.",

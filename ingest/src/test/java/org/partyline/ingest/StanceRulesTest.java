@@ -22,6 +22,10 @@ class StanceRulesTest {
       Austria slammed the plan for Ukraine to become a member of NATO.                           | AT ukraine-nato-membership OPPOSE
       Portugal said it was wary of Ukraine joining NATO.                                         | PT ukraine-nato-membership LEAN_OPPOSE
       Russia warned against Ukraine joining NATO.                                                | RU ukraine-nato-membership OPPOSE
+      The Kremlin has repeatedly said Ukraine can never join NATO.                               | RU ukraine-nato-membership OPPOSE
+      The Greens called for the ban on new onshore wind farms to be scrapped.                    | GREENS onshore-wind-ban OPPOSE
+      The Liberals demanded that the ban on new onshore wind farms be lifted.                    | LIBERALS onshore-wind-ban OPPOSE
+      Labour has called for the sanctions on Syria to be lifted.                                 | LABOUR syria-sanctions-relief SUPPORT
       Russia has warned about Ukraine's ambitions to join NATO.                                  | RU ukraine-nato-membership OPPOSE
       Russia said it would never accept Ukraine joining NATO.                                    | RU ukraine-nato-membership OPPOSE
       Belarus said Ukraine joining NATO would be a grave mistake.                                | BY ukraine-nato-membership OPPOSE

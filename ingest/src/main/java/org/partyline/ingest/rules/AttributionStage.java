@@ -38,6 +38,10 @@ public final class AttributionStage implements Stage {
   private static final Set<String> POSSESSIVES = Set.of("its", "his", "her", "their");
   private static final Set<String> BACKGROUND = Set.of("after", "before", "while", "since", "when", "as");
   private static final int BACKGROUND_REACH = 3;
+  /** Lemmas of the auxiliaries, which the tagger sometimes tags as full verbs ("which has repeatedly denied"). */
+  private static final Set<String> AUXILIARIES = Set.of("have", "be", "do");
+  private static final Set<String> PROGRESSIVE_AUX = Set.of("is", "are", "was", "were", "been", "be", "'s", "'re",
+      "am", "'m");
   private static final Set<String> PASSIVE_AUX = Set.of("was", "were", "been", "is", "are", "be", "being");
 
   private final Lexicons lexicons;
@@ -72,7 +76,8 @@ public final class AttributionStage implements Stage {
           previous = attribution;
         }
       }
-      List<Attribution> found = coordinated(sentence, scoped(sentence, new ArrayList<>(bySpeaker.values())))
+      List<Attribution> found = coordinated(sentence, ownPredicates(sentence, relativeParts(sentence,
+          scoped(sentence, new ArrayList<>(bySpeaker.values())))))
           .stream().map(a -> withoutBackground(sentence, mentions, a)).toList();
       boolean sameParagraph = before != null && !document.article().text().substring(before.end(), sentence.start())
           .contains("\n\n");
@@ -184,6 +189,80 @@ public final class AttributionStage implements Stage {
   }
 
   /**
+   * "The Conservatives, who have opposed the handover since it was announced, put its cost at ...": a speaker's
+   * relative clause set off by commas is one part (what the speaker holds) and the rest of the sentence, from the
+   * main verb on, is another part of the same speaker, so that each is matched on its own. Rule
+   * {@code speaker.relative} for the clause; the rest keeps the subject rule.
+   */
+  private static List<Attribution> relativeParts(Sentence sentence, List<Attribution> parts) {
+    List<Attribution> result = new ArrayList<>();
+    for (Attribution a : parts) {
+      int open = -1;
+      for (int k = a.cue() - 1; k > a.scopeStart() && open < 0; k--) {
+        String word = sentence.token(k).text().toLowerCase(Locale.ROOT);
+        if ((word.equals("who") || word.equals("which")) && sentence.token(k - 1).text().equals(",")) {
+          open = k;
+        }
+      }
+      int close = -1;
+      for (int k = a.cue() + 1; k < a.scopeEnd() && close < 0; k++) {
+        if (sentence.token(k).text().equals(",")) {
+          close = k;
+        }
+      }
+      if (!a.rule().equals("speaker.relative") || open < 0 || close < 0 || a.scopeEnd() - close <= Clauses.MIN_TOKENS
+          || !sentence.token(close + 1).pos().equals("VERB")) {
+        result.add(a);
+        continue;
+      }
+      result.add(new Attribution(a.sentence(), a.speaker(), a.cue(), open, close, a.rule(), a.strength()));
+      result.add(new Attribution(a.sentence(), a.speaker(), close + 1, close + 1, a.scopeEnd(), "speaker.subject",
+          a.speaker().isPerson() ? 1.0 : 0.9));
+    }
+    return result;
+  }
+
+  /**
+   * "Poland welcomed the talks, but rejected any ceasefire that ...": a second verb of speech or stance that opens a
+   * clause of the part of a speaker who is the subject of its cue, with no subject of its own, starts a part of its
+   * own for the same speaker, so that each predicate is matched with its own matter. Rule
+   * {@code speaker.coordinated}.
+   */
+  private List<Attribution> ownPredicates(Sentence sentence, List<Attribution> parts) {
+    List<Attribution> result = new ArrayList<>();
+    for (Attribution a : parts) {
+      Attribution rest = a;
+      if (!Set.of("speaker.subject", "speaker.pronoun").contains(a.rule())) {
+        result.add(a);
+        continue;
+      }
+      for (int[] clause : Clauses.of(sentence, Math.min(a.cue() + 1, a.scopeEnd()), a.scopeEnd())) {
+        int v = clause[0];
+        if (v <= rest.cue() || v >= a.scopeEnd()) {
+          continue;
+        }
+        if (Set.of("and", "but").contains(sentence.token(v).text().toLowerCase(Locale.ROOT))) {
+          v++;
+        }
+        while (v < clause[1] && sentence.token(v).pos().equals("ADV")) {
+          v++;
+        }
+        Token verb = v < clause[1] ? sentence.token(v) : null;
+        if (verb == null || !verb.pos().equals("VERB") || verb.text().toLowerCase(Locale.ROOT).endsWith("ing")
+            || !lexicons.speechVerbs().contains(verb)) {
+          continue;
+        }
+        result.add(new Attribution(rest.sentence(), rest.speaker(), rest.cue(), rest.scopeStart(), clause[0],
+            rest.rule(), rest.strength()));
+        rest = new Attribution(a.sentence(), a.speaker(), v, clause[0], a.scopeEnd(), "speaker.coordinated",
+            a.strength());
+      }
+      result.add(rest);
+    }
+    return result;
+  }
+
+  /**
    * Ends a part before a clause of background that another actor leads (", after the Treasury's top civil servant
    * distanced his officials from ..."): a comma, a subordinator of time or cause, and another party's name within
    * the next few words. What that actor did is not what the speaker said.
@@ -224,6 +303,10 @@ public final class AttributionStage implements Stage {
     if (!verb && cue.pos().equals("NOUN") && lexicons.speechVerbs().contains(cue)) {
       verb = mentions.stream().anyMatch(m -> m.end() == c && m.usable());
     }
+    verb |= !verb && !noun && stancePredicate(sentence, mentions, c);
+    // a phrase of speech-verbs.txt ("make clear", "make ... clear") that starts at the cue
+    verb |= !verb && !noun && cue.pos().equals("VERB") && lexicons.speechVerbs()
+        .find(sentence, c, Math.min(sentence.size(), c + 5)).stream().anyMatch(h -> h.start() == c && h.end() > c + 1);
     if (!verb && !noun || embedded(sentence, c)) {
       return List.of();
     }
@@ -423,8 +506,53 @@ public final class AttributionStage implements Stage {
   }
 
   /**
+   * "Hungary is opposed to ...", "Poland is firmly against ...", "is committed to ...": a form of "be" whose
+   * complement is a cue of support, opposition or reluctance with an object of its own states the subject's position
+   * as a verb of speech does (guideline A1, a journalist's attribution of a position); the form of "be" (or "remain")
+   * is the cue, and the subject rules find the speaker, who must be named right before it. A complement without such
+   * an object judges the subject ("the bid is unacceptable"), and one followed by "by" is a passive ("was rejected
+   * by").
+   */
+  private boolean stancePredicate(Sentence sentence, List<Mention> mentions, int c) {
+    if (!PROGRESSIVE_AUX.contains(sentence.token(c).text().toLowerCase(Locale.ROOT))
+        && !sentence.token(c).key().equals("remain")) {
+      return false;
+    }
+    int s = c - 1;
+    while (s >= 0 && (sentence.token(s).pos().equals("ADV") || sentence.token(s).pos().equals("AUX"))) {
+      s--;
+    }
+    int subjectEnd = s + 1;
+    if (mentions.stream().noneMatch(m -> m.end() == subjectEnd && m.usable())) {
+      return false;
+    }
+    int k = c + 1;
+    while (k < sentence.size() && sentence.token(k).pos().equals("ADV")) {
+      k++;
+    }
+    int to = Math.min(sentence.size(), k + 4);
+    for (Lexicon lexicon : List.of(lexicons.support(), lexicons.oppose(), lexicons.leanOppose())) {
+      for (Lexicon.Hit hit : lexicon.find(sentence, c, to)) {
+        if ((hit.start() > c && hit.start() <= k || hit.start() == c && hit.end() > c + 1)
+            && takesObject(sentence, hit.end())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the cue's phrase ends in, or is followed by, a preposition that takes what the position is about. */
+  private static boolean takesObject(Sentence sentence, int end) {
+    Set<String> prepositions = Set.of("to", "of", "against", "for");
+    return prepositions.contains(sentence.token(end - 1).text().toLowerCase(Locale.ROOT))
+        || end < sentence.size() && prepositions.contains(sentence.token(end).text().toLowerCase(Locale.ROOT));
+  }
+
+  /**
    * A cue that is not the speaker's own act of speech: an infinitive ("to support"), a gerund not opening a
-   * participle clause ("stop supporting"), or speech inside a relative "what X called".
+   * participle clause ("stop supporting") nor in the progressive ("is supporting"), or speech inside a relative "what
+   * X called".
    */
   private static boolean embedded(Sentence sentence, int c) {
     Token cue = sentence.token(c);
@@ -432,7 +560,8 @@ public final class AttributionStage implements Stage {
     if (before.equals("to")) {
       return true;
     }
-    if (cue.text().toLowerCase(Locale.ROOT).endsWith("ing") && !before.equals(",") && cue.pos().equals("VERB")) {
+    if (cue.text().toLowerCase(Locale.ROOT).endsWith("ing") && !before.equals(",") && cue.pos().equals("VERB")
+        && !progressive(sentence, c)) {
       return true;
     }
     for (int k = Math.max(0, c - 2); k < c; k++) {
@@ -441,6 +570,18 @@ public final class AttributionStage implements Stage {
       }
     }
     return false;
+  }
+
+  /**
+   * "Poland is urging", "Labour has been pressing for": an "-ing" form after a form of "be" (adverbs between) is the
+   * verb of its clause in the progressive, not a verb embedded in another one ("after denying", "by calling").
+   */
+  private static boolean progressive(Sentence sentence, int c) {
+    int k = c - 1;
+    while (k >= 0 && sentence.token(k).pos().equals("ADV")) {
+      k--;
+    }
+    return k >= 0 && PROGRESSIVE_AUX.contains(sentence.token(k).text().toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -473,7 +614,8 @@ public final class AttributionStage implements Stage {
         return null;
       }
       String pos = sentence.token(k).pos();
-      if (!pos.equals("AUX") && !pos.equals("ADV") && !pos.equals("PART")) {
+      if (!pos.equals("AUX") && !pos.equals("ADV") && !pos.equals("PART")
+          && !AUXILIARIES.contains(sentence.token(k).key())) {
         return null;
       }
     }

@@ -300,6 +300,20 @@ public final class DecisionStage implements Stage {
   }
 
   /**
+   * "said Ukraine can never join NATO", "said Kyiv cannot have its way": a modal of possibility and a negation right
+   * after another party's name deny the other party a course: the speaker's opposition, not that party's words.
+   */
+  private static boolean deniedPossibility(Sentence sentence, int at) {
+    if (at + 1 >= sentence.size()) {
+      return false;
+    }
+    String modal = sentence.token(at).text().toLowerCase(java.util.Locale.ROOT);
+    String next = sentence.token(at + 1).text().toLowerCase(java.util.Locale.ROOT);
+    return modal.equals("cannot") || Set.of("can", "could", "must", "should").contains(modal)
+        && Set.of("never", "not", "n't").contains(next);
+  }
+
+  /**
    * A name after a preposition of place or company ("troops in Russia", "talks with Iran"): a place or a party to
    * something, not a speaker whose words follow.
    */
@@ -327,6 +341,9 @@ public final class DecisionStage implements Stage {
       }
       if (mention.end() < sentence.size() && OBLIGATION.contains(
           sentence.token(mention.end()).text().toLowerCase(java.util.Locale.ROOT))) {
+        continue;
+      }
+      if (deniedPossibility(sentence, mention.end())) {
         continue;
       }
       if (placed(sentence, mention)) {

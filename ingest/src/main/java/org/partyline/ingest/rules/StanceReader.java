@@ -104,7 +104,7 @@ public final class StanceReader {
       rule = "stance.negated-target";
       strength = 1.0;
     } else if (oppose != null && (support == null || oppose.start() <= support.start()
-        || oppose.start() - support.end() <= GOVERNED_REACH)) {
+        || oppose.start() - support.end() <= GOVERNED_REACH || undoneObject(sentence, support, oppose))) {
       base = "OPPOSE";
       rule = "stance.oppose";
       strength = 1.0;
@@ -244,6 +244,33 @@ public final class StanceReader {
       }
     }
     return masked;
+  }
+
+  /**
+   * "want the ban scrapped", "called for the ban to be scrapped", "demanded that the ban be lifted": an opposing cue
+   * in the passive participle ("be" before it, or nothing after it in its clause) that closes the object of a
+   * supporting one, with no other verb or conjunction between, is what the support asks for: the stance is OPPOSE.
+   */
+  private static boolean undoneObject(Sentence sentence, Lexicon.Hit support, Lexicon.Hit oppose) {
+    Token participle = sentence.token(oppose.start());
+    if (!Set.of("VERB", "ADJ").contains(participle.pos())
+        || !participle.text().toLowerCase(Locale.ROOT).endsWith("ed")) {
+      return false;
+    }
+    boolean passive = sentence.token(oppose.start() - 1).key().equals("be");
+    boolean closing = oppose.end() >= sentence.size()
+        || Set.of(".", ",", ";").contains(sentence.token(oppose.end()).text());
+    if (!passive && !closing) {
+      return false;
+    }
+    for (int i = support.end(); i < oppose.start(); i++) {
+      Token token = sentence.token(i);
+      if ((token.pos().equals("VERB") || token.pos().equals("AUX")) && !token.key().equals("be")
+          || token.pos().equals("CCONJ") || token.text().equals(",") || token.text().equals(";")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final Set<String> PERFECT = Set.of("had", "has", "have");

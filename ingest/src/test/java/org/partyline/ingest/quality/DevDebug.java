@@ -48,7 +48,7 @@ public final class DevDebug {
           }
           for (Proposal p : d.layer(Proposal.class)) {
             if (p.sentence() == s.index()) {
-              System.out.println("   P " + p.party() + " " + p.target().key() + " " + p.value() + " " + p.rules());
+              System.out.println("   P " + p.party() + " " + p.target().key() + " " + p.value() + " " + String.format(java.util.Locale.ROOT, "%.3f", p.confidence()) + " " + p.rules());
             }
           }
         }
