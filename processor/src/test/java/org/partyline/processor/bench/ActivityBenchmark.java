@@ -3,25 +3,19 @@ package org.partyline.processor.bench;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.partyline.processor.query.ActivityQueries;
-import org.partyline.processor.query.Bodies;
 import org.partyline.processor.query.DriverStores;
 import org.partyline.processor.query.FakeLocator;
-import org.partyline.processor.query.Instance;
 import org.partyline.processor.query.PartyDirectory;
-import org.partyline.processor.query.PeerException;
-import org.partyline.processor.query.PageRequest;
-import org.partyline.processor.query.Peers;
+import org.partyline.processor.query.UnreachablePeers;
 import org.partyline.processor.query.QueryResult;
 import org.partyline.processor.query.TopicDirectory;
 import org.partyline.processor.streams.StoreNames;
-import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.Stance;
 import org.partyline.schema.Statement;
 
@@ -70,7 +64,7 @@ public final class ActivityBenchmark {
             double[] narrowSeek = new double[ROUNDS];
             ReadOnlyKeyValueStore<String, Object> topicStances = stores.store(StoreNames.TOPIC_STANCES);
             for (int round = 0; round < ROUNDS; round++) {
-                ActivityQueries activity = new ActivityQueries(stores, alone, new NoPeers());
+                ActivityQueries activity = new ActivityQueries(stores, alone, UnreachablePeers.alone());
                 fresh[round] = millis(() -> activity.activity("20"));
                 kept[round] = millis(() -> activity.activity("20"));
                 TopicDirectory directory = new TopicDirectory(activity);
@@ -79,7 +73,7 @@ public final class ActivityBenchmark {
                 wideSeek[round] = firstKeyMillis(topicStances, "topic-0000", null);
                 narrowSeek[round] = firstKeyMillis(topicStances, "topic-0000", "topic-0001");
             }
-            PartyDirectory directoryOfParties = new PartyDirectory(stores, alone, new NoPeers());
+            PartyDirectory directoryOfParties = new PartyDirectory(stores, alone, UnreachablePeers.alone());
             double partiesMs = millis(directoryOfParties::parties);
             System.out.printf("GET /api/parties (one seek per party in stances and party-claims): %.0f ms%n", partiesMs);
             System.out.printf("GET /api/activity counted afresh: median %.1f ms (min %.1f, max %.1f)%n",
@@ -130,23 +124,5 @@ public final class ActivityBenchmark {
 
     private static double max(double[] values) {
         return Arrays.stream(values).max().orElse(0);
-    }
-
-    /** One instance alone: nothing to ask. */
-    private static final class NoPeers implements Peers {
-        @Override
-        public boolean partyKnown(Instance peer, String store, String party, boolean standby) {
-            throw new PeerException(peer, "does not exist");
-        }
-
-        @Override
-        public Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page) {
-            throw new PeerException(peer, "does not exist");
-        }
-
-        @Override
-        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix, PageRequest page) {
-            throw new PeerException(peer, "does not exist");
-        }
     }
 }

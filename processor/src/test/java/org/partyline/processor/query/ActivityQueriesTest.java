@@ -6,14 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partyline.processor.streams.StoreKeys;
 import org.partyline.processor.streams.StoreNames;
-import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.Stance;
 import org.partyline.schema.view.StanceSummary;
 
@@ -31,22 +29,8 @@ class ActivityQueriesTest {
 
     @BeforeEach
     void fill() {
-        queries = new ActivityQueries(stores, FakeLocator.alone(), new Peers() {
-            @Override
-            public boolean partyKnown(Instance peer, String store, String party, boolean standby) {
-                throw new PeerException(peer, "no peer here");
-            }
-
-            @Override
-            public Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page) {
-                throw new PeerException(peer, "no peer here");
-            }
-
-            @Override
-            public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix, PageRequest page) {
-                throw new PeerException(peer, "no peer here");
-            }
-        }, Duration.ofSeconds(5), clock::get, (task, delay) -> {
+        queries = new ActivityQueries(stores, FakeLocator.alone(), UnreachablePeers.alone(), Duration.ofSeconds(5),
+                clock::get, (task, delay) -> {
             if (delay.isZero()) {
                 task.run();
             } else {

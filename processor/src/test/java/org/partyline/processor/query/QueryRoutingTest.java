@@ -24,23 +24,7 @@ class QueryRoutingTest {
     private final FakeStores stores = new FakeStores();
 
     /** A peer that is never reachable; no query in these tests may need it unless stated. */
-    private final Peers unreachable = new Peers() {
-        @Override
-        public boolean partyKnown(Instance peer, String store, String party, boolean standby) {
-            throw new PeerException(peer, "is down");
-        }
-
-        @Override
-        public Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page) {
-            throw new PeerException(peer, "is down");
-        }
-
-        @Override
-        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix,
-                                            PageRequest page) {
-            throw new PeerException(peer, "is down");
-        }
-    };
+    private final Peers unreachable = new UnreachablePeers("is down");
 
     private ClaimQueries claims(InstanceLocator locator) {
         return claims(locator, unreachable);

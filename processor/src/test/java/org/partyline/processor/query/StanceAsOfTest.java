@@ -16,14 +16,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partyline.processor.streams.StoreNames;
-import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.Position;
 import org.partyline.schema.Statement;
 
@@ -64,14 +62,14 @@ class StanceAsOfTest {
 
     private static StanceQueries stances(StoreProvider stores) {
         FakeLocator locator = FakeLocator.alone();
-        Peers none = new NoPeers();
+        Peers none = UnreachablePeers.alone();
         return new StanceQueries(stores, locator, new PartyDirectory(stores, locator, none),
                 new StanceGathering(stores, locator, none));
     }
 
     private static AgreementQueries agreement(StoreProvider stores) {
         FakeLocator locator = FakeLocator.alone();
-        Peers none = new NoPeers();
+        Peers none = UnreachablePeers.alone();
         return new AgreementQueries(stores, locator, new PartyDirectory(stores, locator, none),
                 new StanceGathering(stores, locator, none));
     }
@@ -243,24 +241,5 @@ class StanceAsOfTest {
         assertEquals(4, stores.entriesRead(StoreNames.STANCE_HISTORY));
         found(stances(stores).partyStances("US", asOf(at(20)), Asked.CLIENT));
         assertEquals(0, stores.entriesRead(StoreNames.STANCE_HISTORY), "after the latest statement: the summary");
-    }
-
-    /** No other instance: the locator is alone, so nothing may be asked. */
-    private static final class NoPeers implements Peers {
-        @Override
-        public boolean partyKnown(Instance peer, String store, String party, boolean standby) {
-            throw new PeerException(peer, "does not exist");
-        }
-
-        @Override
-        public Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page) {
-            throw new PeerException(peer, "does not exist");
-        }
-
-        @Override
-        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix,
-                                            PageRequest page) {
-            throw new PeerException(peer, "does not exist");
-        }
     }
 }

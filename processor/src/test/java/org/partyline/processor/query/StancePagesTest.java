@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partyline.processor.streams.StoreNames;
-import org.partyline.schema.ClaimStatus;
 import org.partyline.schema.Position;
 import org.partyline.schema.Stance;
 import org.partyline.schema.Statement;
@@ -53,7 +52,7 @@ class StancePagesTest {
         stores.publish(events(160, 7).toArray(Statement[]::new));
         stores.publish(claim("de-1", "DE", "pokrovsk-captured", Position.ASSERTS, at(1), "Pokrovsk captured"));
         FakeLocator locator = FakeLocator.alone();
-        Peers none = new NoPeers();
+        Peers none = UnreachablePeers.alone();
         directory = new PartyDirectory(stores, locator, none);
         StanceGathering gathering = new StanceGathering(stores, locator, none);
         stances = new StanceQueries(stores, locator, directory, gathering);
@@ -301,23 +300,5 @@ class StancePagesTest {
         assertTrue(first.next() != null);
         assertInstanceOf(QueryResult.NotFound.class, stances.partyStances("NOBODY", null,
                 new PageRequest(5, Optional.of(Cursor.of("a"))), Asked.CLIENT));
-    }
-
-    /** No other instance: the locator is alone, so nothing may be asked. */
-    private static final class NoPeers implements Peers {
-        @Override
-        public boolean partyKnown(Instance peer, String store, String party, boolean standby) {
-            throw new PeerException(peer, "does not exist");
-        }
-
-        @Override
-        public Bodies.PartiesPart parties(Instance peer, String prefix, PageRequest page) {
-            throw new PeerException(peer, "does not exist");
-        }
-
-        @Override
-        public Bodies.ClaimsPart claims(Instance peer, Optional<ClaimStatus> status, String prefix, PageRequest page) {
-            throw new PeerException(peer, "does not exist");
-        }
     }
 }
